@@ -1,0 +1,10 @@
+//! flowgraph: the graph model, the builder from the AST, the simplification
+//! passes, the verifier, the text and DOT printers and the graph interpreter.
+
+pub mod model;
+pub mod ops;
+pub mod program;
+
+pub use model::*;
+pub use ops::{OpKind, OP_TABLE};
+pub use program::FlowProgram;

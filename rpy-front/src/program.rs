@@ -1,0 +1,328 @@
+//! The loaded program: what module level produced at translation time
+//! (constants, prebuilt objects, functions, classes, JIT drivers, the entry point).
+
+use crate::ast::{Bytes, Stmt};
+use crate::span::{SourceFile, Span};
+use indexmap::IndexMap;
+use std::rc::Rc;
+
+macro_rules! entity_id {
+    ($name:ident) => {
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub struct $name(pub u32);
+        impl $name {
+            pub fn index(self) -> usize {
+                self.0 as usize
+            }
+        }
+    };
+}
+entity_id!(FuncId);
+entity_id!(ClassId);
+entity_id!(DriverId);
+entity_id!(PrebuiltId);
+
+/// A value known at translation time.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConstValue {
+    Int(i64),
+    Float(f64),
+    Bool(bool),
+    Str(Bytes),
+    None,
+    Tuple(Rc<[ConstValue]>),
+    /// A prebuilt (module-level) list, dict or instance: shared and mutable.
+    Prebuilt(PrebuiltId),
+    Func(FuncId),
+    Class(ClassId),
+    Driver(DriverId),
+    Builtin(Builtin),
+    /// `from rpy import jit` binds `jit` to this.
+    ExtModule(ExtModule),
+}
+
+/// A prebuilt object's initial contents.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Prebuilt {
+    List(Vec<ConstValue>),
+    Dict(Vec<(ConstValue, ConstValue)>),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExtModule {
+    Jit,
+    Io,
+}
+
+/// Functions and names provided by the toolchain: Python builtins and the
+/// `rpy.jit` / `rpy.io` modules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Builtin {
+    // Python builtins
+    Print,
+    Len,
+    Range,
+    Enumerate,
+    Int,
+    Str,
+    Float,
+    Bool,
+    Ord,
+    Chr,
+    Abs,
+    Min,
+    Max,
+    Isinstance,
+    List,
+    Hash,
+    Super,
+    // rpy.jit
+    JitDriver,
+    Elidable,
+    DontLookInside,
+    UnrollSafe,
+    Promote,
+    WeAreJitted,
+    // rpy.io
+    Write,
+    WriteErr,
+    ReadFile,
+    ReadStdin,
+    Flush,
+}
+
+impl Builtin {
+    /// The Python builtins visible in every module without an import.
+    pub const PYTHON: &'static [Builtin] = &[
+        Builtin::Print,
+        Builtin::Len,
+        Builtin::Range,
+        Builtin::Enumerate,
+        Builtin::Int,
+        Builtin::Str,
+        Builtin::Float,
+        Builtin::Bool,
+        Builtin::Ord,
+        Builtin::Chr,
+        Builtin::Abs,
+        Builtin::Min,
+        Builtin::Max,
+        Builtin::Isinstance,
+        Builtin::List,
+        Builtin::Hash,
+        Builtin::Super,
+    ];
+    pub const JIT: &'static [Builtin] = &[
+        Builtin::JitDriver,
+        Builtin::Elidable,
+        Builtin::DontLookInside,
+        Builtin::UnrollSafe,
+        Builtin::Promote,
+        Builtin::WeAreJitted,
+    ];
+    pub const IO: &'static [Builtin] = &[
+        Builtin::Write,
+        Builtin::WriteErr,
+        Builtin::ReadFile,
+        Builtin::ReadStdin,
+        Builtin::Flush,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Builtin::Print => "print",
+            Builtin::Len => "len",
+            Builtin::Range => "range",
+            Builtin::Enumerate => "enumerate",
+            Builtin::Int => "int",
+            Builtin::Str => "str",
+            Builtin::Float => "float",
+            Builtin::Bool => "bool",
+            Builtin::Ord => "ord",
+            Builtin::Chr => "chr",
+            Builtin::Abs => "abs",
+            Builtin::Min => "min",
+            Builtin::Max => "max",
+            Builtin::Isinstance => "isinstance",
+            Builtin::List => "list",
+            Builtin::Hash => "hash",
+            Builtin::Super => "super",
+            Builtin::JitDriver => "JitDriver",
+            Builtin::Elidable => "elidable",
+            Builtin::DontLookInside => "dont_look_inside",
+            Builtin::UnrollSafe => "unroll_safe",
+            Builtin::Promote => "promote",
+            Builtin::WeAreJitted => "we_are_jitted",
+            Builtin::Write => "write",
+            Builtin::WriteErr => "write_err",
+            Builtin::ReadFile => "read_file",
+            Builtin::ReadStdin => "read_stdin",
+            Builtin::Flush => "flush",
+        }
+    }
+
+    /// Look up `name` among the builtins of one list.
+    pub fn lookup(list: &[Builtin], name: &str) -> Option<Builtin> {
+        list.iter().copied().find(|b| b.name() == name)
+    }
+}
+
+/// The JIT hints a decorator put on a function.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FuncHints {
+    pub elidable: bool,
+    pub dont_look_inside: bool,
+    pub unroll_safe: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct ParamDecl {
+    pub name: String,
+    pub default: Option<ConstValue>,
+    pub span: Span,
+}
+
+/// A module-level function or a method.
+#[derive(Clone, Debug)]
+pub struct FuncDecl {
+    pub id: FuncId,
+    /// `f` or `Class.method`: unique in the program, used as the graph name.
+    pub name: String,
+    pub params: Vec<ParamDecl>,
+    pub body: Vec<Stmt>,
+    pub hints: FuncHints,
+    /// The class a method belongs to.
+    pub class: Option<ClassId>,
+    pub span: Span,
+}
+
+/// A class: user-defined or one of the builtin exception classes.
+#[derive(Clone, Debug)]
+pub struct ClassDecl {
+    pub id: ClassId,
+    pub name: String,
+    pub base: Option<ClassId>,
+    /// Methods defined in this class body (not inherited).
+    pub methods: IndexMap<String, FuncId>,
+    /// Class-level constants (`x = 0`, `_immutable_fields_ = [...]`).
+    pub attrs: IndexMap<String, ConstValue>,
+    /// `_immutable_fields_` entries (`'code'`, `'consts[*]'`).
+    pub immutable_fields: Vec<String>,
+    pub builtin: bool,
+    pub span: Span,
+}
+
+/// `name = JitDriver(greens=[...], reds=[...], get_printable_location=f)`.
+#[derive(Clone, Debug)]
+pub struct DriverDecl {
+    pub id: DriverId,
+    pub name: String,
+    pub greens: Vec<String>,
+    pub reds: Vec<String>,
+    pub get_printable_location: Option<FuncId>,
+    pub span: Span,
+}
+
+/// Everything module level produced.
+#[derive(Clone, Debug)]
+pub struct Program {
+    pub file: SourceFile,
+    /// Module-level names in definition order (constants, functions,
+    /// classes, drivers, imported names).
+    pub globals: IndexMap<String, ConstValue>,
+    pub prebuilt: Vec<Prebuilt>,
+    pub functions: Vec<FuncDecl>,
+    pub classes: Vec<ClassDecl>,
+    pub drivers: Vec<DriverDecl>,
+    pub entry: FuncId,
+}
+
+/// The builtin exception classes, created first in every program in this
+/// order (so their ids are fixed), with their base class.
+pub const BUILTIN_CLASSES: &[(&str, Option<&str>)] = &[
+    ("object", None),
+    ("BaseException", Some("object")),
+    ("Exception", Some("BaseException")),
+    ("StopIteration", Some("Exception")),
+    ("ArithmeticError", Some("Exception")),
+    ("ZeroDivisionError", Some("ArithmeticError")),
+    ("OverflowError", Some("ArithmeticError")),
+    ("LookupError", Some("Exception")),
+    ("IndexError", Some("LookupError")),
+    ("KeyError", Some("LookupError")),
+    ("ValueError", Some("Exception")),
+    ("AssertionError", Some("Exception")),
+    ("RuntimeError", Some("Exception")),
+    ("NotImplementedError", Some("RuntimeError")),
+    ("OSError", Some("Exception")),
+    ("TypeError", Some("Exception")),
+    ("AttributeError", Some("Exception")),
+    ("NameError", Some("Exception")),
+    ("UnboundLocalError", Some("NameError")),
+];
+
+/// Ids of the builtin classes (indices into `BUILTIN_CLASSES`).
+pub mod builtin_class {
+    use super::ClassId;
+    pub const OBJECT: ClassId = ClassId(0);
+    pub const BASE_EXCEPTION: ClassId = ClassId(1);
+    pub const EXCEPTION: ClassId = ClassId(2);
+    pub const STOP_ITERATION: ClassId = ClassId(3);
+    pub const ARITHMETIC_ERROR: ClassId = ClassId(4);
+    pub const ZERO_DIVISION_ERROR: ClassId = ClassId(5);
+    pub const OVERFLOW_ERROR: ClassId = ClassId(6);
+    pub const LOOKUP_ERROR: ClassId = ClassId(7);
+    pub const INDEX_ERROR: ClassId = ClassId(8);
+    pub const KEY_ERROR: ClassId = ClassId(9);
+    pub const VALUE_ERROR: ClassId = ClassId(10);
+    pub const ASSERTION_ERROR: ClassId = ClassId(11);
+    pub const RUNTIME_ERROR: ClassId = ClassId(12);
+    pub const NOT_IMPLEMENTED_ERROR: ClassId = ClassId(13);
+    pub const OS_ERROR: ClassId = ClassId(14);
+    pub const TYPE_ERROR: ClassId = ClassId(15);
+    pub const ATTRIBUTE_ERROR: ClassId = ClassId(16);
+    pub const NAME_ERROR: ClassId = ClassId(17);
+    pub const UNBOUND_LOCAL_ERROR: ClassId = ClassId(18);
+}
+
+impl Program {
+    pub fn func(&self, id: FuncId) -> &FuncDecl {
+        &self.functions[id.index()]
+    }
+    pub fn class(&self, id: ClassId) -> &ClassDecl {
+        &self.classes[id.index()]
+    }
+    /// Is `sub` the class `sup` or derived from it?
+    pub fn is_subclass(&self, sub: ClassId, sup: ClassId) -> bool {
+        let mut c = Some(sub);
+        while let Some(id) = c {
+            if id == sup {
+                return true;
+            }
+            c = self.class(id).base;
+        }
+        false
+    }
+    /// Find a method through the class hierarchy.
+    pub fn lookup_method(&self, class: ClassId, name: &str) -> Option<FuncId> {
+        let mut c = Some(class);
+        while let Some(id) = c {
+            if let Some(&f) = self.class(id).methods.get(name) {
+                return Some(f);
+            }
+            c = self.class(id).base;
+        }
+        None
+    }
+    /// Find a class-level constant through the class hierarchy.
+    pub fn lookup_class_attr(&self, class: ClassId, name: &str) -> Option<&ConstValue> {
+        let mut c = Some(class);
+        while let Some(id) = c {
+            if let Some(v) = self.class(id).attrs.get(name) {
+                return Some(v);
+            }
+            c = self.class(id).base;
+        }
+        None
+    }
+}

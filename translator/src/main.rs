@@ -1,0 +1,2 @@
+//! The `translate` command line.
+fn main() {}

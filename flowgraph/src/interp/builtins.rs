@@ -1,0 +1,1015 @@
+//! Builtin functions (`print`, `int`, `len`, …, `rpy.io`) and the methods
+//! of str, list, tuple and dict.
+
+use super::arith::{self, char_str, check_hashable, compare, find_bytes, py_eq, BinOp};
+use super::exceptions::*;
+use super::format::{str_repr, to_str, write_repr, write_str};
+use super::value::{Key, Str, Value};
+use super::Interp;
+use rpy_front::program::{builtin_class as bc, Builtin};
+use std::io::{Read, Write};
+use std::rc::Rc;
+
+macro_rules! known_methods {
+    ($($v:ident $n:literal),* $(,)?) => {
+        /// Methods of builtin types, resolved from the name at compile time.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum KnownMethod { $($v),* }
+        impl KnownMethod {
+            pub fn from_name(name: &[u8]) -> Option<KnownMethod> {
+                match name { $($n => Some(KnownMethod::$v),)* _ => None }
+            }
+            pub fn name(self) -> &'static str {
+                match self { $(KnownMethod::$v => std::str::from_utf8($n).unwrap_or("?"),)* }
+            }
+        }
+    };
+}
+
+known_methods! {
+    Join b"join", Split b"split", Strip b"strip", Lstrip b"lstrip", Rstrip b"rstrip",
+    Startswith b"startswith", Endswith b"endswith", Find b"find", Rfind b"rfind",
+    Index b"index", Rindex b"rindex", Count b"count", Isdigit b"isdigit", Isalpha b"isalpha",
+    Isalnum b"isalnum", Isspace b"isspace", Isupper b"isupper", Islower b"islower",
+    Upper b"upper", Lower b"lower", Replace b"replace", Ljust b"ljust", Rjust b"rjust",
+    Zfill b"zfill",
+    Append b"append", Pop b"pop", Insert b"insert", Extend b"extend", Reverse b"reverse",
+    Remove b"remove", Sort b"sort", Copy b"copy", Clear b"clear",
+    Get b"get", Keys b"keys", Values b"values", Items b"items", Setdefault b"setdefault",
+    Update b"update",
+}
+
+/// Python's whitespace (for the ASCII range and the C1 separators).
+pub fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f)
+}
+
+fn arg_count(name: &str, args: &[Value], lo: usize, hi: usize) -> R<()> {
+    if args.len() < lo || args.len() > hi {
+        let want = if lo == hi {
+            format!("exactly {}", lo)
+        } else if args.len() < lo {
+            format!("at least {}", lo)
+        } else {
+            format!("at most {}", hi)
+        };
+        return Err(type_error(format!(
+            "{}() takes {} argument{} ({} given)",
+            name,
+            want,
+            if lo == hi && lo == 1 { "" } else { "s" },
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
+fn want_int(what: &str, v: &Value) -> R<i64> {
+    v.as_int().ok_or_else(|| {
+        type_error(format!(
+            "{}: an integer is required, not '{}'",
+            what,
+            v.type_name()
+        ))
+    })
+}
+
+fn want_str<'a>(what: &str, v: &'a Value) -> R<&'a Str> {
+    match v {
+        Value::Str(s) => Ok(s),
+        _ => Err(type_error(format!(
+            "{}: must be str, not {}",
+            what,
+            v.type_name()
+        ))),
+    }
+}
+
+/// The items of any iterable, as a vector.
+pub fn iterate(v: &Value) -> R<Vec<Value>> {
+    match v {
+        Value::List(l) => Ok(l.borrow().clone()),
+        Value::Tuple(t) => Ok(t.to_vec()),
+        Value::Str(s) => Ok(s.iter().map(|&b| char_str(b)).collect()),
+        Value::Dict(d) => Ok(d.borrow().keys().map(|k| k.0.clone()).collect()),
+        _ => Err(type_error(format!(
+            "'{}' object is not iterable",
+            v.type_name()
+        ))),
+    }
+}
+
+fn repr_bytes(s: &[u8]) -> String {
+    let mut v = Vec::new();
+    str_repr(s, &mut v);
+    String::from_utf8_lossy(&v).into_owned()
+}
+
+/// CPython's `int(str)` for base 10 (or another base).
+pub fn parse_int(s: &[u8], base: u32) -> R<i64> {
+    let bad = || {
+        value_error(format!(
+            "invalid literal for int() with base {}: {}",
+            base,
+            repr_bytes(s)
+        ))
+    };
+    let t = trim(s, None, true, true);
+    let (neg, digits) = match t.first() {
+        Some(b'-') => (true, &t[1..]),
+        Some(b'+') => (false, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = if base == 16 {
+        digits
+            .strip_prefix(b"0x")
+            .or_else(|| digits.strip_prefix(b"0X"))
+            .unwrap_or(digits)
+    } else {
+        digits
+    };
+    if digits.is_empty() || digits[0] == b'_' || digits[digits.len() - 1] == b'_' {
+        return Err(bad());
+    }
+    let mut acc: i64 = 0;
+    let mut prev_us = false;
+    for &c in digits {
+        if c == b'_' {
+            if prev_us {
+                return Err(bad());
+            }
+            prev_us = true;
+            continue;
+        }
+        prev_us = false;
+        let d = (c as char).to_digit(base).ok_or_else(bad)?;
+        acc = acc.wrapping_mul(base as i64).wrapping_add(d as i64);
+    }
+    Ok(if neg { acc.wrapping_neg() } else { acc })
+}
+
+/// CPython's `float(str)`.
+pub fn parse_float(s: &[u8]) -> R<f64> {
+    let bad = || {
+        value_error(format!(
+            "could not convert string to float: {}",
+            repr_bytes(s)
+        ))
+    };
+    let t = trim(s, None, true, true);
+    // underscores only between digits
+    let mut clean = Vec::with_capacity(t.len());
+    for (i, &c) in t.iter().enumerate() {
+        if c == b'_' {
+            let ok = i > 0
+                && t[i - 1].is_ascii_digit()
+                && t.get(i + 1).is_some_and(|n| n.is_ascii_digit());
+            if !ok {
+                return Err(bad());
+            }
+        } else {
+            clean.push(c);
+        }
+    }
+    let txt = std::str::from_utf8(&clean).map_err(|_| bad())?;
+    let lower = txt.to_ascii_lowercase();
+    let body = lower.trim_start_matches(['+', '-']);
+    let special = matches!(body, "inf" | "infinity" | "nan");
+    if !special
+        && !body
+            .bytes()
+            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-'))
+    {
+        return Err(bad());
+    }
+    txt.parse::<f64>().map_err(|_| bad())
+}
+
+/// Strip `chars` (default: whitespace) from the left and/or right.
+pub fn trim<'a>(s: &'a [u8], chars: Option<&[u8]>, left: bool, right: bool) -> &'a [u8] {
+    let strip = |b: &u8| match chars {
+        Some(cs) => cs.contains(b),
+        None => is_space(*b),
+    };
+    let mut lo = 0;
+    let mut hi = s.len();
+    if left {
+        while lo < hi && strip(&s[lo]) {
+            lo += 1;
+        }
+    }
+    if right {
+        while hi > lo && strip(&s[hi - 1]) {
+            hi -= 1;
+        }
+    }
+    &s[lo..hi]
+}
+
+fn float_to_int(f: f64) -> R<i64> {
+    if f.is_nan() {
+        return Err(value_error("cannot convert float NaN to integer"));
+    }
+    if f.is_infinite() {
+        return Err(exc(
+            bc::OVERFLOW_ERROR,
+            "cannot convert float infinity to integer",
+        ));
+    }
+    Ok(f.trunc() as i64)
+}
+
+/// `range(…)` as a list.
+pub fn range_bounds(args: &[Value]) -> R<(i64, i64, i64)> {
+    arg_count("range", args, 1, 3)?;
+    let ints: Vec<i64> = args
+        .iter()
+        .map(|a| want_int("range()", a))
+        .collect::<R<_>>()?;
+    let (start, stop, step) = match ints[..] {
+        [stop] => (0, stop, 1),
+        [start, stop] => (start, stop, 1),
+        [start, stop, step] => (start, stop, step),
+        _ => (0, 0, 1),
+    };
+    if step == 0 {
+        return Err(value_error("range() arg 3 must not be zero"));
+    }
+    Ok((start, stop, step))
+}
+
+/// `isinstance(x, cls)` for one class-like value.
+fn isinstance1(ip: &Interp, x: &Value, cls: &Value) -> R<bool> {
+    Ok(match cls {
+        Value::Class(c) => matches!(x, Value::Instance(i) if ip.program.is_subclass(i.class, *c)),
+        Value::Builtin(Builtin::Int) => matches!(x, Value::Int(_) | Value::Bool(_)),
+        Value::Builtin(Builtin::Float) => matches!(x, Value::Float(_)),
+        Value::Builtin(Builtin::Str) => matches!(x, Value::Str(_)),
+        Value::Builtin(Builtin::Bool) => matches!(x, Value::Bool(_)),
+        Value::Builtin(Builtin::List) => matches!(x, Value::List(_)),
+        Value::Tuple(t) => {
+            for c in t.iter() {
+                if isinstance1(ip, x, c)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        _ => {
+            return Err(type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            ))
+        }
+    })
+}
+
+fn min_max(name: &str, args: &[Value], op: BinOp) -> R<Value> {
+    let items = match args {
+        [one] => iterate(one)?,
+        _ => args.to_vec(),
+    };
+    let mut it = items.into_iter();
+    let mut best = it
+        .next()
+        .ok_or_else(|| value_error(format!("{}() arg is an empty sequence", name)))?;
+    for x in it {
+        if compare(op, &x, &best)? {
+            best = x;
+        }
+    }
+    Ok(best)
+}
+
+/// Call a builtin function; `kw` holds keyword arguments.
+pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]) -> R<Value> {
+    if !kw.is_empty() && b != Builtin::Print {
+        return Err(type_error(format!(
+            "{}() takes no keyword arguments",
+            b.name()
+        )));
+    }
+    let name = b.name();
+    match b {
+        Builtin::Print => {
+            let (mut sep, mut end): (&[u8], &[u8]) = (b" ", b"\n");
+            for (k, v) in kw {
+                let val: &[u8] = match v {
+                    Value::None => continue,
+                    Value::Str(s) => s,
+                    _ => {
+                        return Err(type_error(format!(
+                            "{} must be None or a string, not {}",
+                            String::from_utf8_lossy(k),
+                            v.type_name()
+                        )))
+                    }
+                };
+                match &k[..] {
+                    b"sep" => sep = val,
+                    b"end" => end = val,
+                    _ => {
+                        return Err(type_error(format!(
+                            "'{}' is an invalid keyword argument for print()",
+                            String::from_utf8_lossy(k)
+                        )))
+                    }
+                }
+            }
+            let mut out = ip.out.borrow_mut();
+            for (i, a) in args.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(sep);
+                }
+                write_str(ip.program, a, &mut out);
+            }
+            out.extend_from_slice(end);
+            drop(out);
+            ip.maybe_flush();
+            Ok(Value::None)
+        }
+        Builtin::Len => {
+            arg_count(name, args, 1, 1)?;
+            arith::len(&args[0])
+        }
+        Builtin::Range => {
+            let (start, stop, step) = range_bounds(args)?;
+            let mut v = Vec::new();
+            let mut i = start;
+            while (step > 0 && i < stop) || (step < 0 && i > stop) {
+                v.push(Value::Int(i));
+                i = match i.checked_add(step) {
+                    Some(n) => n,
+                    None => break,
+                };
+            }
+            Ok(Value::new_list(v))
+        }
+        Builtin::Enumerate => {
+            arg_count(name, args, 1, 2)?;
+            let start = match args.get(1) {
+                Some(s) => want_int("enumerate()", s)?,
+                None => 0,
+            };
+            let items = iterate(&args[0])?;
+            Ok(Value::new_list(
+                items
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, x)| {
+                        Value::new_tuple(vec![Value::Int(start.wrapping_add(i as i64)), x])
+                    })
+                    .collect(),
+            ))
+        }
+        Builtin::Int => {
+            arg_count(name, args, 0, 2)?;
+            let Some(x) = args.first() else {
+                return Ok(Value::Int(0));
+            };
+            if let Some(base) = args.get(1) {
+                let base = want_int("int()", base)?;
+                if !(2..=36).contains(&base) {
+                    return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
+                }
+                let s = want_str("int()", x)?;
+                return parse_int(s, base as u32).map(Value::Int);
+            }
+            match x {
+                Value::Int(i) => Ok(Value::Int(*i)),
+                Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                Value::Float(f) => float_to_int(*f).map(Value::Int),
+                Value::Str(s) => parse_int(s, 10).map(Value::Int),
+                _ => Err(type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    x.type_name()
+                ))),
+            }
+        }
+        Builtin::Float => {
+            arg_count(name, args, 0, 1)?;
+            match args.first() {
+                None => Ok(Value::Float(0.0)),
+                Some(Value::Str(s)) => parse_float(s).map(Value::Float),
+                Some(x) => x.as_float().map(Value::Float).ok_or_else(|| {
+                    type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        x.type_name()
+                    ))
+                }),
+            }
+        }
+        Builtin::Str => {
+            arg_count(name, args, 0, 1)?;
+            Ok(match args.first() {
+                None => Value::str(b""),
+                Some(Value::Str(s)) => Value::Str(s.clone()),
+                Some(x) => Value::Str(Rc::from(to_str(ip.program, x))),
+            })
+        }
+        Builtin::Bool => {
+            arg_count(name, args, 0, 1)?;
+            Ok(Value::Bool(args.first().is_some_and(Value::truthy)))
+        }
+        Builtin::Ord => {
+            arg_count(name, args, 1, 1)?;
+            match &args[0] {
+                Value::Str(s) if s.len() == 1 => Ok(Value::Int(s[0] as i64)),
+                Value::Str(s) => Err(type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.len()
+                ))),
+                x => Err(type_error(format!(
+                    "ord() expected string of length 1, but {} found",
+                    x.type_name()
+                ))),
+            }
+        }
+        Builtin::Chr => {
+            arg_count(name, args, 1, 1)?;
+            let i = want_int("chr()", &args[0])?;
+            if (0..256).contains(&i) {
+                Ok(char_str(i as u8))
+            } else {
+                Err(value_error("chr() arg not in range(256)"))
+            }
+        }
+        Builtin::Abs => {
+            arg_count(name, args, 1, 1)?;
+            match &args[0] {
+                Value::Int(i) => Ok(Value::Int(i.wrapping_abs())),
+                Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                Value::Float(f) => Ok(Value::Float(f.abs())),
+                x => Err(type_error(format!(
+                    "bad operand type for abs(): '{}'",
+                    x.type_name()
+                ))),
+            }
+        }
+        Builtin::Min => min_max(name, args, BinOp::Lt),
+        Builtin::Max => min_max(name, args, BinOp::Gt),
+        Builtin::Isinstance => {
+            arg_count(name, args, 2, 2)?;
+            isinstance1(ip, &args[0], &args[1]).map(Value::Bool)
+        }
+        Builtin::List => {
+            arg_count(name, args, 0, 1)?;
+            match args.first() {
+                None => Ok(Value::new_list(Vec::new())),
+                Some(x) => Ok(Value::new_list(iterate(x)?)),
+            }
+        }
+        Builtin::Hash => {
+            arg_count(name, args, 1, 1)?;
+            check_hashable(&args[0])?;
+            Ok(Value::Int(args[0].py_hash()))
+        }
+        Builtin::Promote => {
+            arg_count(name, args, 1, 1)?;
+            Ok(args[0].clone())
+        }
+        Builtin::WeAreJitted => Ok(Value::Bool(false)),
+        Builtin::Elidable | Builtin::DontLookInside | Builtin::UnrollSafe => {
+            arg_count(name, args, 1, 1)?;
+            Ok(args[0].clone())
+        }
+        Builtin::JitDriver | Builtin::Super => Err(type_error(format!(
+            "{}() cannot be called at run time",
+            name
+        ))),
+        Builtin::Write => {
+            arg_count(name, args, 1, 1)?;
+            let s = want_str("write()", &args[0])?;
+            ip.out.borrow_mut().extend_from_slice(s);
+            ip.maybe_flush();
+            Ok(Value::None)
+        }
+        Builtin::WriteErr => {
+            arg_count(name, args, 1, 1)?;
+            let s = want_str("write_err()", &args[0])?;
+            let _ = std::io::stderr().write_all(s);
+            Ok(Value::None)
+        }
+        Builtin::Flush => {
+            ip.flush();
+            Ok(Value::None)
+        }
+        Builtin::ReadFile => {
+            arg_count(name, args, 1, 1)?;
+            let path = want_str("read_file()", &args[0])?;
+            let p = String::from_utf8_lossy(path).into_owned();
+            match std::fs::read(&p) {
+                Ok(data) => Ok(Value::Str(Rc::from(data))),
+                Err(e) => {
+                    let text = e.to_string();
+                    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+                    let msg = match e.raw_os_error() {
+                        Some(n) => format!("[Errno {}] {}: {}", n, text, repr_bytes(path)),
+                        None => format!("{}: {}", text, repr_bytes(path)),
+                    };
+                    Err(exc(bc::OS_ERROR, msg))
+                }
+            }
+        }
+        Builtin::ReadStdin => {
+            arg_count(name, args, 1, 1)?;
+            let n = want_int("read_stdin()", &args[0])?.max(0) as usize;
+            ip.flush();
+            let mut buf = vec![0u8; n];
+            let mut got = 0;
+            let stdin = std::io::stdin();
+            let mut lock = stdin.lock();
+            while got < n {
+                match lock.read(&mut buf[got..]) {
+                    Ok(0) => break,
+                    Ok(k) => got += k,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(exc(bc::OS_ERROR, e.to_string())),
+                }
+            }
+            buf.truncate(got);
+            Ok(Value::Str(Rc::from(buf)))
+        }
+    }
+}
+
+fn no_method(recv: &Value, m: &str) -> Exc {
+    attribute_error(format!(
+        "'{}' object has no attribute '{}'",
+        recv.type_name(),
+        m
+    ))
+}
+
+/// Call method `m` (named `name`) of a str, list, tuple or dict.
+pub fn call_method(
+    ip: &Interp,
+    recv: &Value,
+    m: Option<KnownMethod>,
+    name: &[u8],
+    args: &[Value],
+) -> R<Value> {
+    let Some(m) = m else {
+        return Err(no_method(recv, &String::from_utf8_lossy(name)));
+    };
+    match recv {
+        Value::Str(s) => str_method(ip, s, m, args),
+        Value::List(_) => list_method(ip, recv, m, args),
+        Value::Dict(_) => dict_method(recv, m, args),
+        Value::Tuple(t) => match m {
+            KnownMethod::Index | KnownMethod::Count => seq_index_count(ip, t, m, args, "tuple"),
+            _ => Err(no_method(recv, m.name())),
+        },
+        _ => Err(no_method(recv, m.name())),
+    }
+}
+
+fn seq_index_count(
+    ip: &Interp,
+    items: &[Value],
+    m: KnownMethod,
+    args: &[Value],
+    what: &str,
+) -> R<Value> {
+    arg_count(m.name(), args, 1, 1)?;
+    if m == KnownMethod::Count {
+        return Ok(Value::Int(
+            items.iter().filter(|x| py_eq(x, &args[0])).count() as i64,
+        ));
+    }
+    match items.iter().position(|x| py_eq(x, &args[0])) {
+        Some(i) => Ok(Value::Int(i as i64)),
+        None => Err(value_error(if what == "list" {
+            let mut v = Vec::new();
+            write_repr(ip.program, &args[0], &mut v);
+            format!("{} is not in list", String::from_utf8_lossy(&v))
+        } else {
+            "tuple.index(x): x not in tuple".to_string()
+        })),
+    }
+}
+
+/// Python's slice-style clamping of optional start/end arguments.
+fn span_args(args: &[Value], len: usize) -> R<(usize, usize)> {
+    let clamp = |v: Option<&Value>, default: usize| -> R<usize> {
+        match v {
+            None | Some(Value::None) => Ok(default),
+            Some(v) => {
+                let i = want_int("slice index", v)?;
+                let i = if i < 0 {
+                    i.saturating_add(len as i64)
+                } else {
+                    i
+                };
+                Ok(i.clamp(0, len as i64) as usize)
+            }
+        }
+    };
+    Ok((clamp(args.first(), 0)?, clamp(args.get(1), len)?))
+}
+
+fn str_method(ip: &Interp, s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
+    use KnownMethod as M;
+    let name = m.name();
+    let bool_of = |f: &dyn Fn(&[u8]) -> bool| Ok(Value::Bool(!s.is_empty() && f(s)));
+    match m {
+        M::Join => {
+            arg_count(name, args, 1, 1)?;
+            let items = iterate(&args[0])?;
+            let mut out = Vec::new();
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.extend_from_slice(s);
+                }
+                match x {
+                    Value::Str(p) => out.extend_from_slice(p),
+                    _ => {
+                        return Err(type_error(format!(
+                            "sequence item {}: expected str instance, {} found",
+                            i,
+                            x.type_name()
+                        )))
+                    }
+                }
+            }
+            Ok(Value::Str(Rc::from(out)))
+        }
+        M::Split => {
+            arg_count(name, args, 0, 2)?;
+            let maxsplit = match args.get(1) {
+                Some(v) => want_int("split()", v)?,
+                None => -1,
+            };
+            let max = if maxsplit < 0 {
+                usize::MAX
+            } else {
+                maxsplit as usize
+            };
+            let parts: Vec<Value> = match args.first() {
+                None | Some(Value::None) => split_whitespace(s, max),
+                Some(sep) => {
+                    let sep = want_str("split()", sep)?;
+                    if sep.is_empty() {
+                        return Err(value_error("empty separator"));
+                    }
+                    let mut parts = Vec::new();
+                    let mut start = 0;
+                    while parts.len() < max {
+                        match find_bytes(s, sep, start) {
+                            Some(i) => {
+                                parts.push(Value::str(&s[start..i]));
+                                start = i + sep.len();
+                            }
+                            None => break,
+                        }
+                    }
+                    parts.push(Value::str(&s[start..]));
+                    parts
+                }
+            };
+            Ok(Value::new_list(parts))
+        }
+        M::Strip | M::Lstrip | M::Rstrip => {
+            arg_count(name, args, 0, 1)?;
+            let chars = match args.first() {
+                None | Some(Value::None) => None,
+                Some(c) => Some(&want_str(name, c)?[..]),
+            };
+            let t = trim(s, chars, m != M::Rstrip, m != M::Lstrip);
+            Ok(if t.len() == s.len() {
+                Value::Str(s.clone())
+            } else {
+                Value::str(t)
+            })
+        }
+        M::Startswith | M::Endswith => {
+            arg_count(name, args, 1, 3)?;
+            let (lo, hi) = span_args(&args[1..], s.len())?;
+            let sub = &s[lo..hi.max(lo)];
+            let test = |p: &Value| -> R<bool> {
+                let p = want_str(name, p)?;
+                Ok(if m == M::Startswith {
+                    sub.starts_with(p)
+                } else {
+                    sub.ends_with(p)
+                })
+            };
+            match &args[0] {
+                Value::Tuple(t) => {
+                    for p in t.iter() {
+                        if test(p)? {
+                            return Ok(Value::Bool(true));
+                        }
+                    }
+                    Ok(Value::Bool(false))
+                }
+                p => test(p).map(Value::Bool),
+            }
+        }
+        M::Find | M::Index | M::Rfind | M::Rindex | M::Count => {
+            arg_count(name, args, 1, 3)?;
+            let sub = want_str(name, &args[0])?;
+            let (lo, hi) = span_args(&args[1..], s.len())?;
+            let hay = &s[..hi.max(lo)];
+            if m == M::Count {
+                if sub.is_empty() {
+                    return Ok(Value::Int((hay.len() - lo + 1) as i64));
+                }
+                let (mut n, mut at) = (0, lo);
+                while let Some(i) = find_bytes(hay, sub, at) {
+                    n += 1;
+                    at = i + sub.len();
+                }
+                return Ok(Value::Int(n));
+            }
+            let found = if m == M::Find || m == M::Index {
+                find_bytes(hay, sub, lo)
+            } else {
+                (lo..=hay.len().saturating_sub(sub.len()))
+                    .rev()
+                    .find(|&i| i + sub.len() <= hay.len() && &hay[i..i + sub.len()] == &sub[..])
+            };
+            match found {
+                Some(i) => Ok(Value::Int(i as i64)),
+                None if m == M::Find || m == M::Rfind => Ok(Value::Int(-1)),
+                None => Err(value_error("substring not found")),
+            }
+        }
+        M::Isdigit => bool_of(&|s| s.iter().all(u8::is_ascii_digit)),
+        M::Isalpha => bool_of(&|s| s.iter().all(u8::is_ascii_alphabetic)),
+        M::Isalnum => bool_of(&|s| s.iter().all(u8::is_ascii_alphanumeric)),
+        M::Isspace => bool_of(&|s| s.iter().all(|&b| is_space(b))),
+        M::Isupper => bool_of(&|s| {
+            s.iter().any(u8::is_ascii_uppercase) && !s.iter().any(u8::is_ascii_lowercase)
+        }),
+        M::Islower => bool_of(&|s| {
+            s.iter().any(u8::is_ascii_lowercase) && !s.iter().any(u8::is_ascii_uppercase)
+        }),
+        M::Upper => Ok(Value::Str(Rc::from(s.to_ascii_uppercase()))),
+        M::Lower => Ok(Value::Str(Rc::from(s.to_ascii_lowercase()))),
+        M::Replace => {
+            arg_count(name, args, 2, 3)?;
+            let old = want_str(name, &args[0])?;
+            let new = want_str(name, &args[1])?;
+            let count = match args.get(2) {
+                Some(c) => want_int(name, c)?,
+                None => -1,
+            };
+            let max = if count < 0 {
+                usize::MAX
+            } else {
+                count as usize
+            };
+            let mut out = Vec::with_capacity(s.len());
+            let mut start = 0;
+            let mut n = 0;
+            if old.is_empty() {
+                // insert `new` between every character
+                for &c in s.iter() {
+                    if n < max {
+                        out.extend_from_slice(new);
+                        n += 1;
+                    }
+                    out.push(c);
+                }
+                if n < max {
+                    out.extend_from_slice(new);
+                }
+                return Ok(Value::Str(Rc::from(out)));
+            }
+            while n < max {
+                match find_bytes(s, old, start) {
+                    Some(i) => {
+                        out.extend_from_slice(&s[start..i]);
+                        out.extend_from_slice(new);
+                        start = i + old.len();
+                        n += 1;
+                    }
+                    None => break,
+                }
+            }
+            out.extend_from_slice(&s[start..]);
+            Ok(Value::Str(Rc::from(out)))
+        }
+        M::Ljust | M::Rjust | M::Zfill => {
+            let (lo, hi) = if m == M::Zfill { (1, 1) } else { (1, 2) };
+            arg_count(name, args, lo, hi)?;
+            let width = want_int(name, &args[0])?.max(0) as usize;
+            let fill = match args.get(1) {
+                Some(f) => match &want_str(name, f)?[..] {
+                    [c] => *c,
+                    _ => {
+                        return Err(type_error(
+                            "The fill character must be exactly one character long",
+                        ))
+                    }
+                },
+                None if m == M::Zfill => b'0',
+                None => b' ',
+            };
+            if s.len() >= width {
+                return Ok(Value::Str(s.clone()));
+            }
+            let pad = vec![fill; width - s.len()];
+            let out = match m {
+                M::Ljust => [&s[..], &pad].concat(),
+                M::Zfill if matches!(s.first(), Some(b'-' | b'+')) => {
+                    [&s[..1], &pad, &s[1..]].concat()
+                }
+                _ => [&pad, &s[..]].concat(),
+            };
+            Ok(Value::Str(Rc::from(out)))
+        }
+        _ => {
+            let _ = ip;
+            Err(no_method(&Value::Str(s.clone()), name))
+        }
+    }
+}
+
+fn split_whitespace(s: &[u8], max: usize) -> Vec<Value> {
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let n = s.len();
+    loop {
+        while i < n && is_space(s[i]) {
+            i += 1;
+        }
+        if i >= n {
+            break;
+        }
+        if parts.len() == max {
+            let rest = trim(&s[i..], None, false, true);
+            parts.push(Value::str(rest));
+            break;
+        }
+        let start = i;
+        while i < n && !is_space(s[i]) {
+            i += 1;
+        }
+        parts.push(Value::str(&s[start..i]));
+    }
+    parts
+}
+
+fn list_method(ip: &Interp, recv: &Value, m: KnownMethod, args: &[Value]) -> R<Value> {
+    use KnownMethod as M;
+    let Value::List(l) = recv else {
+        return Err(no_method(recv, m.name()));
+    };
+    let name = m.name();
+    match m {
+        M::Append => {
+            arg_count(name, args, 1, 1)?;
+            l.borrow_mut().push(args[0].clone());
+            Ok(Value::None)
+        }
+        M::Pop => {
+            arg_count(name, args, 0, 1)?;
+            let mut v = l.borrow_mut();
+            if v.is_empty() {
+                return Err(index_error("pop from empty list"));
+            }
+            match args.first() {
+                None => Ok(v.pop().unwrap_or_default()),
+                Some(i) => {
+                    let i = want_int(name, i)?;
+                    let len = v.len();
+                    let i = arith::norm_index(i, len)
+                        .ok_or_else(|| index_error("pop index out of range"))?;
+                    Ok(v.remove(i))
+                }
+            }
+        }
+        M::Insert => {
+            arg_count(name, args, 2, 2)?;
+            let mut v = l.borrow_mut();
+            let len = v.len() as i64;
+            let i = want_int(name, &args[0])?;
+            let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
+            v.insert(i as usize, args[1].clone());
+            Ok(Value::None)
+        }
+        M::Extend => {
+            arg_count(name, args, 1, 1)?;
+            let items = iterate(&args[0])?;
+            l.borrow_mut().extend(items);
+            Ok(Value::None)
+        }
+        M::Reverse => {
+            arg_count(name, args, 0, 0)?;
+            l.borrow_mut().reverse();
+            Ok(Value::None)
+        }
+        M::Index | M::Count => {
+            let items = l.borrow().clone();
+            seq_index_count(ip, &items, m, args, "list")
+        }
+        M::Remove => {
+            arg_count(name, args, 1, 1)?;
+            let pos = l.borrow().iter().position(|x| py_eq(x, &args[0]));
+            match pos {
+                Some(i) => {
+                    l.borrow_mut().remove(i);
+                    Ok(Value::None)
+                }
+                None => Err(value_error("list.remove(x): x not in list")),
+            }
+        }
+        M::Sort => {
+            arg_count(name, args, 0, 0)?;
+            let mut items = l.borrow().clone();
+            let mut err = None;
+            items.sort_by(|a, b| {
+                if err.is_some() {
+                    return std::cmp::Ordering::Equal;
+                }
+                match compare(BinOp::Lt, a, b) {
+                    Ok(true) => std::cmp::Ordering::Less,
+                    Ok(false) => match compare(BinOp::Lt, b, a) {
+                        Ok(true) => std::cmp::Ordering::Greater,
+                        _ => std::cmp::Ordering::Equal,
+                    },
+                    Err(e) => {
+                        err = Some(e);
+                        std::cmp::Ordering::Equal
+                    }
+                }
+            });
+            if let Some(e) = err {
+                return Err(e);
+            }
+            *l.borrow_mut() = items;
+            Ok(Value::None)
+        }
+        M::Copy => Ok(Value::new_list(l.borrow().clone())),
+        M::Clear => {
+            l.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        _ => Err(no_method(recv, name)),
+    }
+}
+
+fn dict_method(recv: &Value, m: KnownMethod, args: &[Value]) -> R<Value> {
+    use KnownMethod as M;
+    let Value::Dict(d) = recv else {
+        return Err(no_method(recv, m.name()));
+    };
+    let name = m.name();
+    match m {
+        M::Get => {
+            arg_count(name, args, 1, 2)?;
+            check_hashable(&args[0])?;
+            let v = d.borrow().get(&Key(args[0].clone())).cloned();
+            Ok(v.unwrap_or_else(|| args.get(1).cloned().unwrap_or_default()))
+        }
+        M::Keys => Ok(Value::new_list(
+            d.borrow().keys().map(|k| k.0.clone()).collect(),
+        )),
+        M::Values => Ok(Value::new_list(d.borrow().values().cloned().collect())),
+        M::Items => Ok(Value::new_list(
+            d.borrow()
+                .iter()
+                .map(|(k, v)| Value::new_tuple(vec![k.0.clone(), v.clone()]))
+                .collect(),
+        )),
+        M::Pop => {
+            arg_count(name, args, 1, 2)?;
+            check_hashable(&args[0])?;
+            let v = d.borrow_mut().shift_remove(&Key(args[0].clone()));
+            match (v, args.get(1)) {
+                (Some(v), _) => Ok(v),
+                (None, Some(default)) => Ok(default.clone()),
+                (None, None) => Err(key_error(&args[0])),
+            }
+        }
+        M::Clear => {
+            d.borrow_mut().clear();
+            Ok(Value::None)
+        }
+        M::Copy => Ok(Value::new_dict(d.borrow().clone())),
+        M::Setdefault => {
+            arg_count(name, args, 1, 2)?;
+            check_hashable(&args[0])?;
+            let default = args.get(1).cloned().unwrap_or_default();
+            Ok(d.borrow_mut()
+                .entry(Key(args[0].clone()))
+                .or_insert(default)
+                .clone())
+        }
+        M::Update => {
+            arg_count(name, args, 1, 1)?;
+            let Value::Dict(other) = &args[0] else {
+                return Err(type_error("dict.update() needs a dict"));
+            };
+            let items: Vec<(Key, Value)> = other
+                .borrow()
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect();
+            d.borrow_mut().extend(items);
+            Ok(Value::None)
+        }
+        _ => Err(no_method(recv, name)),
+    }
+}

@@ -1,0 +1,1233 @@
+//! Compiling one flow graph into compact code: variables coalesced into
+//! frame slots (liveness + interference, so most link moves vanish),
+//! constants pre-loaded into slots, blocks laid out as a flat instruction
+//! array with jump targets as indices, link moves sequentialized.
+
+use super::arith::BinOp;
+use super::builtins::KnownMethod;
+use super::value::{Str, Value};
+use super::Interp;
+use crate::model::{
+    BlockId, ExitCase, ExitSwitch, FunctionGraph, Link, LinkId, Value as Operand, VarId,
+};
+use crate::ops::OpKind;
+use rpy_front::program::{builtin_class as bc, Builtin, ClassId, ConstValue, FuncId};
+use std::cell::{Cell, OnceCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// A frame slot.
+pub type Slot = u32;
+/// "No handler" / "no slot" marker.
+pub const NONE: u32 = u32::MAX;
+
+/// Unary operations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Pos,
+    Invert,
+    IsTrue,
+    Not,
+    Len,
+}
+
+/// A call of a known function.
+pub struct CallFunc {
+    pub dst: Slot,
+    pub func: FuncId,
+    pub args: Box<[Slot]>,
+    /// The callee's code, resolved on first call.
+    pub code: OnceCell<Rc<Code>>,
+}
+
+/// A generic call: `f(args…)` with optional keyword names (the last
+/// `names.len()` args).
+pub struct CallAny {
+    pub dst: Slot,
+    pub f: Slot,
+    pub args: Box<[Slot]>,
+    pub names: Option<Rc<[Str]>>,
+}
+
+/// `obj.name(args…)`.
+pub struct CallMethod {
+    pub dst: Slot,
+    pub obj: Slot,
+    pub name: Str,
+    pub attr: u32,
+    pub known: Option<KnownMethod>,
+    pub args: Box<[Slot]>,
+    pub names: Option<Rc<[Str]>>,
+    /// Inline cache: (class id, method func id) of the last instance call.
+    pub cache: Cell<(u32, u32)>,
+}
+
+/// One instruction of compiled code. Targets are instruction indices.
+pub enum Instr {
+    Move {
+        dst: Slot,
+        src: Slot,
+    },
+    Jump {
+        target: u32,
+    },
+    /// Branch on the truth of a slot.
+    BranchIf {
+        cond: Slot,
+        then_: u32,
+        else_: u32,
+    },
+    /// A comparison fused with the branch on its result.
+    CmpBranch {
+        op: BinOp,
+        a: Slot,
+        b: Slot,
+        then_: u32,
+        else_: u32,
+    },
+    Switch(Box<SwitchI>),
+    Return {
+        src: Slot,
+    },
+    Raise {
+        src: Slot,
+    },
+    Add {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    Sub {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    Lt {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    Eq {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    Bin {
+        op: BinOp,
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
+    Unary {
+        op: UnOp,
+        dst: Slot,
+        a: Slot,
+    },
+    GetItem {
+        dst: Slot,
+        obj: Slot,
+        idx: Slot,
+    },
+    SetItem {
+        obj: Slot,
+        idx: Slot,
+        v: Slot,
+    },
+    DelItem {
+        obj: Slot,
+        idx: Slot,
+    },
+    GetSlice {
+        dst: Slot,
+        obj: Slot,
+        lo: Slot,
+        hi: Slot,
+    },
+    NewList {
+        dst: Slot,
+        items: Box<[Slot]>,
+    },
+    NewTuple {
+        dst: Slot,
+        items: Box<[Slot]>,
+    },
+    NewDict {
+        dst: Slot,
+        items: Box<[Slot]>,
+    },
+    Iter {
+        dst: Slot,
+        src: Slot,
+    },
+    /// `iter(range(args…))` without building the list.
+    RangeIter {
+        dst: Slot,
+        args: Box<[Slot]>,
+    },
+    Next {
+        dst: Slot,
+        it: Slot,
+    },
+    /// `next` of a for loop: jumps to `exit` when exhausted.
+    ForNext {
+        dst: Slot,
+        it: Slot,
+        exit: u32,
+    },
+    GetAttr {
+        dst: Slot,
+        obj: Slot,
+        attr: u32,
+    },
+    SetAttr {
+        obj: Slot,
+        attr: u32,
+        v: Slot,
+    },
+    CallFunc(Box<CallFunc>),
+    New {
+        dst: Slot,
+        class: ClassId,
+        args: Box<[Slot]>,
+    },
+    CallBuiltin {
+        dst: Slot,
+        b: Builtin,
+        args: Box<[Slot]>,
+    },
+    CallAny(Box<CallAny>),
+    CallMethod(Box<CallMethod>),
+    ExcMatch {
+        dst: Slot,
+        e: Slot,
+        classes: Box<[ClassId]>,
+    },
+    ExcInstance {
+        dst: Slot,
+        src: Slot,
+    },
+    /// A malformed graph: raises RuntimeError with this message.
+    Error {
+        msg: Rc<str>,
+    },
+}
+
+pub struct SwitchI {
+    pub v: Slot,
+    pub cases: Vec<(Value, u32)>,
+    pub default: u32,
+}
+
+/// Where an exception raised by one instruction goes.
+pub struct Handler {
+    /// (class, slot receiving the exception or NONE, target).
+    pub cases: Vec<(ClassId, Slot, u32)>,
+}
+
+/// One function's compiled code.
+pub struct Code {
+    pub name: String,
+    pub func: FuncId,
+    /// The parameter slots, in order.
+    pub params: Box<[Slot]>,
+    /// The initial frame: constants in their slots, None elsewhere.
+    pub template: Vec<Value>,
+    pub instrs: Vec<Instr>,
+    /// Per instruction: index into `handlers`, or NONE.
+    pub handler_at: Vec<u32>,
+    pub handlers: Vec<Handler>,
+}
+
+/// A fixed-size bit set over variables.
+#[derive(Clone)]
+struct BitSet(Vec<u64>);
+
+impl BitSet {
+    fn new(n: usize) -> Self {
+        BitSet(vec![0; n.div_ceil(64)])
+    }
+    fn insert(&mut self, i: usize) -> bool {
+        let (w, b) = (i / 64, 1u64 << (i % 64));
+        let new = self.0[w] & b == 0;
+        self.0[w] |= b;
+        new
+    }
+    fn remove(&mut self, i: usize) {
+        self.0[i / 64] &= !(1u64 << (i % 64));
+    }
+    fn contains(&self, i: usize) -> bool {
+        self.0[i / 64] & (1u64 << (i % 64)) != 0
+    }
+    fn union_with(&mut self, o: &BitSet) -> bool {
+        let mut changed = false;
+        for (a, b) in self.0.iter_mut().zip(&o.0) {
+            let n = *a | *b;
+            changed |= n != *a;
+            *a = n;
+        }
+        changed
+    }
+    fn intersects(&self, o: &BitSet) -> bool {
+        self.0.iter().zip(&o.0).any(|(a, b)| a & b != 0)
+    }
+    fn iter(&self) -> impl Iterator<Item = usize> + '_ {
+        self.0.iter().enumerate().flat_map(|(w, &bits)| {
+            (0..64)
+                .filter(move |b| bits & (1u64 << b) != 0)
+                .map(move |b| w * 64 + b)
+        })
+    }
+}
+
+fn vars_of(args: &[Operand]) -> impl Iterator<Item = usize> + '_ {
+    args.iter().filter_map(|a| a.as_var()).map(VarId::index)
+}
+
+fn switch_var(g: &FunctionGraph, b: BlockId) -> Option<usize> {
+    match g.block(b).switch() {
+        ExitSwitch::Value(Operand::Var(v)) => Some(v.index()),
+        _ => None,
+    }
+}
+
+/// Above this many variables, skip coalescing (quadratic bit sets).
+const MAX_COALESCE_VARS: usize = 20000;
+
+/// Assign frame slots to variables: returns the slot of each variable and
+/// the number of slots used.
+fn assign_slots(g: &FunctionGraph, blocks: &[BlockId]) -> (Vec<Slot>, u32) {
+    let nv = g.vars.len();
+    if nv > MAX_COALESCE_VARS {
+        return ((0..nv as u32).collect(), nv as u32);
+    }
+    let special = |b: BlockId| b == g.returnblock || b == g.exceptblock;
+    let index: HashMap<BlockId, usize> = blocks.iter().enumerate().map(|(i, &b)| (b, i)).collect();
+    // gen/kill per block
+    let mut gen = vec![BitSet::new(nv); blocks.len()];
+    let mut kill = vec![BitSet::new(nv); blocks.len()];
+    for (i, &b) in blocks.iter().enumerate() {
+        let blk = g.block(b);
+        for &a in &blk.inputargs {
+            kill[i].insert(a.index());
+        }
+        for op in &blk.ops {
+            for v in vars_of(&op.args) {
+                if !kill[i].contains(v) {
+                    gen[i].insert(v);
+                }
+            }
+            kill[i].insert(op.result.index());
+        }
+        if let Some(v) = switch_var(g, b) {
+            if !kill[i].contains(v) {
+                gen[i].insert(v);
+            }
+        }
+    }
+    // live_in = gen ∪ (live_out − kill); live_out = ∪ link uses ∪ passthrough(target)
+    let link_uses = |l: &Link| {
+        let mut s = BitSet::new(nv);
+        for v in vars_of(&l.args) {
+            s.insert(v);
+        }
+        if let Some(e) = l.last_exc_value {
+            s.remove(e.index());
+        }
+        s
+    };
+    let mut live_in = vec![BitSet::new(nv); blocks.len()];
+    let mut live_out = vec![BitSet::new(nv); blocks.len()];
+    let mut changed = true;
+    while changed {
+        changed = false;
+        for (i, &b) in blocks.iter().enumerate().rev() {
+            let mut out = BitSet::new(nv);
+            for &l in &g.block(b).exits {
+                let link = g.link(l);
+                out.union_with(&link_uses(link));
+                let t = g.link_target(l);
+                if let (false, Some(&ti)) = (special(t), index.get(&t)) {
+                    let mut pass = live_in[ti].clone();
+                    for &a in &g.block(t).inputargs {
+                        pass.remove(a.index());
+                    }
+                    if let Some(e) = link.last_exc_value {
+                        pass.remove(e.index());
+                    }
+                    out.union_with(&pass);
+                }
+            }
+            let mut inn = out.clone();
+            for (w, k) in inn.0.iter_mut().zip(&kill[i].0) {
+                *w &= !k;
+            }
+            inn.union_with(&gen[i]);
+            changed |= live_out[i].union_with(&out);
+            changed |= live_in[i].union_with(&inn);
+        }
+    }
+    // interference
+    let mut interf = vec![BitSet::new(nv); nv];
+    let interfere = |interf: &mut Vec<BitSet>, d: usize, live: &BitSet| {
+        for o in live.iter() {
+            if o != d {
+                interf[d].insert(o);
+                interf[o].insert(d);
+            }
+        }
+    };
+    for (i, &b) in blocks.iter().enumerate() {
+        let blk = g.block(b);
+        let mut live = live_out[i].clone();
+        for &l in &blk.exits {
+            if let Some(e) = g.link(l).last_exc_value {
+                interfere(&mut interf, e.index(), &live);
+            }
+        }
+        if let Some(v) = switch_var(g, b) {
+            live.insert(v);
+        }
+        for op in blk.ops.iter().rev() {
+            let r = op.result.index();
+            live.remove(r);
+            interfere(&mut interf, r, &live);
+            for v in vars_of(&op.args) {
+                live.insert(v);
+            }
+        }
+        for &a in &blk.inputargs {
+            live.insert(a.index());
+        }
+        for &a in &blk.inputargs {
+            interfere(&mut interf, a.index(), &live);
+        }
+    }
+    // coalesce along links
+    let mut parent: Vec<usize> = (0..nv).collect();
+    fn find(p: &mut [usize], mut x: usize) -> usize {
+        while p[x] != x {
+            p[x] = p[p[x]];
+            x = p[x];
+        }
+        x
+    }
+    let mut members: Vec<BitSet> = (0..nv)
+        .map(|v| {
+            let mut s = BitSet::new(nv);
+            s.insert(v);
+            s
+        })
+        .collect();
+    for &b in blocks {
+        for &l in &g.block(b).exits {
+            let t = g.link_target(l);
+            if special(t) {
+                continue;
+            }
+            for (arg, &dst) in g.link(l).args.iter().zip(&g.block(t).inputargs) {
+                let Some(src) = arg.as_var() else { continue };
+                let (ra, rb) = (
+                    find(&mut parent, src.index()),
+                    find(&mut parent, dst.index()),
+                );
+                if ra == rb || interf[ra].intersects(&members[rb]) {
+                    continue;
+                }
+                parent[rb] = ra;
+                let (mb, ib) = (
+                    std::mem::replace(&mut members[rb], BitSet::new(0)),
+                    std::mem::replace(&mut interf[rb], BitSet::new(0)),
+                );
+                members[ra].union_with(&mb);
+                interf[ra].union_with(&ib);
+            }
+        }
+    }
+    let mut slot_of_root = vec![NONE; nv];
+    let mut next = 0u32;
+    let slots = (0..nv)
+        .map(|v| {
+            let r = find(&mut parent, v);
+            if slot_of_root[r] == NONE {
+                slot_of_root[r] = next;
+                next += 1;
+            }
+            slot_of_root[r]
+        })
+        .collect();
+    (slots, next)
+}
+
+/// Turn a parallel assignment into a sequence of moves (using `tmp` to
+/// break cycles).
+fn sequentialize(moves: &[(Slot, Slot)], tmp: Slot) -> Vec<(Slot, Slot)> {
+    let mut pending: Vec<(Slot, Slot)> = moves.iter().copied().filter(|(d, s)| d != s).collect();
+    let mut out = Vec::new();
+    while !pending.is_empty() {
+        match pending
+            .iter()
+            .position(|&(d, _)| !pending.iter().any(|&(_, s)| s == d))
+        {
+            Some(i) => out.push(pending.remove(i)),
+            None => {
+                let d0 = pending[0].0;
+                out.push((tmp, d0));
+                for m in pending.iter_mut() {
+                    if m.1 == d0 {
+                        m.1 = tmp;
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Per-function compilation state.
+struct Compiler<'a, 'p> {
+    ip: &'a Interp<'p>,
+    g: &'a FunctionGraph,
+    slots: Vec<Slot>,
+    consts: Vec<(ConstValue, Slot)>,
+    template: Vec<Value>,
+    tmp: Slot,
+    uses: Vec<u32>,
+    instrs: Vec<Instr>,
+    handler_at: Vec<u32>,
+    handlers: Vec<Handler>,
+    /// Label → pc (labels 0..nblocks are blocks).
+    label_pc: Vec<u32>,
+    block_label: HashMap<BlockId, u32>,
+}
+
+/// Visit the jump targets of an instruction.
+fn targets_mut(i: &mut Instr) -> Vec<&mut u32> {
+    match i {
+        Instr::Jump { target } => vec![target],
+        Instr::BranchIf { then_, else_, .. } | Instr::CmpBranch { then_, else_, .. } => {
+            vec![then_, else_]
+        }
+        Instr::Switch(s) => {
+            let SwitchI { cases, default, .. } = &mut **s;
+            let mut v: Vec<&mut u32> = cases.iter_mut().map(|(_, t)| t).collect();
+            v.push(default);
+            v
+        }
+        Instr::ForNext { exit, .. } => vec![exit],
+        _ => vec![],
+    }
+}
+
+/// Convert a translation-time constant to a runtime value.
+pub fn const_value(ip: &Interp, c: &ConstValue) -> Value {
+    match c {
+        ConstValue::Int(i) => Value::Int(*i),
+        ConstValue::Float(f) => Value::Float(*f),
+        ConstValue::Bool(b) => Value::Bool(*b),
+        ConstValue::Str(s) => Value::Str(s.clone()),
+        ConstValue::None => Value::None,
+        ConstValue::Tuple(t) => Value::new_tuple(t.iter().map(|c| const_value(ip, c)).collect()),
+        ConstValue::Prebuilt(p) => ip.prebuilt.get(p.index()).cloned().unwrap_or_default(),
+        ConstValue::Func(f) => Value::Func(*f),
+        ConstValue::Class(c) => Value::Class(*c),
+        ConstValue::Driver(d) => Value::Driver(*d),
+        ConstValue::Builtin(b) => Value::Builtin(*b),
+        ConstValue::ExtModule(m) => Value::Module(*m),
+    }
+}
+
+impl<'a, 'p> Compiler<'a, 'p> {
+    fn operand(&mut self, v: &Operand) -> Slot {
+        match v {
+            Operand::Var(v) => self.slots[v.index()],
+            Operand::Const(c) => {
+                if let Some((_, s)) = self.consts.iter().find(|(k, _)| same_const(k, c)) {
+                    return *s;
+                }
+                let s = self.template.len() as Slot;
+                self.template.push(const_value(self.ip, c));
+                self.consts.push((c.clone(), s));
+                s
+            }
+        }
+    }
+
+    fn operands(&mut self, vs: &[Operand]) -> Box<[Slot]> {
+        vs.iter().map(|v| self.operand(v)).collect()
+    }
+
+    fn emit(&mut self, i: Instr) {
+        self.instrs.push(i);
+        self.handler_at.push(NONE);
+    }
+
+    fn new_label(&mut self) -> u32 {
+        self.label_pc.push(NONE);
+        self.label_pc.len() as u32 - 1
+    }
+
+    fn place(&mut self, label: u32) {
+        self.label_pc[label as usize] = self.instrs.len() as u32;
+    }
+
+    fn error(&mut self, msg: String) {
+        self.emit(Instr::Error { msg: Rc::from(msg) });
+    }
+
+    /// The code for taking link `l` when it needs code (moves, return,
+    /// raise); `None` when it is a plain jump to the target's label.
+    fn link_code(&mut self, l: LinkId) -> Option<Vec<Instr>> {
+        let g = self.g;
+        let link = g.link(l);
+        let t = g.link_target(l);
+        if t == g.returnblock || t == g.exceptblock {
+            let src = match link.args.first() {
+                Some(a) => self.operand(a),
+                None => {
+                    return Some(vec![Instr::Error {
+                        msg: Rc::from("link to return block without a value"),
+                    }])
+                }
+            };
+            return Some(vec![if t == g.returnblock {
+                Instr::Return { src }
+            } else {
+                Instr::Raise { src }
+            }]);
+        }
+        let dsts = &g.block(t).inputargs;
+        if dsts.len() != link.args.len() {
+            return Some(vec![Instr::Error {
+                msg: Rc::from("link arity mismatch"),
+            }]);
+        }
+        let moves: Vec<(Slot, Slot)> = dsts
+            .iter()
+            .zip(&link.args)
+            .map(|(d, a)| (self.slots[d.index()], self.operand(a)))
+            .collect();
+        let seq = sequentialize(&moves, self.tmp);
+        if seq.is_empty() {
+            return None;
+        }
+        let mut code: Vec<Instr> = seq
+            .into_iter()
+            .map(|(dst, src)| Instr::Move { dst, src })
+            .collect();
+        code.push(Instr::Jump {
+            target: self.block_label[&t],
+        });
+        Some(code)
+    }
+
+    /// A label for taking link `l` from a branch; its code goes in `stubs`.
+    fn link_label(&mut self, l: LinkId, stubs: &mut Vec<(u32, Vec<Instr>)>) -> u32 {
+        match self.link_code(l) {
+            None => self.block_label[&self.g.link_target(l)],
+            Some(code) => {
+                let lab = self.new_label();
+                stubs.push((lab, code));
+                lab
+            }
+        }
+    }
+
+    /// Emit one op.
+    fn compile_op(&mut self, op: &crate::model::Op, block_ops: &[crate::model::Op], idx: usize) {
+        let dst = self.slots[op.result.index()];
+        let args = &op.args;
+        let a = |c: &mut Self, i: usize| c.operand(&args[i]);
+        use OpKind as K;
+        let bin = |op| Some(op);
+        let binop = match op.kind {
+            K::Add | K::Sub | K::Lt | K::Eq => None,
+            K::Mul => bin(BinOp::Mul),
+            K::TrueDiv => bin(BinOp::TrueDiv),
+            K::FloorDiv => bin(BinOp::FloorDiv),
+            K::Mod => bin(BinOp::Mod),
+            K::Pow => bin(BinOp::Pow),
+            K::LShift => bin(BinOp::LShift),
+            K::RShift => bin(BinOp::RShift),
+            K::And => bin(BinOp::And),
+            K::Or => bin(BinOp::Or),
+            K::Xor => bin(BinOp::Xor),
+            K::Le => bin(BinOp::Le),
+            K::Gt => bin(BinOp::Gt),
+            K::Ge => bin(BinOp::Ge),
+            K::Ne => bin(BinOp::Ne),
+            K::Is => bin(BinOp::Is),
+            K::Contains => bin(BinOp::Contains),
+            _ => None,
+        };
+        if !op.kind.info().arity.accepts(args.len()) {
+            return self.error(format!("{}: bad arity {}", op.kind.name(), args.len()));
+        }
+        if let Some(bop) = binop {
+            let (x, y) = (a(self, 0), a(self, 1));
+            return self.emit(Instr::Bin {
+                op: bop,
+                dst,
+                a: x,
+                b: y,
+            });
+        }
+        let unop = |u| Some(u);
+        let un = match op.kind {
+            K::Neg => unop(UnOp::Neg),
+            K::Pos => unop(UnOp::Pos),
+            K::Invert => unop(UnOp::Invert),
+            K::IsTrue => unop(UnOp::IsTrue),
+            K::Not => unop(UnOp::Not),
+            K::Len => unop(UnOp::Len),
+            _ => None,
+        };
+        if let Some(u) = un {
+            let x = a(self, 0);
+            return self.emit(Instr::Unary { op: u, dst, a: x });
+        }
+        let i = match op.kind {
+            K::Add => Instr::Add {
+                dst,
+                a: a(self, 0),
+                b: a(self, 1),
+            },
+            K::Sub => Instr::Sub {
+                dst,
+                a: a(self, 0),
+                b: a(self, 1),
+            },
+            K::Lt => Instr::Lt {
+                dst,
+                a: a(self, 0),
+                b: a(self, 1),
+            },
+            K::Eq => Instr::Eq {
+                dst,
+                a: a(self, 0),
+                b: a(self, 1),
+            },
+            K::GetItem => Instr::GetItem {
+                dst,
+                obj: a(self, 0),
+                idx: a(self, 1),
+            },
+            K::SetItem => Instr::SetItem {
+                obj: a(self, 0),
+                idx: a(self, 1),
+                v: a(self, 2),
+            },
+            K::DelItem => Instr::DelItem {
+                obj: a(self, 0),
+                idx: a(self, 1),
+            },
+            K::GetSlice => Instr::GetSlice {
+                dst,
+                obj: a(self, 0),
+                lo: a(self, 1),
+                hi: a(self, 2),
+            },
+            K::NewList => Instr::NewList {
+                dst,
+                items: self.operands(args),
+            },
+            K::NewTuple => Instr::NewTuple {
+                dst,
+                items: self.operands(args),
+            },
+            K::NewDict => Instr::NewDict {
+                dst,
+                items: self.operands(args),
+            },
+            K::Iter => {
+                // iter(range(…)) where the range list is used only here
+                if idx > 0 && range_fused(block_ops, idx - 1, &self.uses) {
+                    let rargs = self.operands(&block_ops[idx - 1].args[1..]);
+                    Instr::RangeIter { dst, args: rargs }
+                } else {
+                    Instr::Iter {
+                        dst,
+                        src: a(self, 0),
+                    }
+                }
+            }
+            K::Next => Instr::Next {
+                dst,
+                it: a(self, 0),
+            },
+            K::GetAttr | K::SetAttr => {
+                let Some(ConstValue::Str(name)) = args[1].as_const() else {
+                    return self.error(format!("{} with a non-constant name", op.kind.name()));
+                };
+                let attr = self.ip.intern(name);
+                let obj = a(self, 0);
+                if op.kind == K::GetAttr {
+                    Instr::GetAttr { dst, obj, attr }
+                } else {
+                    Instr::SetAttr {
+                        obj,
+                        attr,
+                        v: a(self, 2),
+                    }
+                }
+            }
+            K::SimpleCall | K::CallKw => {
+                let (names, rest) = if op.kind == K::CallKw {
+                    match self.names(&args[1]) {
+                        Ok(n) => (Some(n), &args[2..]),
+                        Err(m) => return self.error(m),
+                    }
+                } else {
+                    (None, &args[1..])
+                };
+                let cargs = self.operands(rest);
+                match (&args[0], names) {
+                    (Operand::Const(ConstValue::Func(f)), None) => {
+                        Instr::CallFunc(Box::new(CallFunc {
+                            dst,
+                            func: *f,
+                            args: cargs,
+                            code: OnceCell::new(),
+                        }))
+                    }
+                    (Operand::Const(ConstValue::Class(c)), None) => Instr::New {
+                        dst,
+                        class: *c,
+                        args: cargs,
+                    },
+                    (Operand::Const(ConstValue::Builtin(b)), None) => Instr::CallBuiltin {
+                        dst,
+                        b: *b,
+                        args: cargs,
+                    },
+                    (f, names) => {
+                        let f = self.operand(f);
+                        Instr::CallAny(Box::new(CallAny {
+                            dst,
+                            f,
+                            args: cargs,
+                            names,
+                        }))
+                    }
+                }
+            }
+            K::CallMethod | K::CallMethodKw => {
+                let Some(ConstValue::Str(name)) = args[1].as_const() else {
+                    return self.error("call_method with a non-constant name".into());
+                };
+                let (names, rest) = if op.kind == K::CallMethodKw {
+                    match self.names(&args[2]) {
+                        Ok(n) => (Some(n), &args[3..]),
+                        Err(m) => return self.error(m),
+                    }
+                } else {
+                    (None, &args[2..])
+                };
+                let cargs = self.operands(rest);
+                Instr::CallMethod(Box::new(CallMethod {
+                    dst,
+                    obj: a(self, 0),
+                    name: name.clone(),
+                    attr: self.ip.intern(name),
+                    known: KnownMethod::from_name(name),
+                    args: cargs,
+                    names,
+                    cache: Cell::new((NONE, NONE)),
+                }))
+            }
+            K::ExcMatch => {
+                let classes = match args[1].as_const() {
+                    Some(ConstValue::Class(c)) => vec![*c],
+                    Some(ConstValue::Tuple(t)) => t
+                        .iter()
+                        .filter_map(|c| match c {
+                            ConstValue::Class(c) => Some(*c),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => return self.error("exc_match with a non-constant class".into()),
+                };
+                Instr::ExcMatch {
+                    dst,
+                    e: a(self, 0),
+                    classes: classes.into(),
+                }
+            }
+            K::ExcInstance => Instr::ExcInstance {
+                dst,
+                src: a(self, 0),
+            },
+            K::JitMergePoint | K::CanEnterJit => return,
+            K::Promote | K::SameAs => Instr::Move {
+                dst,
+                src: a(self, 0),
+            },
+            K::WeAreJitted => {
+                let src = self.operand(&Operand::Const(ConstValue::Bool(false)));
+                Instr::Move { dst, src }
+            }
+            k => return self.error(format!("unsupported op {}", k.name())),
+        };
+        self.emit(i)
+    }
+
+    fn names(&mut self, v: &Operand) -> Result<Rc<[Str]>, String> {
+        match v.as_const() {
+            Some(ConstValue::Tuple(t)) => t
+                .iter()
+                .map(|c| match c {
+                    ConstValue::Str(s) => Ok(s.clone()),
+                    _ => Err("keyword names must be strs".to_string()),
+                })
+                .collect(),
+            _ => Err("keyword names must be a constant tuple".into()),
+        }
+    }
+
+    /// Is op `i` of block `b` only used as the block's switch?
+    fn only_switch_use(&self, b: BlockId, i: usize) -> bool {
+        let blk = self.g.block(b);
+        i + 1 == blk.ops.len()
+            && switch_var(self.g, b) == Some(blk.ops[i].result.index())
+            && self.uses[blk.ops[i].result.index()] == 1
+    }
+
+    /// Emit block `b`; returns the block to place next if its only exit is a
+    /// move-free jump there (fallthrough).
+    fn compile_block(&mut self, b: BlockId) -> Option<BlockId> {
+        let g = self.g;
+        let blk = g.block(b);
+        let lab = self.block_label[&b];
+        self.place(lab);
+        let nops = blk.ops.len();
+        // fusion of the last op with the switch
+        let mut fused_cond: Option<Instr> = None;
+        let mut last_op_pc = None;
+        for (i, op) in blk.ops.iter().enumerate() {
+            if self.only_switch_use(b, i) {
+                let cmp = match op.kind {
+                    OpKind::Lt => Some(BinOp::Lt),
+                    OpKind::Le => Some(BinOp::Le),
+                    OpKind::Gt => Some(BinOp::Gt),
+                    OpKind::Ge => Some(BinOp::Ge),
+                    OpKind::Eq => Some(BinOp::Eq),
+                    OpKind::Ne => Some(BinOp::Ne),
+                    _ => None,
+                };
+                if let (Some(cop), 2) = (cmp, op.args.len()) {
+                    let (x, y) = (self.operand(&op.args[0]), self.operand(&op.args[1]));
+                    fused_cond = Some(Instr::CmpBranch {
+                        op: cop,
+                        a: x,
+                        b: y,
+                        then_: NONE,
+                        else_: NONE,
+                    });
+                    continue;
+                }
+                if op.kind == OpKind::IsTrue && op.args.len() == 1 {
+                    let cond = self.operand(&op.args[0]);
+                    fused_cond = Some(Instr::BranchIf {
+                        cond,
+                        then_: NONE,
+                        else_: NONE,
+                    });
+                    continue;
+                }
+            }
+            if range_fused(&blk.ops, i, &self.uses) {
+                continue;
+            }
+            let before = self.instrs.len();
+            let is_last_raising =
+                i + 1 == nops && matches!(blk.switch(), ExitSwitch::LastException);
+            if is_last_raising && op.kind == OpKind::Next {
+                if let Some(fused) = self.for_next(b, op) {
+                    self.emit(fused);
+                }
+            }
+            if self.instrs.len() == before {
+                self.compile_op(op, &blk.ops, i);
+            }
+            if i + 1 == nops && self.instrs.len() > before {
+                last_op_pc = Some(self.instrs.len() - 1);
+            }
+        }
+        let mut stubs: Vec<(u32, Vec<Instr>)> = Vec::new();
+        let mut fallthrough = None;
+        match blk.switch().clone() {
+            ExitSwitch::None => match blk.exits.first() {
+                Some(&l) => fallthrough = self.emit_link_inline(l),
+                None => self.error(format!("block without exits in {}", g.name)),
+            },
+            ExitSwitch::LastException => {
+                let mut cases = Vec::new();
+                for &l in blk.exits.iter().skip(1) {
+                    let link = g.link(l);
+                    if let ExitCase::Exception(c) = link.exitcase {
+                        let slot = link.last_exc_value.map_or(NONE, |e| self.slots[e.index()]);
+                        let target = self.link_label(l, &mut stubs);
+                        cases.push((c, slot, target));
+                    }
+                }
+                // the ForNext exit label must also be resolved
+                if let Some(Instr::ForNext { exit, .. }) = self.instrs.last_mut() {
+                    if *exit == NONE {
+                        *exit = cases
+                            .iter()
+                            .find(|(c, _, _)| *c == bc::STOP_ITERATION)
+                            .map_or(NONE, |c| c.2);
+                    }
+                }
+                if let (Some(pc), false) = (last_op_pc, cases.is_empty()) {
+                    self.handler_at[pc] = self.handlers.len() as u32;
+                    self.handlers.push(Handler { cases });
+                }
+                match blk.exits.first() {
+                    Some(&l) => fallthrough = self.emit_link_inline(l),
+                    None => self.error("LastException block without exits".into()),
+                }
+            }
+            ExitSwitch::Value(v) => {
+                let mut bool_cases: [Option<u32>; 2] = [None, None];
+                let mut default = None;
+                let mut cases = Vec::new();
+                for &l in &blk.exits {
+                    let target = self.link_label(l, &mut stubs);
+                    match &g.link(l).exitcase {
+                        ExitCase::Const(ConstValue::Bool(bv)) => {
+                            bool_cases[*bv as usize] = Some(target);
+                            cases.push((Value::Bool(*bv), target));
+                        }
+                        ExitCase::Const(c) => cases.push((const_value(self.ip, c), target)),
+                        ExitCase::Default | ExitCase::Always => default = Some(target),
+                        ExitCase::Exception(_) => {}
+                    }
+                }
+                let all_bool = cases.iter().all(|(v, _)| matches!(v, Value::Bool(_)));
+                if all_bool
+                    && (bool_cases[0].or(default).is_some() && bool_cases[1].or(default).is_some())
+                {
+                    let then_ = bool_cases[1].or(default).unwrap_or(NONE);
+                    let else_ = bool_cases[0].or(default).unwrap_or(NONE);
+                    let i = match fused_cond.take() {
+                        Some(Instr::CmpBranch { op, a, b, .. }) => Instr::CmpBranch {
+                            op,
+                            a,
+                            b,
+                            then_,
+                            else_,
+                        },
+                        Some(Instr::BranchIf { cond, .. }) => {
+                            Instr::BranchIf { cond, then_, else_ }
+                        }
+                        _ => Instr::BranchIf {
+                            cond: self.operand(&v),
+                            then_,
+                            else_,
+                        },
+                    };
+                    self.emit(i);
+                } else {
+                    if fused_cond.is_some() {
+                        // cannot happen: fusion requires a bool switch; keep it correct anyway
+                        self.error("fused condition on a non-bool switch".into());
+                    }
+                    let vs = self.operand(&v);
+                    let default = match default {
+                        Some(d) => d,
+                        None => {
+                            let lab = self.new_label();
+                            stubs.push((
+                                lab,
+                                vec![Instr::Error {
+                                    msg: Rc::from("no switch case matched"),
+                                }],
+                            ));
+                            lab
+                        }
+                    };
+                    self.emit(Instr::Switch(Box::new(SwitchI {
+                        v: vs,
+                        cases,
+                        default,
+                    })));
+                }
+            }
+        }
+        if !stubs.is_empty() {
+            fallthrough = None;
+        }
+        for (lab, code) in stubs {
+            self.place(lab);
+            for i in code {
+                self.emit(i);
+            }
+        }
+        fallthrough
+    }
+
+    /// `next` ending a for-loop block, when its StopIteration exit does not
+    /// use the exception: a `ForNext` (exit label patched by the caller).
+    fn for_next(&mut self, b: BlockId, op: &crate::model::Op) -> Option<Instr> {
+        let g = self.g;
+        let stop = g
+            .block(b)
+            .exits
+            .iter()
+            .skip(1)
+            .map(|&l| g.link(l))
+            .find(|l| l.exitcase == ExitCase::Exception(bc::STOP_ITERATION))?;
+        if let Some(e) = stop.last_exc_value {
+            if stop.args.contains(&Operand::Var(e)) {
+                return None;
+            }
+        }
+        let it = self.operand(op.args.first()?);
+        Some(Instr::ForNext {
+            dst: self.slots[op.result.index()],
+            it,
+            exit: NONE,
+        })
+    }
+
+    /// Emit link `l` inline; returns its target when it is a move-free jump.
+    fn emit_link_inline(&mut self, l: LinkId) -> Option<BlockId> {
+        match self.link_code(l) {
+            None => {
+                let t = self.g.link_target(l);
+                self.emit(Instr::Jump {
+                    target: self.block_label[&t],
+                });
+                Some(t)
+            }
+            Some(code) => {
+                for i in code {
+                    self.emit(i);
+                }
+                None
+            }
+        }
+    }
+}
+
+/// Is op `i` a `range(…)` call consumed only by the `iter` right after it?
+fn range_fused(ops: &[crate::model::Op], i: usize, uses: &[u32]) -> bool {
+    let (Some(call), Some(it)) = (ops.get(i), ops.get(i + 1)) else {
+        return false;
+    };
+    call.kind == OpKind::SimpleCall
+        && call.args.first() == Some(&Operand::Const(ConstValue::Builtin(Builtin::Range)))
+        && (2..=4).contains(&call.args.len())
+        && it.kind == OpKind::Iter
+        && it.args.first() == Some(&Operand::Var(call.result))
+        && uses[call.result.index()] == 1
+}
+
+/// Constant identity for the constant pool (-0.0 is not 0.0).
+fn same_const(a: &ConstValue, b: &ConstValue) -> bool {
+    match (a, b) {
+        (ConstValue::Float(x), ConstValue::Float(y)) => x.to_bits() == y.to_bits(),
+        (ConstValue::Tuple(_), _) => false,
+        _ => a == b,
+    }
+}
+
+/// Compile one function's graph.
+pub fn compile(ip: &Interp, g: &FunctionGraph) -> Code {
+    let order: Vec<BlockId> = g.blocks_in_order();
+    let blocks: Vec<BlockId> = order
+        .iter()
+        .copied()
+        .filter(|&b| b != g.returnblock && b != g.exceptblock)
+        .collect();
+    let (slots, nslots) = assign_slots(g, &blocks);
+    let mut uses = vec![0u32; g.vars.len()];
+    for &b in &blocks {
+        let blk = g.block(b);
+        for op in &blk.ops {
+            for v in vars_of(&op.args) {
+                uses[v] += 1;
+            }
+        }
+        if let Some(v) = switch_var(g, b) {
+            uses[v] += 1;
+        }
+        for &l in &blk.exits {
+            for v in vars_of(&g.link(l).args) {
+                uses[v] += 1;
+            }
+        }
+    }
+    let mut c = Compiler {
+        ip,
+        g,
+        slots,
+        consts: Vec::new(),
+        template: vec![Value::None; nslots as usize + 1],
+        tmp: nslots,
+        uses,
+        instrs: Vec::new(),
+        handler_at: Vec::new(),
+        handlers: Vec::new(),
+        label_pc: vec![NONE; blocks.len()],
+        block_label: blocks
+            .iter()
+            .enumerate()
+            .map(|(i, &b)| (b, i as u32))
+            .collect(),
+    };
+    let mut placed = vec![false; blocks.len()];
+    let mut next_unplaced = 0;
+    let mut cur = blocks.first().copied();
+    while let Some(b) = cur {
+        placed[c.block_label[&b] as usize] = true;
+        let fall = c.compile_block(b);
+        cur = match fall {
+            Some(t) if !placed[c.block_label[&t] as usize] => {
+                // drop the jump: t comes next
+                c.instrs.pop();
+                c.handler_at.pop();
+                Some(t)
+            }
+            _ => {
+                while next_unplaced < blocks.len() && placed[next_unplaced] {
+                    next_unplaced += 1;
+                }
+                blocks.get(next_unplaced).copied()
+            }
+        };
+    }
+    // resolve labels; a missing target goes to a final error instruction
+    let bad = c.instrs.len() as u32;
+    c.error(format!("bad jump in {}", g.name));
+    let label_pc: Vec<u32> = std::mem::take(&mut c.label_pc)
+        .into_iter()
+        .map(|pc| if pc == NONE { bad } else { pc })
+        .collect();
+    for i in c.instrs.iter_mut() {
+        for t in targets_mut(i) {
+            *t = label_pc.get(*t as usize).copied().unwrap_or(bad);
+        }
+    }
+    for h in c.handlers.iter_mut() {
+        for case in h.cases.iter_mut() {
+            case.2 = label_pc.get(case.2 as usize).copied().unwrap_or(bad);
+        }
+    }
+    let params = g
+        .block(g.startblock)
+        .inputargs
+        .iter()
+        .map(|v| c.slots[v.index()])
+        .collect();
+    Code {
+        name: g.name.clone(),
+        func: g.func,
+        params,
+        template: c.template,
+        instrs: c.instrs,
+        handler_at: c.handler_at,
+        handlers: c.handlers,
+    }
+}

@@ -1,9 +1,11 @@
 //! flowgraph: the graph model, the builder from the AST, the simplification
 //! passes, the verifier, the text and DOT printers and the graph interpreter.
 
+pub mod build;
 pub mod model;
 pub mod ops;
 pub mod program;
+pub mod ssa;
 
 pub use model::*;
 pub use ops::{OpKind, OP_TABLE};

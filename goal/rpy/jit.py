@@ -5,7 +5,9 @@ class JitDriver(object):
     def __init__(self, greens=None, reds=None, get_printable_location=None):
         if greens is None or reds is None:
             raise TypeError("JitDriver needs greens=[...] and reds=[...]")
-        for name in list(greens) + list(reds):
+        if not isinstance(greens, list) or not isinstance(reds, list):
+            raise TypeError("JitDriver greens and reds must be lists of str")
+        for name in greens + reds:
             if not isinstance(name, str):
                 raise TypeError("JitDriver greens/reds must be lists of str")
         self.greens = list(greens)

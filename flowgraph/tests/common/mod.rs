@@ -143,3 +143,16 @@ pub fn assert_text(actual: &str, expected: &str) {
     let expected = expected.trim_end().to_string() + "\n";
     assert_eq!(actual, expected, "\n--- actual ---\n{actual}\n--- expected ---\n{expected}");
 }
+
+/// Put an empty forwarding block on every link (as a naive builder would).
+pub fn split_links(g: &mut FunctionGraph) {
+    for b in g.all_blocks() {
+        for l in g.block(b).exits.clone() {
+            let n = g.link(l).args.len();
+            let (hop, params) = block(g, n);
+            let target = g.link_target(l);
+            g.retarget_link(l, hop);
+            goto(g, hop, target, vars(&params));
+        }
+    }
+}

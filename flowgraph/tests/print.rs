@@ -35,18 +35,53 @@ fn example(noise: usize) -> flowgraph::FunctionGraph {
     for (target, args, exitcase) in [
         (b2, vars(&a1[..2]), case(1)),
         (b3, vec![var(a1[2])], case(2)),
-        (g.exceptblock, vec![Value::Const(ConstValue::Class(builtin_class::VALUE_ERROR))], ExitCase::Default),
+        (
+            g.exceptblock,
+            vec![Value::Const(ConstValue::Class(builtin_class::VALUE_ERROR))],
+            ExitCase::Default,
+        ),
     ] {
-        g.add_link(b1, target, Link { args, exitcase, last_exc_value: None });
+        g.add_link(
+            b1,
+            target,
+            Link {
+                args,
+                exitcase,
+                last_exc_value: None,
+            },
+        );
     }
     let c = op(&mut g, b2, OpKind::Lt, vec![var(a2[0]), int(10)]);
-    branch(&mut g, b2, var(c), (b4, vec![var(a2[0])]), (b5, vec![var(a2[1])]));
+    branch(
+        &mut g,
+        b2,
+        var(c),
+        (b4, vec![var(a2[0])]),
+        (b5, vec![var(a2[1])]),
+    );
     ret(&mut g, b3, var(a3[0]));
-    ret(&mut g, b4, Value::Const(ConstValue::Str(Rc::from(&b"it's\n"[..]))));
-    let r = op(&mut g, b5, OpKind::SimpleCall, vec![Value::Const(ConstValue::Func(FuncId(1))), var(a5[0])]);
+    ret(
+        &mut g,
+        b4,
+        Value::Const(ConstValue::Str(Rc::from(&b"it's\n"[..]))),
+    );
+    let r = op(
+        &mut g,
+        b5,
+        OpKind::SimpleCall,
+        vec![Value::Const(ConstValue::Func(FuncId(1))), var(a5[0])],
+    );
     g.block_mut(b5).exitswitch = Some(ExitSwitch::LastException);
     let r_block = g.returnblock;
-    g.add_link(b5, r_block, Link { args: vec![var(r)], exitcase: ExitCase::Always, last_exc_value: None });
+    g.add_link(
+        b5,
+        r_block,
+        Link {
+            args: vec![var(r)],
+            exitcase: ExitCase::Always,
+            last_exc_value: None,
+        },
+    );
     let e = g.new_var(None);
     let exc = g.exceptblock;
     g.add_link(
@@ -96,13 +131,23 @@ fn printing_ignores_internal_ids() {
 #[test]
 fn constants_print_readably() {
     let prog = program();
-    let tuple = ConstValue::Tuple(Rc::from(vec![ConstValue::Int(1), ConstValue::None, ConstValue::Bool(false)]));
+    let tuple = ConstValue::Tuple(Rc::from(vec![
+        ConstValue::Int(1),
+        ConstValue::None,
+        ConstValue::Bool(false),
+    ]));
     assert_eq!(format_const(&tuple, &prog), "(1, None, False)");
     let single = ConstValue::Tuple(Rc::from(vec![ConstValue::Float(2.0)]));
     assert_eq!(format_const(&single, &prog), "(2.0,)");
-    assert_eq!(format_const(&ConstValue::Builtin(Builtin::Len), &prog), "len");
+    assert_eq!(
+        format_const(&ConstValue::Builtin(Builtin::Len), &prog),
+        "len"
+    );
     assert_eq!(format_const(&ConstValue::Func(FuncId(0)), &prog), "main");
-    assert_eq!(format_const(&ConstValue::Class(ClassId(8)), &prog), "IndexError");
+    assert_eq!(
+        format_const(&ConstValue::Class(ClassId(8)), &prog),
+        "IndexError"
+    );
     assert_eq!(format_const(&ConstValue::Int(-3), &prog), "-3");
 }
 
@@ -110,9 +155,20 @@ fn constants_print_readably() {
 fn dot_export_has_nodes_and_styled_edges() {
     let dot = to_dot(&example(0), &program());
     assert!(dot.starts_with("digraph \"interpret\" {"), "{dot}");
-    assert!(dot.contains("block1 [label=\"block1(v3, v4, v5):\\lv6 = getitem(v3, v4)\\lswitch v6\\l\"];"), "{dot}");
-    assert!(dot.contains("block1 -> block2 [label=\"1: (v3, v4)\"];"), "{dot}");
-    assert!(dot.contains("block3 -> returnblock [label=\"('it\\\\'s\\\\n')\"];"), "{dot}");
+    assert!(
+        dot.contains(
+            "block1 [label=\"block1(v3, v4, v5):\\lv6 = getitem(v3, v4)\\lswitch v6\\l\"];"
+        ),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("block1 -> block2 [label=\"1: (v3, v4)\"];"),
+        "{dot}"
+    );
+    assert!(
+        dot.contains("block3 -> returnblock [label=\"('it\\\\'s\\\\n')\"];"),
+        "{dot}"
+    );
     assert!(
         dot.contains("block4 -> exceptblock [label=\"IndexError as v13: (v13)\", style=dashed, color=red, fontcolor=red];"),
         "{dot}"

@@ -19,7 +19,13 @@ fn loop_graph() -> FunctionGraph {
     let (exit, e) = block(&mut g, 2);
     goto(&mut g, start, head, vec![var(n), int(0), int(99)]);
     let c = op(&mut g, head, OpKind::Gt, vec![var(h[0]), int(0)]);
-    branch(&mut g, head, var(c), (body, vars(&h)), (exit, vec![var(h[1]), var(h[2])]));
+    branch(
+        &mut g,
+        head,
+        var(c),
+        (body, vars(&h)),
+        (exit, vec![var(h[1]), var(h[2])]),
+    );
     let acc = op(&mut g, body, OpKind::Add, vec![var(b[1]), var(b[0])]);
     let i = op(&mut g, body, OpKind::Sub, vec![var(b[0]), int(1)]);
     let junk = op(&mut g, body, OpKind::Mul, vec![var(b[2]), int(2)]);
@@ -203,7 +209,13 @@ fn constant_switches_fold_and_unreachable_blocks_go() {
     let (t, ta) = block(&mut g, 1);
     let (f, fa) = block(&mut g, 1);
     goto(&mut g, start, b1, vec![var(x), int(0)]);
-    branch(&mut g, b1, var(a1[1]), (t, vec![var(a1[0])]), (f, vec![int(5)]));
+    branch(
+        &mut g,
+        b1,
+        var(a1[1]),
+        (t, vec![var(a1[0])]),
+        (f, vec![int(5)]),
+    );
     ret(&mut g, t, var(ta[0]));
     ret(&mut g, f, var(fa[0]));
     join_blocks(&mut g); // the switch becomes `if 0`
@@ -228,7 +240,10 @@ fn switch_on_a_constant_picks_the_default() {
     let start = g.startblock;
     let rb = g.returnblock;
     g.block_mut(start).exitswitch = Some(ExitSwitch::Value(int(9)));
-    for (case, value) in [(ExitCase::Const(ConstValue::Int(1)), 1), (ExitCase::Default, 2)] {
+    for (case, value) in [
+        (ExitCase::Const(ConstValue::Int(1)), 1),
+        (ExitCase::Default, 2),
+    ] {
         let link = Link {
             args: vec![int(value)],
             exitcase: case,
@@ -251,7 +266,13 @@ fn identical_inputargs_become_constants() {
     goto(&mut g, start, head, vec![var(n), int(3)]);
     let c = op(&mut g, head, OpKind::Gt, vec![var(h[0]), var(h[1])]);
     let rb = g.returnblock;
-    branch(&mut g, head, var(c), (body, vars(&h)), (rb, vec![var(h[1])]));
+    branch(
+        &mut g,
+        head,
+        var(c),
+        (body, vars(&h)),
+        (rb, vec![var(h[1])]),
+    );
     let i = op(&mut g, body, OpKind::Sub, vec![var(b[0]), var(b[1])]);
     goto(&mut g, body, head, vec![var(i), var(b[1])]);
     remove_identical_inputargs(&mut g);
@@ -299,5 +320,8 @@ fn start_block_parameters_are_never_removed() {
     let start = g.startblock;
     ret(&mut g, start, Value::Const(ConstValue::None));
     simplify_graph(&mut g, &program());
-    assert_text(&checked(&g), "graph main(v0):\n  block0(v0):\n    return None\n");
+    assert_text(
+        &checked(&g),
+        "graph main(v0):\n  block0(v0):\n    return None\n",
+    );
 }

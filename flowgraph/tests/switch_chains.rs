@@ -4,8 +4,8 @@ mod common;
 
 use common::*;
 use flowgraph::model::{FunctionGraph, Value};
-use flowgraph::print::print_graph;
 use flowgraph::ops::OpKind;
+use flowgraph::print::print_graph;
 use flowgraph::simplify::{remove_unreachable_blocks, simplify_graph, switch_chains};
 use rpy_front::program::ConstValue;
 use std::rc::Rc;
@@ -35,13 +35,37 @@ fn chain(cases: [i64; 4]) -> FunctionGraph {
     let r = op(&mut g, other, OpKind::Sub, vec![var(o[0]), var(o[1])]);
     ret(&mut g, other, var(r));
     let c1 = op(&mut g, start, OpKind::Eq, vec![var(p[0]), int(cases[0])]);
-    branch(&mut g, start, var(c1), (arms[0], vec![var(p[1])]), (b2, vec![var(p[1]), var(p[0])]));
+    branch(
+        &mut g,
+        start,
+        var(c1),
+        (arms[0], vec![var(p[1])]),
+        (b2, vec![var(p[1]), var(p[0])]),
+    );
     let c2 = op(&mut g, b2, OpKind::Eq, vec![var(a2[1]), int(cases[1])]);
-    branch(&mut g, b2, var(c2), (arms[1], vec![var(a2[0])]), (b3, vec![var(a2[1]), var(a2[0])]));
+    branch(
+        &mut g,
+        b2,
+        var(c2),
+        (arms[1], vec![var(a2[0])]),
+        (b3, vec![var(a2[1]), var(a2[0])]),
+    );
     let c3 = op(&mut g, b3, OpKind::Eq, vec![int(cases[2]), var(a3[0])]);
-    branch(&mut g, b3, var(c3), (arms[2], vec![var(a3[1])]), (b4, vec![var(a3[0]), var(a3[1])]));
+    branch(
+        &mut g,
+        b3,
+        var(c3),
+        (arms[2], vec![var(a3[1])]),
+        (b4, vec![var(a3[0]), var(a3[1])]),
+    );
     let c4 = op(&mut g, b4, OpKind::Eq, vec![var(a4[0]), int(cases[3])]);
-    branch(&mut g, b4, var(c4), (t4, vec![var(a4[1]), var(c4)]), (other, vec![var(a4[1]), var(c4)]));
+    branch(
+        &mut g,
+        b4,
+        var(c4),
+        (t4, vec![var(a4[1]), var(c4)]),
+        (other, vec![var(a4[1]), var(c4)]),
+    );
     g
 }
 
@@ -142,9 +166,21 @@ fn chain_stops_at_another_variable_or_a_shared_block() {
     let t1 = arm(&mut g, 1);
     let t2 = arm(&mut g, 2);
     let c1 = op(&mut g, start, OpKind::Eq, vec![var(p[0]), int(1)]);
-    branch(&mut g, start, var(c1), (t1, vec![var(p[0])]), (b2, vec![var(p[0]), var(p[1])]));
+    branch(
+        &mut g,
+        start,
+        var(c1),
+        (t1, vec![var(p[0])]),
+        (b2, vec![var(p[0]), var(p[1])]),
+    );
     let c2 = op(&mut g, b2, OpKind::Eq, vec![var(a2[1]), int(2)]);
-    branch(&mut g, b2, var(c2), (t2, vec![var(a2[0])]), (t1, vec![var(a2[1])]));
+    branch(
+        &mut g,
+        b2,
+        var(c2),
+        (t2, vec![var(a2[0])]),
+        (t1, vec![var(a2[1])]),
+    );
     let before = checked(&g);
     switch_chains(&mut g);
     assert_eq!(checked(&g), before);
@@ -162,10 +198,22 @@ fn string_cases_and_bool_of_eq() {
     let pre = op(&mut g, start, OpKind::Len, vec![var(p[0])]);
     let c1 = op(&mut g, start, OpKind::Eq, vec![var(p[0]), str_("a")]);
     let w1 = op(&mut g, start, OpKind::IsTrue, vec![var(c1)]);
-    branch(&mut g, start, var(w1), (t1, vec![var(pre)]), (b2, vec![var(p[0])]));
+    branch(
+        &mut g,
+        start,
+        var(w1),
+        (t1, vec![var(pre)]),
+        (b2, vec![var(p[0])]),
+    );
     let c2 = op(&mut g, b2, OpKind::Eq, vec![str_("b"), var(a2[0])]);
     let w2 = op(&mut g, b2, OpKind::IsTrue, vec![var(c2)]);
-    branch(&mut g, b2, var(w2), (t2, vec![int(0)]), (other, vec![int(1)]));
+    branch(
+        &mut g,
+        b2,
+        var(w2),
+        (t2, vec![int(0)]),
+        (other, vec![int(1)]),
+    );
     checked(&g);
     switch_chains(&mut g);
     assert_text(

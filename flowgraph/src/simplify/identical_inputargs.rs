@@ -28,7 +28,11 @@ fn meet(a: &Known, b: Known) -> Known {
 /// hold, if any: a fixpoint starting from "unknown" so that a value passed
 /// unchanged round a loop keeps the constant it entered with.
 fn constant_inputargs(g: &FunctionGraph) -> Renaming {
-    let blocks: Vec<_> = g.all_blocks().into_iter().filter(|&b| !is_special(g, b)).collect();
+    let blocks: Vec<_> = g
+        .all_blocks()
+        .into_iter()
+        .filter(|&b| !is_special(g, b))
+        .collect();
     let mut known: HashMap<VarId, Known> = blocks
         .iter()
         .flat_map(|&b| g.block(b).inputargs.iter().map(|&v| (v, Known::Unknown)))

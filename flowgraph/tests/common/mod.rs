@@ -6,7 +6,9 @@ use flowgraph::ops::OpKind;
 use flowgraph::print::print_graph;
 use flowgraph::verify::verify;
 use indexmap::IndexMap;
-use rpy_front::program::{ClassDecl, ClassId, ConstValue, FuncDecl, FuncHints, FuncId, Program, BUILTIN_CLASSES};
+use rpy_front::program::{
+    ClassDecl, ClassId, ConstValue, FuncDecl, FuncHints, FuncId, Program, BUILTIN_CLASSES,
+};
 use rpy_front::{SourceFile, Span};
 
 /// A program with the builtin classes and functions `main` and `f`.
@@ -129,7 +131,10 @@ pub fn checked(g: &FunctionGraph) -> String {
 /// and common indentation removed).
 #[track_caller]
 pub fn assert_text(actual: &str, expected: &str) {
-    let lines: Vec<&str> = expected.lines().skip_while(|l| l.trim().is_empty()).collect();
+    let lines: Vec<&str> = expected
+        .lines()
+        .skip_while(|l| l.trim().is_empty())
+        .collect();
     let indent = lines
         .iter()
         .filter(|l| !l.trim().is_empty())
@@ -141,7 +146,10 @@ pub fn assert_text(actual: &str, expected: &str) {
         .map(|l| format!("{}\n", l.get(indent..).unwrap_or("").trim_end()))
         .collect();
     let expected = expected.trim_end().to_string() + "\n";
-    assert_eq!(actual, expected, "\n--- actual ---\n{actual}\n--- expected ---\n{expected}");
+    assert_eq!(
+        actual, expected,
+        "\n--- actual ---\n{actual}\n--- expected ---\n{expected}"
+    );
 }
 
 /// Put an empty forwarding block on every link (as a naive builder would).

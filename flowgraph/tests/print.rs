@@ -175,3 +175,20 @@ fn dot_export_has_nodes_and_styled_edges() {
     );
     assert!(dot.trim_end().ends_with('}'));
 }
+
+#[test]
+fn print_program_separates_graphs_with_blank_lines() {
+    let mut f = graph("f", &[]);
+    let start = f.startblock;
+    ret(&mut f, start, Value::Const(ConstValue::None));
+    let fp = flowgraph::FlowProgram {
+        program: program(),
+        graphs: vec![example(0), f],
+    };
+    let text = flowgraph::print::print_program(&fp);
+    assert!(text.starts_with("graph interpret(v0, v1):\n"), "{text}");
+    assert!(
+        text.ends_with("    return v14\n\ngraph f():\n  block0:\n    return None\n"),
+        "{text}"
+    );
+}

@@ -2,10 +2,14 @@
 //! passes, the verifier, the text and DOT printers and the graph interpreter.
 
 pub mod build;
+pub mod dot;
 pub mod model;
 pub mod ops;
+pub mod print;
 pub mod program;
+pub mod simplify;
 pub mod ssa;
+pub mod verify;
 
 pub use model::*;
 pub use ops::{OpKind, OP_TABLE};

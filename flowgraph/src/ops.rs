@@ -87,6 +87,10 @@ op_table! {
     And "and_" Exactly(2), Value, Pure, false;
     Or "or_" Exactly(2), Value, Pure, false;
     Xor "xor" Exactly(2), Value, Pure, false;
+    /// `a += b`: in place for lists (extends a), else `add`.
+    InplaceAdd "inplace_add" Exactly(2), Value, WritesHeap, false;
+    /// `a *= b`: in place for lists, else `mul`.
+    InplaceMul "inplace_mul" Exactly(2), Value, WritesHeap, false;
     // unary: (a) → value
     Neg "neg" Exactly(1), Value, Pure, false;
     Pos "pos" Exactly(1), Value, Pure, false;

@@ -2,7 +2,9 @@
 //! the module loader that runs module level at translation time.
 
 pub mod ast;
+pub mod constfold;
 pub mod diag;
+pub mod loader;
 pub mod program;
 pub mod span;
 

@@ -326,3 +326,17 @@ impl Program {
         None
     }
 }
+
+impl Program {
+    /// What a name means at module scope: a module-level name, a builtin
+    /// exception class, or a Python builtin.
+    pub fn resolve_global(&self, name: &str) -> Option<ConstValue> {
+        if let Some(v) = self.globals.get(name) {
+            return Some(v.clone());
+        }
+        if let Some(i) = BUILTIN_CLASSES.iter().position(|(n, _)| *n == name) {
+            return Some(ConstValue::Class(ClassId(i as u32)));
+        }
+        Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
+    }
+}

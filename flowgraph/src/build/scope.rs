@@ -1,0 +1,68 @@
+//! Python's local scope rule: a name assigned anywhere in a function is
+//! local to the whole function.
+
+use rpy_front::ast::{Expr, ExprKind, Stmt, StmtKind};
+use rpy_front::program::FuncDecl;
+use std::collections::HashSet;
+
+pub(crate) fn local_names(f: &FuncDecl) -> HashSet<String> {
+    let mut names: HashSet<String> = f.params.iter().map(|p| p.name.clone()).collect();
+    collect_stmts(&f.body, &mut names);
+    names
+}
+
+fn collect_stmts(body: &[Stmt], names: &mut HashSet<String>) {
+    for s in body {
+        collect_stmt(s, names);
+    }
+}
+
+fn collect_target(t: &Expr, names: &mut HashSet<String>) {
+    match &t.kind {
+        ExprKind::Name(n) => {
+            names.insert(n.clone());
+        }
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            for i in items {
+                collect_target(i, names);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn collect_stmt(s: &Stmt, names: &mut HashSet<String>) {
+    match &s.kind {
+        StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| collect_target(t, names)),
+        StmtKind::AugAssign { target, .. } => collect_target(target, names),
+        StmtKind::For {
+            target, body, orelse, ..
+        } => {
+            collect_target(target, names);
+            collect_stmts(body, names);
+            collect_stmts(orelse, names);
+        }
+        StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            collect_stmts(body, names);
+            collect_stmts(orelse, names);
+        }
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            collect_stmts(body, names);
+            for h in handlers {
+                if let Some(n) = &h.name {
+                    names.insert(n.clone());
+                }
+                collect_stmts(&h.body, names);
+            }
+            collect_stmts(orelse, names);
+            collect_stmts(finalbody, names);
+        }
+        StmtKind::Del(targets) => targets.iter().for_each(|t| collect_target(t, names)),
+        _ => {}
+    }
+}

@@ -1,0 +1,49 @@
+"""JIT hints for rpy programs. On CPython they are all no-ops."""
+
+
+class JitDriver(object):
+    def __init__(self, greens=None, reds=None, get_printable_location=None):
+        if greens is None or reds is None:
+            raise TypeError("JitDriver needs greens=[...] and reds=[...]")
+        if not isinstance(greens, list) or not isinstance(reds, list):
+            raise TypeError("JitDriver greens and reds must be lists of str")
+        for name in greens + reds:
+            if not isinstance(name, str):
+                raise TypeError("JitDriver greens/reds must be lists of str")
+        self.greens = list(greens)
+        self.reds = list(reds)
+        self.get_printable_location = get_printable_location
+        self._names = set(self.greens) | set(self.reds)
+
+    def _check(self, what, kw):
+        got = set(kw)
+        if got != self._names:
+            missing = sorted(self._names - got)
+            extra = sorted(got - self._names)
+            raise TypeError("%s: missing %r, extra %r" % (what, missing, extra))
+
+    def jit_merge_point(self, **kw):
+        self._check("jit_merge_point", kw)
+
+    def can_enter_jit(self, **kw):
+        self._check("can_enter_jit", kw)
+
+
+def elidable(func):
+    return func
+
+
+def dont_look_inside(func):
+    return func
+
+
+def unroll_safe(func):
+    return func
+
+
+def promote(x):
+    return x
+
+
+def we_are_jitted():
+    return False

@@ -1,0 +1,15 @@
+# error: 2:1: module level
+print("hi")
+
+
+def entry_point(argv):
+    return 0
+
+
+def target(*args):
+    return entry_point, None
+
+
+if __name__ == '__main__':
+    import sys
+    sys.exit(entry_point(sys.argv))

@@ -1,0 +1,33 @@
+//! Every program in tests/bad/ is refused: exit status 1, a first stderr line
+//! `FILE:LINE:COL: error: …` matching its `# error: LINE:COL: TEXT` header,
+//! and the whole diagnostic equal to its golden `.err` file.
+
+mod common;
+use common::*;
+
+#[test]
+fn bad_programs_are_refused_with_their_line_and_column() {
+    let progs = files("tests/bad", "rpy");
+    assert!(progs.len() >= 15, "expected at least 15 bad programs");
+    let mut failures = Vec::new();
+    for p in &progs {
+        let name = rel(p);
+        let text = std::fs::read_to_string(p).unwrap();
+        let spec = header(&text, "error").unwrap_or_else(|| panic!("{name}: no `# error:` header"));
+        let (pos, msg) = spec.split_once(": ").unwrap_or((&spec, ""));
+        let out = translate().arg(&name).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let first = stderr.lines().next().unwrap_or("");
+        let want_prefix = format!("{name}:{pos}: error: ");
+        if out.status.code() != Some(1) {
+            failures.push(format!("{name}: exit status {:?}, expected 1\n{stderr}", out.status.code()));
+        } else if !first.starts_with(&want_prefix) || !first.contains(msg) {
+            failures.push(format!("{name}: expected `{want_prefix}…{msg}…`, got:\n{stderr}"));
+        } else if !stderr.contains('^') {
+            failures.push(format!("{name}: no caret under the source line:\n{stderr}"));
+        } else if let Err(e) = check_golden(&p.with_extension("err"), &stderr) {
+            failures.push(e);
+        }
+    }
+    report(failures, progs.len());
+}

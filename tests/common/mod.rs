@@ -1,0 +1,140 @@
+//! Helpers shared by the end-to-end tests: paths, running `translate`,
+//! program headers, and golden files (re-bless with `RPY_BLESS=1`).
+
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// The `translate` binary built for this test run.
+pub fn translate() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_translate"));
+    c.current_dir(root()).stdin(Stdio::null());
+    c
+}
+
+/// All files in `dir` (relative to the root) with extension `ext`, sorted.
+pub fn files(dir: &str, ext: &str) -> Vec<PathBuf> {
+    let mut v: Vec<PathBuf> = std::fs::read_dir(root().join(dir))
+        .unwrap_or_else(|e| panic!("cannot read {dir}: {e}"))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == ext))
+        .collect();
+    v.sort();
+    v
+}
+
+/// A path relative to the root, as the tests pass it to `translate`.
+pub fn rel(p: &Path) -> String {
+    p.strip_prefix(root()).unwrap_or(p).display().to_string()
+}
+
+/// `# key: value` from the leading comment lines of a program.
+pub fn header(text: &str, key: &str) -> Option<String> {
+    let prefix = format!("# {key}:");
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(&prefix).map(|v| v.trim().to_string()))
+}
+
+/// What a test program expects: args, stdout, exit status, stderr line.
+pub struct Expect {
+    pub args: Vec<String>,
+    pub stdout: Vec<u8>,
+    pub status: i32,
+    pub stderr_line: Option<String>,
+}
+
+pub fn expectation(prog: &Path) -> Expect {
+    let text = std::fs::read_to_string(prog).unwrap();
+    Expect {
+        args: header(&text, "args")
+            .map(|a| a.split_whitespace().map(str::to_string).collect())
+            .unwrap_or_default(),
+        stdout: std::fs::read(prog.with_extension("out")).unwrap_or_default(),
+        status: header(&text, "exit").map_or(0, |s| s.parse().unwrap()),
+        stderr_line: header(&text, "stderr"),
+    }
+}
+
+/// Compare a run with the expectation; returns a description of every
+/// difference (empty when it matches).
+pub fn compare(what: &str, out: &Output, want: &Expect, check_stderr: bool) -> Vec<String> {
+    let mut problems = Vec::new();
+    if out.stdout != want.stdout {
+        problems.push(format!(
+            "{what}: stdout differs\n--- expected\n{}\n--- got\n{}",
+            String::from_utf8_lossy(&want.stdout),
+            String::from_utf8_lossy(&out.stdout)
+        ));
+    }
+    let status = out.status.code().unwrap_or(-1);
+    if status != want.status {
+        problems.push(format!(
+            "{what}: exit status {status}, expected {}; stderr:\n{}",
+            want.status,
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+    if check_stderr {
+        if let Some(line) = &want.stderr_line {
+            let err = String::from_utf8_lossy(&out.stderr);
+            let last = err.lines().last().unwrap_or("").replace("__main__.", "");
+            if &last != line {
+                problems.push(format!("{what}: last stderr line {last:?}, expected {line:?}"));
+            }
+        }
+    }
+    problems
+}
+
+/// Compare `actual` with the golden file `path`; with `RPY_BLESS=1`, write it.
+pub fn check_golden(path: &Path, actual: &str) -> Result<(), String> {
+    if std::env::var_os("RPY_BLESS").is_some() {
+        std::fs::write(path, actual).unwrap();
+        return Ok(());
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    if expected == actual {
+        Ok(())
+    } else {
+        Err(format!(
+            "{} differs (re-bless with RPY_BLESS=1):\n{}",
+            rel(path),
+            diff(&expected, actual)
+        ))
+    }
+}
+
+/// A short line diff for failure messages.
+fn diff(expected: &str, actual: &str) -> String {
+    let (e, a): (Vec<&str>, Vec<&str>) = (expected.lines().collect(), actual.lines().collect());
+    let mut out = String::new();
+    for i in 0..e.len().max(a.len()) {
+        let (x, y) = (e.get(i), a.get(i));
+        if x != y {
+            out.push_str(&format!("line {}:\n  - {}\n  + {}\n", i + 1, x.unwrap_or(&""), y.unwrap_or(&"")));
+            if out.len() > 2000 {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Is `python3` on PATH?
+pub fn have_python() -> bool {
+    Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// Collect failures over many cases and report them all at once.
+pub fn report(failures: Vec<String>, total: usize) {
+    if !failures.is_empty() {
+        panic!("{} of {total} failed:\n\n{}", failures.len(), failures.join("\n\n"));
+    }
+}

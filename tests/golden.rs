@@ -1,0 +1,56 @@
+//! Golden tests of the text forms: for each tests/golden/NAME.rpy (and the
+//! goal programs), the AST dump and the flow-graph dump must equal
+//! NAME.ast / NAME.flow. Re-bless with `RPY_BLESS=1 cargo test`.
+
+mod common;
+use common::*;
+use std::path::Path;
+
+fn sources() -> Vec<std::path::PathBuf> {
+    let mut v = files("tests/golden", "rpy");
+    v.extend(files("goal", "rpy"));
+    v
+}
+
+fn golden_path(src: &Path, ext: &str) -> std::path::PathBuf {
+    let stem = src.file_stem().unwrap().to_string_lossy();
+    root().join("tests/golden").join(format!("{stem}.{ext}"))
+}
+
+fn check_dump(flag: &str, ext: &str) {
+    let srcs = sources();
+    let mut failures = Vec::new();
+    for src in &srcs {
+        let out = translate().arg(rel(src)).arg(format!("--dump={flag}")).output().unwrap();
+        if !out.status.success() {
+            failures.push(format!("{}: --dump={flag} failed:\n{}", rel(src), String::from_utf8_lossy(&out.stderr)));
+            continue;
+        }
+        if let Err(e) = check_golden(&golden_path(src, ext), &String::from_utf8_lossy(&out.stdout)) {
+            failures.push(e);
+        }
+    }
+    report(failures, srcs.len());
+}
+
+#[test]
+fn ast_dumps() {
+    check_dump("ast", "ast");
+}
+
+#[test]
+fn flow_dumps() {
+    check_dump("flow", "flow");
+}
+
+#[test]
+fn toy_dispatch_is_one_switch() {
+    let out = translate().args(["goal/toy.rpy", "--dump=flow"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    let interpret = text.split("graph ").find(|g| g.starts_with("interpret(")).expect("interpret graph");
+    let switches: Vec<&str> = interpret.lines().filter(|l| l.trim_start().starts_with("switch ")).collect();
+    assert_eq!(switches.len(), 1, "one switch expected in interpret:\n{interpret}");
+    for case in 1..=6 {
+        assert!(switches[0].contains(&format!("{case} →")), "case {case} missing: {}", switches[0]);
+    }
+}

@@ -1,0 +1,121 @@
+//! The pipeline's steps, in order: read → parse → load → build flow graphs
+//! → simplify; each user error is rendered as a diagnostic with exit status 1.
+
+use flowgraph::FlowProgram;
+use rpy_front::{Diagnostic, SourceFile};
+use std::path::Path;
+
+/// A failed step: already reported, with the exit status to use.
+pub struct Failed(pub i32);
+
+fn report(file: &SourceFile, d: &Diagnostic) -> Failed {
+    eprint!("{}", d.render(file));
+    Failed(1)
+}
+
+/// Read a source file; a missing file or invalid UTF-8 is a user error.
+pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
+    let name = path.display().to_string();
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("error: cannot read {name}: {e}");
+            return Err(Failed(1));
+        }
+    };
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(name, text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = SourceFile::new(name, text);
+            let span = file.span(at, at + 1);
+            Err(report(&file, &Diagnostic::error(span, "the file is not valid UTF-8")))
+        }
+    }
+}
+
+/// Parse and load: the module-level program.
+pub fn load(path: &Path) -> Result<rpy_front::program::Program, Failed> {
+    let file = read_source(path)?;
+    let module = rpy_front::parse_module(&file).map_err(|d| report(&file, &d))?;
+    rpy_front::loader::load(file.clone(), &module).map_err(|d| report(&file, &d))
+}
+
+/// The front end up to simplified flow graphs.
+pub fn flow(path: &Path) -> Result<FlowProgram, Failed> {
+    let program = load(path)?;
+    let file = program.file.clone();
+    let mut fp = flowgraph::build::build_program(program).map_err(|d| report(&file, &d))?;
+    flowgraph::simplify::simplify_program(&mut fp);
+    Ok(fp)
+}
+
+fn status(r: Result<i32, Failed>) -> i32 {
+    r.unwrap_or_else(|Failed(s)| s)
+}
+
+pub fn run_interp(path: &Path, args: &[String]) -> i32 {
+    status(flow(path).map(|fp| {
+        let mut argv = vec![path.display().to_string()];
+        argv.extend(args.iter().cloned());
+        flowgraph::interp::run(&fp, argv)
+    }))
+}
+
+pub fn dump_ast(path: &Path) -> i32 {
+    status((|| {
+        let file = read_source(path)?;
+        let module = rpy_front::parse_module(&file).map_err(|d| report(&file, &d))?;
+        print!("{}", rpy_front::ast_dump::dump_module(&module));
+        Ok(0)
+    })())
+}
+
+pub fn dump_flow(path: &Path) -> i32 {
+    status(flow(path).map(|fp| {
+        print!("{}", flowgraph::print::print_program(&fp));
+        0
+    }))
+}
+
+/// `--view`: one DOT file per function, and SVG when Graphviz is installed.
+pub fn view(path: &Path) -> i32 {
+    status(flow(path).and_then(|fp| {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let has_dot = std::process::Command::new("dot").arg("-V").output().is_ok();
+        for g in &fp.graphs {
+            let name = format!("{stem}-{}.dot", g.name.replace('.', "_"));
+            let text = flowgraph::dot::to_dot(g, &fp.program);
+            if let Err(e) = std::fs::write(&name, text) {
+                eprintln!("error: cannot write {name}: {e}");
+                return Err(Failed(1));
+            }
+            eprintln!("[translate] wrote {name}");
+            if has_dot {
+                let svg = name.replace(".dot", ".svg");
+                let ok = std::process::Command::new("dot")
+                    .args(["-Tsvg", &name, "-o", &svg])
+                    .status()
+                    .is_ok_and(|s| s.success());
+                if ok {
+                    eprintln!("[translate] wrote {svg}");
+                }
+            }
+        }
+        Ok(0)
+    }))
+}
+
+/// Run the whole front end and report success.
+pub fn check(path: &Path) -> i32 {
+    status(flow(path).map(|fp| {
+        eprintln!(
+            "[translate] {}: {} functions, {} classes built and simplified",
+            path.display(),
+            fp.graphs.len(),
+            fp.program.classes.iter().filter(|c| !c.builtin).count()
+        );
+        0
+    }))
+}

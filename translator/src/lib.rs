@@ -1,0 +1,4 @@
+//! translator: the driver that runs the pipeline's steps for the
+//! `translate` command (and later the backends).
+
+pub mod driver;

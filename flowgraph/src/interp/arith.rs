@@ -13,6 +13,10 @@ pub enum BinOp {
     Add,
     Sub,
     Mul,
+    /// `+=`: extends a list in place.
+    InplaceAdd,
+    /// `*=`: repeats a list in place.
+    InplaceMul,
     TrueDiv,
     FloorDiv,
     Mod,
@@ -37,6 +41,8 @@ impl BinOp {
     pub fn symbol(self) -> &'static str {
         match self {
             BinOp::Add => "+",
+            BinOp::InplaceAdd => "+=",
+            BinOp::InplaceMul => "*=",
             BinOp::Sub => "-",
             BinOp::Mul => "*",
             BinOp::TrueDiv => "/",
@@ -66,9 +72,9 @@ impl BinOp {
 #[inline(always)]
 pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
     Some(match op {
-        BinOp::Add => Value::Int(x.wrapping_add(y)),
+        BinOp::Add | BinOp::InplaceAdd => Value::Int(x.wrapping_add(y)),
         BinOp::Sub => Value::Int(x.wrapping_sub(y)),
-        BinOp::Mul => Value::Int(x.wrapping_mul(y)),
+        BinOp::Mul | BinOp::InplaceMul => Value::Int(x.wrapping_mul(y)),
         BinOp::And => Value::Int(x & y),
         BinOp::Or => Value::Int(x | y),
         BinOp::Xor => Value::Int(x ^ y),
@@ -105,6 +111,27 @@ pub fn binary_slow(op: BinOp, a: &Value, b: &Value) -> R<Value> {
         BinOp::Is => Ok(Value::Bool(py_is(a, b))),
         BinOp::Contains => contains(a, b).map(Value::Bool),
         BinOp::GetItem => getitem(a, b),
+        BinOp::InplaceAdd => match a {
+            Value::List(l) => {
+                let items = match b {
+                    Value::List(m) => m.borrow().clone(),
+                    Value::Tuple(t) => t.to_vec(),
+                    Value::Str(s) => s.iter().map(|&c| char_str(c)).collect(),
+                    _ => return Err(unsupported("+=", a, b)),
+                };
+                l.borrow_mut().extend(items);
+                Ok(a.clone())
+            }
+            _ => arith(BinOp::Add, a, b),
+        },
+        BinOp::InplaceMul => match (a, b.as_int()) {
+            (Value::List(l), Some(n)) => {
+                let items = repeat(&l.borrow(), n.max(0) as usize)?;
+                *l.borrow_mut() = items;
+                Ok(a.clone())
+            }
+            _ => arith(BinOp::Mul, a, b),
+        },
         _ => arith(op, a, b),
     }
 }

@@ -98,6 +98,11 @@ pub enum Instr {
         a: Slot,
         b: Slot,
     },
+    IAdd {
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     Sub {
         dst: Slot,
         a: Slot,
@@ -641,7 +646,8 @@ impl<'a, 'p> Compiler<'a, 'p> {
         use OpKind as K;
         let bin = |op| Some(op);
         let binop = match op.kind {
-            K::Add | K::Sub | K::Lt | K::Eq => None,
+            K::Add | K::InplaceAdd | K::Sub | K::Lt | K::Eq => None,
+            K::InplaceMul => bin(BinOp::InplaceMul),
             K::Mul => bin(BinOp::Mul),
             K::TrueDiv => bin(BinOp::TrueDiv),
             K::FloorDiv => bin(BinOp::FloorDiv),
@@ -688,6 +694,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
         }
         let i = match op.kind {
             K::Add => Instr::Add {
+                dst,
+                a: a(self, 0),
+                b: a(self, 1),
+            },
+            K::InplaceAdd => Instr::IAdd {
                 dst,
                 a: a(self, 0),
                 b: a(self, 1),

@@ -635,6 +635,7 @@ impl<'p> Interp<'p> {
                         _ => break 'd type_error("exceptions must derive from BaseException"),
                     },
                     Instr::Add { dst, a, b } => bin!(BinOp::Add, dst, a, b),
+                    Instr::IAdd { dst, a, b } => bin!(BinOp::InplaceAdd, dst, a, b),
                     Instr::Sub { dst, a, b } => bin!(BinOp::Sub, dst, a, b),
                     Instr::Lt { dst, a, b } => bin!(BinOp::Lt, dst, a, b),
                     Instr::Eq { dst, a, b } => bin!(BinOp::Eq, dst, a, b),

@@ -726,7 +726,7 @@ fn str_method(ip: &Interp, s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> 
             } else {
                 (lo..=hay.len().saturating_sub(sub.len()))
                     .rev()
-                    .find(|&i| i + sub.len() <= hay.len() && &hay[i..i + sub.len()] == &sub[..])
+                    .find(|&i| i + sub.len() <= hay.len() && hay[i..i + sub.len()] == sub[..])
             };
             match found {
                 Some(i) => Ok(Value::Int(i as i64)),

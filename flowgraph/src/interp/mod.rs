@@ -124,8 +124,11 @@ fn with_args<T>(s: &[Value], idx: &[Slot], f: impl FnOnce(&[Value]) -> T) -> T {
     }
 }
 
+/// Keyword arguments by name.
+pub type Kwargs = Vec<(Str, Value)>;
+
 /// Split positional and keyword arguments (the last `names.len()` args).
-fn split_kw(mut args: Vec<Value>, names: &[Str]) -> R<(Vec<Value>, Vec<(Str, Value)>)> {
+fn split_kw(mut args: Vec<Value>, names: &[Str]) -> R<(Vec<Value>, Kwargs)> {
     if names.len() > args.len() {
         return Err(type_error("more keyword names than arguments"));
     }

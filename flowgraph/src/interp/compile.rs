@@ -222,6 +222,115 @@ pub struct SwitchI {
     pub v: Slot,
     pub cases: Vec<(Value, u32)>,
     pub default: u32,
+    /// For all-int cases in a small range: (lowest case, dense targets).
+    pub table: Option<(i64, Vec<u32>)>,
+}
+
+impl SwitchI {
+    fn new(v: Slot, cases: Vec<(Value, u32)>, default: u32) -> SwitchI {
+        SwitchI {
+            v,
+            cases,
+            default,
+            table: None,
+        }
+    }
+
+    /// Build the dense table (after the targets are resolved).
+    fn build_table(&mut self) {
+        let ints: Option<Vec<(i64, u32)>> = self
+            .cases
+            .iter()
+            .map(|(v, t)| match v {
+                Value::Int(i) => Some((*i, *t)),
+                _ => None,
+            })
+            .collect();
+        let Some(ints) = ints else { return };
+        let (Some(lo), Some(hi)) = (
+            ints.iter().map(|c| c.0).min(),
+            ints.iter().map(|c| c.0).max(),
+        ) else {
+            return;
+        };
+        if hi.wrapping_sub(lo) as u64 >= 4096 {
+            return;
+        }
+        let mut table = vec![self.default; (hi - lo + 1) as usize];
+        // the first matching case wins
+        for &(i, t) in ints.iter().rev() {
+            table[(i - lo) as usize] = t;
+        }
+        self.table = Some((lo, table));
+    }
+
+    /// The target for value `v`.
+    #[inline(always)]
+    pub fn target(&self, v: &Value) -> u32 {
+        if let (Some((lo, table)), Some(i)) = (&self.table, v.as_int()) {
+            return table
+                .get(i.wrapping_sub(*lo) as u64 as usize)
+                .copied()
+                .unwrap_or(self.default);
+        }
+        self.cases
+            .iter()
+            .find(|(c, _)| super::arith::py_eq(c, v))
+            .map_or(self.default, |c| c.1)
+    }
+}
+
+/// A one-line description of an instruction (for `RPY_DUMP_CODE`).
+pub fn describe(i: &Instr) -> String {
+    match i {
+        Instr::Move { dst, src } => format!("s{} = s{}", dst, src),
+        Instr::Jump { target } => format!("jump {}", target),
+        Instr::BranchIf { cond, then_, else_ } => {
+            format!("if s{} then {} else {}", cond, then_, else_)
+        }
+        Instr::CmpBranch {
+            op,
+            a,
+            b,
+            then_,
+            else_,
+        } => {
+            format!(
+                "if s{} {} s{} then {} else {}",
+                a,
+                op.symbol(),
+                b,
+                then_,
+                else_
+            )
+        }
+        Instr::Switch(sw) => format!(
+            "switch s{} {:?} default {}",
+            sw.v,
+            sw.cases.iter().map(|c| c.1).collect::<Vec<_>>(),
+            sw.default
+        ),
+        Instr::Return { src } => format!("return s{}", src),
+        Instr::Raise { src } => format!("raise s{}", src),
+        Instr::Add { dst, a, b } => format!("s{} = s{} + s{}", dst, a, b),
+        Instr::IAdd { dst, a, b } => format!("s{} = s{} += s{}", dst, a, b),
+        Instr::Sub { dst, a, b } => format!("s{} = s{} - s{}", dst, a, b),
+        Instr::Lt { dst, a, b } => format!("s{} = s{} < s{}", dst, a, b),
+        Instr::Eq { dst, a, b } => format!("s{} = s{} == s{}", dst, a, b),
+        Instr::Bin { op, dst, a, b } => format!("s{} = s{} {} s{}", dst, a, op.symbol(), b),
+        Instr::GetItem { dst, obj, idx } => format!("s{} = s{}[s{}]", dst, obj, idx),
+        Instr::SetItem { obj, idx, v } => format!("s{}[s{}] = s{}", obj, idx, v),
+        Instr::ForNext { dst, it, exit } => format!("s{} = next(s{}) or jump {}", dst, it, exit),
+        Instr::CallFunc(c) => format!("s{} = call f{}{:?}", c.dst, c.func.0, c.args),
+        Instr::CallMethod(c) => format!(
+            "s{} = s{}.{}{:?}",
+            c.dst,
+            c.obj,
+            String::from_utf8_lossy(&c.name),
+            c.args
+        ),
+        _ => "(other)".to_string(),
+    }
 }
 
 /// Where an exception raised by one instruction goes.
@@ -1058,11 +1167,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
                             lab
                         }
                     };
-                    self.emit(Instr::Switch(Box::new(SwitchI {
-                        v: vs,
-                        cases,
-                        default,
-                    })));
+                    self.emit(Instr::Switch(Box::new(SwitchI::new(vs, cases, default))));
                 }
             }
         }
@@ -1220,10 +1325,19 @@ pub fn compile(ip: &Interp, g: &FunctionGraph) -> Code {
         for t in targets_mut(i) {
             *t = label_pc.get(*t as usize).copied().unwrap_or(bad);
         }
+        if let Instr::Switch(sw) = i {
+            sw.build_table();
+        }
     }
     for h in c.handlers.iter_mut() {
         for case in h.cases.iter_mut() {
             case.2 = label_pc.get(case.2 as usize).copied().unwrap_or(bad);
+        }
+    }
+    if std::env::var_os("RPY_DUMP_CODE").is_some() {
+        eprintln!("code {} ({} slots):", g.name, c.template.len());
+        for (pc, i) in c.instrs.iter().enumerate() {
+            eprintln!("  {:4}  {}", pc, describe(i));
         }
     }
     let params = g

@@ -585,13 +585,13 @@ impl<'p> Interp<'p> {
                 macro_rules! bin {
                     ($op:expr, $dst:expr, $a:expr, $b:expr) => {{
                         let v = tri!('d, arith::binary($op, &slot!($a), &slot!($b)));
-                        slot!($dst) = v;
+                        slot!($dst).set(v);
                     }};
                 }
                 match ins {
                     Instr::Move { dst, src } => {
-                        let v = slot!(src).clone();
-                        slot!(dst) = v;
+                        let v = slot!(src).fast_clone();
+                        slot!(dst).set(v);
                     }
                     Instr::Jump { target } => pc = *target as usize,
                     Instr::BranchIf { cond, then_, else_ } => {
@@ -625,12 +625,7 @@ impl<'p> Interp<'p> {
                         pc = if c { *then_ } else { *else_ } as usize;
                     }
                     Instr::Switch(sw) => {
-                        let v = &slot!(&sw.v);
-                        pc = sw
-                            .cases
-                            .iter()
-                            .find(|(c, _)| arith::py_eq(c, v))
-                            .map_or(sw.default, |c| c.1) as usize;
+                        pc = sw.target(&slot!(&sw.v)) as usize;
                     }
                     Instr::Return { src } => return Ok(std::mem::take(&mut slot!(src))),
                     Instr::Raise { src } => match &slot!(src) {
@@ -653,20 +648,20 @@ impl<'p> Interp<'p> {
                             UnOp::Not => Value::Bool(!x.truthy()),
                             UnOp::Len => tri!('d, arith::len(x)),
                         };
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::GetItem { dst, obj, idx } => {
                         let v = match (&slot!(obj), &slot!(idx)) {
                             (Value::List(l), Value::Int(i)) => {
                                 let l = l.borrow();
                                 match arith::norm_index(*i, l.len()) {
-                                    Some(i) => l[i].clone(),
+                                    Some(i) => l[i].fast_clone(),
                                     None => break 'd index_error("list index out of range"),
                                 }
                             }
                             (o, i) => tri!('d, arith::getitem(o, i)),
                         };
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::SetItem { obj, idx, v } => {
                         let val = slot!(v).clone();
@@ -674,7 +669,7 @@ impl<'p> Interp<'p> {
                             (Value::List(l), Value::Int(i)) => {
                                 let mut l = l.borrow_mut();
                                 match arith::norm_index(*i, l.len()) {
-                                    Some(i) => l[i] = val,
+                                    Some(i) => l[i].set(val),
                                     None => {
                                         break 'd index_error("list assignment index out of range")
                                     }
@@ -688,15 +683,15 @@ impl<'p> Interp<'p> {
                     }
                     Instr::GetSlice { dst, obj, lo, hi } => {
                         let v = tri!('d, arith::getslice(&slot!(obj), &slot!(lo), &slot!(hi)));
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::NewList { dst, items } => {
                         let v: Vec<Value> = items.iter().map(|i| slot!(i).clone()).collect();
-                        slot!(dst) = Value::new_list(v);
+                        slot!(dst).set(Value::new_list(v));
                     }
                     Instr::NewTuple { dst, items } => {
                         let v: Vec<Value> = items.iter().map(|i| slot!(i).clone()).collect();
-                        slot!(dst) = Value::new_tuple(v);
+                        slot!(dst).set(Value::new_tuple(v));
                     }
                     Instr::NewDict { dst, items } => {
                         let mut d = DictMap::default();
@@ -706,34 +701,34 @@ impl<'p> Interp<'p> {
                             let v = kv.get(1).map(|v| slot!(v).clone()).unwrap_or_default();
                             d.insert(Key(k), v);
                         }
-                        slot!(dst) = Value::new_dict(d);
+                        slot!(dst).set(Value::new_dict(d));
                     }
                     Instr::Iter { dst, src } => {
                         let v = tri!('d, self.make_iter(&slot!(src)));
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::RangeIter { dst, args } => {
                         let (cur, stop, step) =
                             tri!('d, with_args(s, args, builtins::range_bounds));
-                        slot!(dst) = Value::Iter(Rc::new(RefCell::new(IterState::Range {
+                        slot!(dst).set(Value::Iter(Rc::new(RefCell::new(IterState::Range {
                             cur,
                             stop,
                             step,
-                        })));
+                        }))));
                     }
                     Instr::Next { dst, it } => match tri!('d, self.iter_next(&slot!(it))) {
-                        Some(v) => slot!(dst) = v,
+                        Some(v) => slot!(dst).set(v),
                         None => break 'd stop_iteration(),
                     },
                     Instr::ForNext { dst, it, exit } => {
                         match tri!('d, self.iter_next(&slot!(it))) {
-                            Some(v) => slot!(dst) = v,
+                            Some(v) => slot!(dst).set(v),
                             None => pc = *exit as usize,
                         }
                     }
                     Instr::GetAttr { dst, obj, attr } => {
                         let v = tri!('d, self.getattr(&slot!(obj), *attr));
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::SetAttr { obj, attr, v } => {
                         let val = slot!(v).clone();
@@ -750,23 +745,23 @@ impl<'p> Interp<'p> {
                         let v = if callee.params.len() == cf.args.len() {
                             let mut frame = callee.template.clone();
                             for (&p, a) in callee.params.iter().zip(cf.args.iter()) {
-                                frame[p as usize] = slot!(a).clone();
+                                frame[p as usize] = slot!(a).fast_clone();
                             }
                             tri!('d, self.invoke(callee, frame))
                         } else {
                             let args = cf.args.iter().map(|a| slot!(a).clone()).collect();
                             tri!('d, self.call_func(cf.func, args, Vec::new()))
                         };
-                        slot!(&cf.dst) = v;
+                        slot!(&cf.dst).set(v);
                     }
                     Instr::New { dst, class, args } => {
                         let args = args.iter().map(|a| slot!(a).clone()).collect();
                         let v = tri!('d, self.instantiate(*class, args, Vec::new()));
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::CallBuiltin { dst, b, args } => {
                         let v = tri!('d, with_args(s, args, |a| builtins::call_builtin(self, *b, a, &[])));
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::CallAny(c) => {
                         let args: Vec<Value> = c.args.iter().map(|a| slot!(a).clone()).collect();
@@ -775,11 +770,11 @@ impl<'p> Interp<'p> {
                             None => (args, Vec::new()),
                         };
                         let v = tri!('d, self.call_value(&slot!(&c.f), args, kw));
-                        slot!(&c.dst) = v;
+                        slot!(&c.dst).set(v);
                     }
                     Instr::CallMethod(c) => {
                         let v = tri!('d, self.call_method(c, s));
-                        slot!(&c.dst) = v;
+                        slot!(&c.dst).set(v);
                     }
                     Instr::ExcMatch { dst, e, classes } => {
                         let m = match &slot!(e) {
@@ -788,7 +783,7 @@ impl<'p> Interp<'p> {
                                 .any(|&c| self.program.is_subclass(i.class, c)),
                             _ => false,
                         };
-                        slot!(dst) = Value::Bool(m);
+                        slot!(dst).set(Value::Bool(m));
                     }
                     Instr::ExcInstance { dst, src } => {
                         let v = match &slot!(src) {
@@ -798,7 +793,7 @@ impl<'p> Interp<'p> {
                             v @ Value::Instance(_) => v.clone(),
                             _ => break 'd type_error("exceptions must derive from BaseException"),
                         };
-                        slot!(dst) = v;
+                        slot!(dst).set(v);
                     }
                     Instr::Error { msg } => break 'd runtime_error(&**msg),
                 }

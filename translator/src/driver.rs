@@ -48,6 +48,7 @@ pub fn flow(path: &Path) -> Result<FlowProgram, Failed> {
     let file = program.file.clone();
     let mut fp = flowgraph::build::build_program(program).map_err(|d| report(&file, &d))?;
     flowgraph::simplify::simplify_program(&mut fp);
+    flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, &d))?;
     Ok(fp)
 }
 

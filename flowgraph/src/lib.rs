@@ -3,6 +3,7 @@
 
 pub mod build;
 pub mod dot;
+pub mod hints;
 pub mod interp;
 pub mod model;
 pub mod ops;

@@ -2,11 +2,20 @@
 //! the module loader that runs module level at translation time.
 
 pub mod ast;
+pub mod ast_dump;
 pub mod constfold;
 pub mod diag;
+pub mod grammar;
+pub mod layout;
+pub mod literal;
 pub mod loader;
+mod lower_expr;
+mod lower_stmt;
+pub mod parse;
 pub mod program;
 pub mod span;
+mod target;
 
 pub use diag::{DResult, Diagnostic};
+pub use parse::parse_module;
 pub use span::{SourceFile, Span};

@@ -138,8 +138,10 @@ impl Loader {
                 }
                 "__future__" => continue,
                 _ => {
-                    return err(span, format!("module '{module}' is not available in rpy"))
-                        .map_err(|d| d.with_note("rpy programs may import only from rpy.jit and rpy.io"))
+                    return err(
+                        span,
+                        format!("module '{module}' is not available in rpy (only rpy.jit and rpy.io)"),
+                    )
                 }
             };
             let local = n.asname.clone().unwrap_or_else(|| n.name.clone());
@@ -470,8 +472,8 @@ impl Loader {
         let mut printable = None;
         for kw in keywords {
             match kw.name.as_str() {
-                "greens" => greens = Some(self.name_list(&kw.value)?),
-                "reds" => reds = Some(self.name_list(&kw.value)?),
+                "greens" => greens = Some(self.name_list("greens", &kw.value)?),
+                "reds" => reds = Some(self.name_list("reds", &kw.value)?),
                 "get_printable_location" => match self.eval(&kw.value)? {
                     ConstValue::Func(f) => printable = Some((f, kw.value.span)),
                     _ => return err(kw.value.span, "get_printable_location must be a function"),
@@ -513,9 +515,12 @@ impl Loader {
     }
 
     /// `['pc', 'bytecode']`
-    fn name_list(&self, e: &Expr) -> DResult<Vec<String>> {
+    fn name_list(&self, what: &str, e: &Expr) -> DResult<Vec<String>> {
         let (ExprKind::List(items) | ExprKind::Tuple(items)) = &e.kind else {
-            return err(e.span, "expected a list of variable names, e.g. ['pc', 'code']");
+            return err(
+                e.span,
+                format!("JitDriver {what} must be a list of variable names, e.g. {what}=['pc', 'code']"),
+            );
         };
         items
             .iter()

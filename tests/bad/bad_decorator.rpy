@@ -3,7 +3,7 @@ def trace(f):
     return f
 
 
-trace
+@trace
 def work(x):
     return x + 1
 

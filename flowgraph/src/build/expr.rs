@@ -45,6 +45,10 @@ type Branches = (Vec<Pending>, Vec<Pending>);
 
 impl Builder<'_> {
     pub fn expr(&mut self, e: &Expr) -> DResult<Value> {
+        if self.current.is_none() {
+            // Unreachable (a decided short-circuit): nothing to build.
+            return Ok(Value::Const(ConstValue::None));
+        }
         let span = e.span;
         Ok(match &e.kind {
             ExprKind::Int(i) => Value::Const(ConstValue::Int(*i)),
@@ -220,6 +224,9 @@ impl Builder<'_> {
     /// Build a condition as control flow: the pendings taken when it is
     /// true and when it is false (short-circuit `and`/`or`/`not`, chains).
     pub fn branch(&mut self, e: &Expr) -> DResult<Branches> {
+        if self.current.is_none() {
+            return Ok((Vec::new(), Vec::new()));
+        }
         match &e.kind {
             ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
                 let (t, f) = self.branch(operand)?;

@@ -1,0 +1,441 @@
+//! The layout pass: splits a file into logical lines and builds the block
+//! structure from their indentation, reporting layout errors itself.
+//!
+//! It knows strings, comments, brackets and backslash continuations well
+//! enough to find where each logical line ends; everything inside a line is
+//! left to the grammar (`rpy.pest`), which parses one logical line at a time.
+
+use crate::diag::Diagnostic;
+use crate::span::{SourceFile, Span};
+
+/// The deepest bracket nesting accepted in one logical line (protects the
+/// recursive-descent parser's stack).
+pub const MAX_BRACKET_NESTING: usize = 100;
+/// The deepest block nesting accepted (Python's own limit).
+pub const MAX_INDENT_LEVELS: usize = 100;
+
+/// Indentation width measured two ways: tabs to the next multiple of 8 and
+/// tabs as one column. Two indents compare consistently only if both
+/// measures agree (Python's rule for mixing tabs and spaces).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Indent {
+    pub tab8: usize,
+    pub tab1: usize,
+}
+
+/// One logical line: `lo` is its first token, `hi` the newline (or end of
+/// file) that ends it; the text between may contain bracketed newlines,
+/// continuations and a trailing comment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LogicalLine {
+    pub lo: usize,
+    pub hi: usize,
+    pub indent: Indent,
+    /// The last significant character is `:` (a compound-statement header
+    /// that expects an indented block).
+    pub opens_block: bool,
+    /// Index in the list returned by [`scan_lines`].
+    pub index: usize,
+}
+
+/// The result of [`scan_lines`]: every logical line before the first
+/// lexical error, and that error.
+#[derive(Clone, Debug, Default)]
+pub struct Scan {
+    pub lines: Vec<LogicalLine>,
+    pub error: Option<Diagnostic>,
+}
+
+/// A logical line and the indented block that follows it (empty unless the
+/// line opens a block).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Node {
+    pub line: LogicalLine,
+    pub body: Vec<Node>,
+}
+
+/// Split `file` into logical lines.
+pub fn scan_lines(file: &SourceFile) -> Scan {
+    let mut scanner = Scanner {
+        file,
+        bytes: file.text.as_bytes(),
+        pos: 0,
+    };
+    let mut scan = Scan::default();
+    loop {
+        match scanner.next_line(scan.lines.len()) {
+            Ok(Some(line)) => scan.lines.push(line),
+            Ok(None) => break,
+            Err(e) => {
+                scan.error = Some(e);
+                break;
+            }
+        }
+    }
+    scan
+}
+
+struct Scanner<'a> {
+    file: &'a SourceFile,
+    bytes: &'a [u8],
+    pos: usize,
+}
+
+impl Scanner<'_> {
+    fn peek(&self, at: usize) -> u8 {
+        self.bytes.get(at).copied().unwrap_or(0)
+    }
+
+    fn error(&self, lo: usize, hi: usize, msg: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(self.file.span(lo, hi), msg)
+    }
+
+    /// The next logical line, skipping blank and comment-only lines.
+    fn next_line(&mut self, index: usize) -> Result<Option<LogicalLine>, Diagnostic> {
+        loop {
+            let (indent, start) = self.measure_indent(self.pos);
+            self.pos = start;
+            match self.peek(start) {
+                _ if start >= self.bytes.len() => return Ok(None),
+                b'#' | b'\n' | b'\r' => self.skip_physical_line(),
+                b'\\' if self.continuation_len(start) > 0 => {
+                    // A continuation on an otherwise blank line: keep going.
+                    self.pos = start + 1 + self.continuation_len(start);
+                }
+                _ => {
+                    let (hi, opens_block) = self.scan_logical(start)?;
+                    self.pos = hi;
+                    return Ok(Some(LogicalLine {
+                        lo: start,
+                        hi,
+                        indent,
+                        opens_block,
+                        index,
+                    }));
+                }
+            }
+        }
+    }
+
+    /// Indentation of the physical line starting at `at`, and where its
+    /// first non-blank character is.
+    fn measure_indent(&self, mut at: usize) -> (Indent, usize) {
+        let mut indent = Indent::default();
+        loop {
+            match self.peek(at) {
+                b' ' => {
+                    indent.tab8 += 1;
+                    indent.tab1 += 1;
+                }
+                b'\t' => {
+                    indent.tab8 = (indent.tab8 / 8 + 1) * 8;
+                    indent.tab1 += 1;
+                }
+                0x0C => indent = Indent::default(),
+                _ => return (indent, at),
+            }
+            at += 1;
+        }
+    }
+
+    fn skip_physical_line(&mut self) {
+        while self.pos < self.bytes.len() && self.bytes[self.pos] != b'\n' {
+            self.pos += 1;
+        }
+        self.pos = (self.pos + 1).min(self.bytes.len());
+    }
+
+    /// Length of the newline after a backslash at `at` (0 if none).
+    fn continuation_len(&self, at: usize) -> usize {
+        match (self.peek(at + 1), self.peek(at + 2)) {
+            (b'\n', _) => 1,
+            (b'\r', b'\n') => 2,
+            _ => 0,
+        }
+    }
+
+    /// Scan one logical line from its first token; returns the offset of the
+    /// newline that ends it and whether it opens a block.
+    fn scan_logical(&mut self, start: usize) -> Result<(usize, bool), Diagnostic> {
+        let mut brackets: Vec<(u8, usize)> = Vec::new();
+        let mut last = b' ';
+        let mut at = start;
+        loop {
+            let c = self.peek(at);
+            if at >= self.bytes.len() {
+                return match brackets.last() {
+                    Some(&(open, pos)) => Err(self.never_closed(open, pos)),
+                    None => Ok((at, last == b':')),
+                };
+            }
+            match c {
+                b'\n' if brackets.is_empty() => return Ok((at, last == b':')),
+                b' ' | b'\t' | b'\r' | b'\n' | 0x0C => at += 1,
+                b'#' => {
+                    while at < self.bytes.len() && self.bytes[at] != b'\n' {
+                        at += 1;
+                    }
+                }
+                b'\\' => at = self.continuation(at)?,
+                b'\'' | b'"' => {
+                    at = self.skip_string(at)?;
+                    last = c;
+                }
+                b'(' | b'[' | b'{' => {
+                    brackets.push((c, at));
+                    if brackets.len() > MAX_BRACKET_NESTING {
+                        return Err(self.error(at, at + 1, "too deeply nested").with_label(
+                            format!("more than {MAX_BRACKET_NESTING} nested brackets"),
+                        ));
+                    }
+                    at += 1;
+                    last = c;
+                }
+                b')' | b']' | b'}' => {
+                    self.close_bracket(&mut brackets, c, at)?;
+                    at += 1;
+                    last = c;
+                }
+                _ => {
+                    at += 1;
+                    last = c;
+                }
+            }
+        }
+    }
+
+    /// After a backslash at `at`: the offset past the continuation.
+    fn continuation(&self, at: usize) -> Result<usize, Diagnostic> {
+        let n = self.continuation_len(at);
+        if n == 0 {
+            return Err(self
+                .error(
+                    at,
+                    at + 1,
+                    "unexpected character after line continuation character",
+                )
+                .with_label("a '\\' must end the line"));
+        }
+        if at + 1 + n >= self.bytes.len() {
+            return Err(self
+                .error(at, at + 1, "unexpected end of file after line continuation")
+                .with_label("the line continues past the end of the file"));
+        }
+        Ok(at + 1 + n)
+    }
+
+    fn close_bracket(
+        &self,
+        brackets: &mut Vec<(u8, usize)>,
+        close: u8,
+        at: usize,
+    ) -> Result<(), Diagnostic> {
+        let Some((open, pos)) = brackets.pop() else {
+            return Err(self
+                .error(at, at + 1, format!("unmatched '{}'", close as char))
+                .with_label("no opening bracket for this"));
+        };
+        if matching(open) == close {
+            return Ok(());
+        }
+        let (line, col) = self.file.line_col(pos);
+        Err(self
+            .error(
+                at,
+                at + 1,
+                format!(
+                    "closing parenthesis '{}' does not match opening parenthesis '{}' on line {line}",
+                    close as char, open as char
+                ),
+            )
+            .with_label(format!("expected '{}'", matching(open) as char))
+            .with_note(format!("the '{}' is at {line}:{col}", open as char)))
+    }
+
+    fn never_closed(&self, open: u8, pos: usize) -> Diagnostic {
+        self.error(pos, pos + 1, format!("'{}' was never closed", open as char))
+            .with_label(format!("no matching '{}'", matching(open) as char))
+    }
+
+    /// Skip a string literal whose opening quote is at `at`; returns the
+    /// offset past its closing quote.
+    fn skip_string(&self, at: usize) -> Result<usize, Diagnostic> {
+        let q = self.bytes[at];
+        let triple = self.peek(at + 1) == q && self.peek(at + 2) == q;
+        let mut i = if triple { at + 3 } else { at + 1 };
+        while i < self.bytes.len() {
+            match self.bytes[i] {
+                b'\\' => i += 2,
+                b'\n' if !triple => break,
+                c if c == q && (!triple || (self.peek(i + 1) == q && self.peek(i + 2) == q)) => {
+                    return Ok(if triple { i + 3 } else { i + 1 });
+                }
+                _ => i += 1,
+            }
+        }
+        let (msg, len) = if triple {
+            let (line, _) = self.file.line_col(self.bytes.len());
+            (
+                format!("unterminated triple-quoted string literal (detected at line {line})"),
+                3,
+            )
+        } else {
+            ("unterminated string literal".to_string(), 1)
+        };
+        Err(self
+            .error(at, at + len, msg)
+            .with_label("this string is never closed"))
+    }
+}
+
+fn matching(open: u8) -> u8 {
+    match open {
+        b'(' => b')',
+        b'[' => b']',
+        _ => b'}',
+    }
+}
+
+/// How a header line is named in "expected an indented block after …".
+fn header_name(file: &SourceFile, line: &LogicalLine) -> String {
+    let word: String = file.text[line.lo..]
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    match word.as_str() {
+        "def" => "function definition".to_string(),
+        "class" => "class definition".to_string(),
+        "" => "statement".to_string(),
+        w => format!("'{w}' statement"),
+    }
+}
+
+/// Span of the first token of a line (an identifier, or one character).
+fn first_token(file: &SourceFile, lo: usize) -> Span {
+    let rest = &file.text[lo.min(file.text.len())..];
+    let word = rest
+        .char_indices()
+        .find(|(_, c)| !(c.is_alphanumeric() || *c == '_'))
+        .map_or(rest.len(), |(i, _)| i);
+    let len = if word > 0 {
+        word
+    } else {
+        rest.chars().next().map_or(0, |c| c.len_utf8())
+    };
+    file.span(lo, lo + len)
+}
+
+/// Build the block tree from the logical lines. `truncated` says the scan
+/// stopped at a lexical error (then a missing block at the end is not
+/// reported: the lexical error explains it).
+pub fn build_blocks(
+    file: &SourceFile,
+    lines: &[LogicalLine],
+    truncated: bool,
+) -> Result<Vec<Node>, Diagnostic> {
+    // Each frame: the indentation of its block and the nodes so far.
+    let mut stack: Vec<(Indent, Vec<Node>)> = vec![(Indent::default(), Vec::new())];
+    let mut prev: Option<&LogicalLine> = None;
+    for line in lines {
+        let top = stack.last().map_or(Indent::default(), |f| f.0);
+        let ord = compare(file, line, top)?;
+        if let Some(p) = prev.filter(|p| p.opens_block) {
+            if ord != std::cmp::Ordering::Greater {
+                return Err(missing_block(file, p, first_token(file, line.lo)));
+            }
+            if stack.len() > MAX_INDENT_LEVELS {
+                return Err(Diagnostic::error(
+                    first_token(file, line.lo),
+                    "too many levels of indentation",
+                )
+                .with_label(format!("more than {MAX_INDENT_LEVELS} nested blocks")));
+            }
+            stack.push((line.indent, Vec::new()));
+        } else if ord == std::cmp::Ordering::Greater {
+            return Err(
+                Diagnostic::error(first_token(file, line.lo), "unexpected indent")
+                    .with_label("this line is indented more than the block it is in"),
+            );
+        } else {
+            dedent_to(file, &mut stack, line)?;
+        }
+        if let Some(frame) = stack.last_mut() {
+            frame.1.push(Node {
+                line: line.clone(),
+                body: Vec::new(),
+            });
+        }
+        prev = Some(line);
+    }
+    if let Some(p) = prev.filter(|p| p.opens_block && !truncated) {
+        let end = file.text.len();
+        return Err(missing_block(file, p, file.span(end, end)));
+    }
+    while stack.len() > 1 {
+        close_frame(&mut stack);
+    }
+    Ok(stack.pop().map(|f| f.1).unwrap_or_default())
+}
+
+/// Compare a line's indentation with `top`, refusing inconsistent tabs.
+fn compare(
+    file: &SourceFile,
+    line: &LogicalLine,
+    top: Indent,
+) -> Result<std::cmp::Ordering, Diagnostic> {
+    let ord = line.indent.tab8.cmp(&top.tab8);
+    if ord != line.indent.tab1.cmp(&top.tab1) {
+        return Err(Diagnostic::error(
+            first_token(file, line.lo),
+            "inconsistent use of tabs and spaces in indentation",
+        )
+        .with_label("indent with spaces only, or tabs only"));
+    }
+    Ok(ord)
+}
+
+/// Close blocks until the top one has `line`'s indentation.
+fn dedent_to(
+    file: &SourceFile,
+    stack: &mut Vec<(Indent, Vec<Node>)>,
+    line: &LogicalLine,
+) -> Result<(), Diagnostic> {
+    while stack.len() > 1 {
+        let top = stack.last().map_or(Indent::default(), |f| f.0);
+        match compare(file, line, top)? {
+            std::cmp::Ordering::Less => close_frame(stack),
+            std::cmp::Ordering::Equal => return Ok(()),
+            std::cmp::Ordering::Greater => break,
+        }
+    }
+    let top = stack.last().map_or(Indent::default(), |f| f.0);
+    if compare(file, line, top)? == std::cmp::Ordering::Equal {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        first_token(file, line.lo),
+        "unindent does not match any outer indentation level",
+    )
+    .with_label("this indentation matches no enclosing block"))
+}
+
+/// Pop the top block and make it the body of the last node below it.
+fn close_frame(stack: &mut Vec<(Indent, Vec<Node>)>) {
+    if let Some((_, body)) = stack.pop() {
+        if let Some(parent) = stack.last_mut().and_then(|f| f.1.last_mut()) {
+            parent.body = body;
+        }
+    }
+}
+
+fn missing_block(file: &SourceFile, header: &LogicalLine, at: Span) -> Diagnostic {
+    let (line, _) = file.line_col(header.lo);
+    Diagnostic::error(
+        at,
+        format!(
+            "expected an indented block after {} on line {line}",
+            header_name(file, header)
+        ),
+    )
+    .with_label("expected an indented statement here")
+}

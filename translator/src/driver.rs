@@ -60,7 +60,7 @@ pub fn run_interp(path: &Path, args: &[String]) -> i32 {
     status(flow(path).map(|fp| {
         let mut argv = vec![path.display().to_string()];
         argv.extend(args.iter().cloned());
-        let _ = (&fp, argv); 0 // INTERP-PENDING
+        flowgraph::interp::run(&fp, argv)
     }))
 }
 

@@ -347,6 +347,8 @@ pub struct Code {
     pub params: Box<[Slot]>,
     /// The initial frame: constants in their slots, None elsewhere.
     pub template: Vec<Value>,
+    /// The constants and their slots.
+    pub consts: Vec<(Slot, Value)>,
     pub instrs: Vec<Instr>,
     /// Per instruction: index into `handlers`, or NONE.
     pub handler_at: Vec<u32>,
@@ -1350,6 +1352,13 @@ pub fn compile(ip: &Interp, g: &FunctionGraph) -> Code {
         name: g.name.clone(),
         func: g.func,
         params,
+        consts: c
+            .template
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| !matches!(v, Value::None))
+            .map(|(i, v)| (i as Slot, v.clone()))
+            .collect(),
         template: c.template,
         instrs: c.instrs,
         handler_at: c.handler_at,

@@ -43,6 +43,8 @@ pub struct Interp<'p> {
     pub out: RefCell<Vec<u8>>,
     class_init: Vec<Option<FuncId>>,
     class_exc: Vec<bool>,
+    /// Frame buffers for reuse (no allocation per call).
+    pool: RefCell<Vec<Vec<Value>>>,
 }
 
 /// Run the program's entry point with `argv`; returns the exit status.
@@ -155,6 +157,7 @@ impl<'p> Interp<'p> {
             class_exc: (0..nclasses)
                 .map(|c| program.is_subclass(ClassId(c as u32), bc::BASE_EXCEPTION))
                 .collect(),
+            pool: RefCell::new(Vec::new()),
         };
         // prebuilt objects: create them empty first so they can refer to each other
         ip.prebuilt = program
@@ -251,15 +254,30 @@ impl<'p> Interp<'p> {
         Ok(code)
     }
 
-    /// Run `code` on a prepared frame.
+    /// A fresh frame for `code`: its template (constants, None elsewhere).
+    #[inline]
+    fn new_frame(&self, code: &Code) -> Vec<Value> {
+        let mut f = self.pool.borrow_mut().pop().unwrap_or_default();
+        f.resize_with(code.template.len(), Value::default);
+        for &(slot, ref v) in code.consts.iter() {
+            f[slot as usize] = v.clone();
+        }
+        f
+    }
+
+    /// Run `code` on a frame made by `new_frame`, then recycle the frame.
     fn invoke(&self, code: &Code, mut frame: Vec<Value>) -> R<Value> {
         let d = self.depth.get();
-        if d >= MAX_DEPTH {
-            return Err(runtime_error("maximum recursion depth exceeded"));
-        }
-        self.depth.set(d + 1);
-        let r = self.execute(code, &mut frame);
-        self.depth.set(d);
+        let r = if d >= MAX_DEPTH {
+            Err(runtime_error("maximum recursion depth exceeded"))
+        } else {
+            self.depth.set(d + 1);
+            let r = self.execute(code, &mut frame);
+            self.depth.set(d);
+            r
+        };
+        frame.drain(..).for_each(Value::release);
+        self.pool.borrow_mut().push(frame);
         r
     }
 
@@ -328,7 +346,7 @@ impl<'p> Interp<'p> {
                 code.name
             )));
         }
-        let mut frame = code.template.clone();
+        let mut frame = self.new_frame(&code);
         for (&p, a) in code.params.iter().zip(args) {
             frame[p as usize] = a;
         }
@@ -375,6 +393,29 @@ impl<'p> Interp<'p> {
             None => {}
         }
         Ok(v)
+    }
+
+    /// `C(args…)` from frame slots, initializing through a direct frame
+    /// when possible.
+    fn new_instance(&self, c: ClassId, args: &[Slot], s: &[Value]) -> R<Value> {
+        if let (Some(false), Some(Some(init))) = (
+            self.class_exc.get(c.index()).copied(),
+            self.class_init.get(c.index()).copied(),
+        ) {
+            let code = self.code_for(init)?;
+            if code.params.len() == args.len() + 1 {
+                let inst = Value::Instance(Instance::new(c, None));
+                let mut frame = self.new_frame(&code);
+                frame[code.params[0] as usize] = inst.clone();
+                for (&p, &a) in code.params[1..].iter().zip(args) {
+                    frame[p as usize] = s[a as usize].fast_clone();
+                }
+                self.invoke(&code, frame)?;
+                return Ok(inst);
+            }
+        }
+        let args = args.iter().map(|&a| s[a as usize].clone()).collect();
+        self.instantiate(c, args, Vec::new())
     }
 
     /// `obj.attr`.
@@ -464,7 +505,7 @@ impl<'p> Interp<'p> {
             if let (Some(f), None) = (f, &c.names) {
                 let code = self.code_for(f)?;
                 if code.params.len() == c.args.len() + 1 {
-                    let mut frame = code.template.clone();
+                    let mut frame = self.new_frame(&code);
                     frame[code.params[0] as usize] = obj.clone();
                     for (&p, &a) in code.params[1..].iter().zip(c.args.iter()) {
                         frame[p as usize] = s[a as usize].clone();
@@ -472,6 +513,13 @@ impl<'p> Interp<'p> {
                     return self.invoke(&code, frame);
                 }
             }
+        }
+        if let (Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Tuple(_), None) =
+            (obj, &c.names)
+        {
+            return with_args(s, &c.args, |a| {
+                builtins::call_method(self, obj, c.known, &c.name, a)
+            });
         }
         let args: Vec<Value> = c.args.iter().map(|&a| s[a as usize].clone()).collect();
         let (args, kw) = match &c.names {
@@ -727,7 +775,14 @@ impl<'p> Interp<'p> {
                         }
                     }
                     Instr::GetAttr { dst, obj, attr } => {
-                        let v = tri!('d, self.getattr(&slot!(obj), *attr));
+                        let o = &slot!(obj);
+                        let v = match o {
+                            Value::Instance(i) => match i.get(*attr) {
+                                Some(v) => v,
+                                None => tri!('d, self.getattr(o, *attr)),
+                            },
+                            _ => tri!('d, self.getattr(o, *attr)),
+                        };
                         slot!(dst).set(v);
                     }
                     Instr::SetAttr { obj, attr, v } => {
@@ -743,7 +798,7 @@ impl<'p> Interp<'p> {
                             }
                         };
                         let v = if callee.params.len() == cf.args.len() {
-                            let mut frame = callee.template.clone();
+                            let mut frame = self.new_frame(callee);
                             for (&p, a) in callee.params.iter().zip(cf.args.iter()) {
                                 frame[p as usize] = slot!(a).fast_clone();
                             }
@@ -755,8 +810,7 @@ impl<'p> Interp<'p> {
                         slot!(&cf.dst).set(v);
                     }
                     Instr::New { dst, class, args } => {
-                        let args = args.iter().map(|a| slot!(a).clone()).collect();
-                        let v = tri!('d, self.instantiate(*class, args, Vec::new()));
+                        let v = tri!('d, self.new_instance(*class, args, s));
                         slot!(dst).set(v);
                     }
                     Instr::CallBuiltin { dst, b, args } => {

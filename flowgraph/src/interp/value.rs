@@ -52,19 +52,21 @@ impl Instance {
     pub fn new(class: ClassId, args: Option<Rc<[Value]>>) -> Rc<Instance> {
         Rc::new(Instance {
             class,
-            fields: RefCell::new(Vec::new()),
+            fields: RefCell::new(Vec::with_capacity(4)),
             args,
         })
     }
 
+    #[inline(always)]
     pub fn get(&self, attr: u32) -> Option<Value> {
         self.fields
             .borrow()
             .iter()
             .find(|(a, _)| *a == attr)
-            .map(|(_, v)| v.clone())
+            .map(|(_, v)| v.fast_clone())
     }
 
+    #[inline]
     pub fn set(&self, attr: u32, v: Value) {
         let mut f = self.fields.borrow_mut();
         match f.iter_mut().find(|(a, _)| *a == attr) {
@@ -105,6 +107,17 @@ impl Value {
                 std::mem::forget(std::mem::replace(self, v))
             }
             _ => *self = v,
+        }
+    }
+
+    /// Drop, without the out-of-line call for scalars.
+    #[inline(always)]
+    pub fn release(self) {
+        match self {
+            Value::Int(_) | Value::Bool(_) | Value::None | Value::Float(_) => {
+                std::mem::forget(self)
+            }
+            v => drop(v),
         }
     }
 

@@ -7,6 +7,8 @@ pub mod builtins;
 pub mod compile;
 pub mod exceptions;
 pub mod format;
+#[cfg(test)]
+mod tests;
 pub mod value;
 
 use crate::program::FlowProgram;
@@ -45,6 +47,8 @@ pub struct Interp<'p> {
     class_exc: Vec<bool>,
     /// Frame buffers for reuse (no allocation per call).
     pool: RefCell<Vec<Vec<Value>>>,
+    /// When set, stdout goes here instead of the process's stdout.
+    captured: Option<RefCell<Vec<u8>>>,
 }
 
 /// Run the program's entry point with `argv`; returns the exit status.
@@ -79,25 +83,54 @@ pub fn run(fp: &FlowProgram, argv: Vec<String>) -> i32 {
 
 /// Run on the current thread (needs a big stack for deep recursion).
 pub fn run_here(fp: &FlowProgram, argv: Vec<String>) -> i32 {
-    let ip = Interp::new(fp);
+    run_with(Interp::new(fp), argv).0
+}
+
+/// The outcome of a captured run: exit status, stdout, and the
+/// `ClassName: message` line of an uncaught exception.
+pub struct Captured {
+    pub status: i32,
+    pub stdout: Vec<u8>,
+    pub uncaught: Option<String>,
+}
+
+/// Run on the current thread with stdout captured (for tests).
+pub fn run_captured(fp: &FlowProgram, argv: Vec<String>) -> Captured {
+    let mut ip = Interp::new(fp);
+    ip.captured = Some(RefCell::new(Vec::new()));
+    let (status, uncaught, ip) = run_with(ip, argv);
+    let stdout = ip.captured.map(RefCell::into_inner).unwrap_or_default();
+    Captured {
+        status,
+        stdout,
+        uncaught,
+    }
+}
+
+fn run_with(ip: Interp<'_>, argv: Vec<String>) -> (i32, Option<String>, Interp<'_>) {
+    let (status, uncaught) = run_entry(&ip, argv);
+    if let Some(u) = &uncaught {
+        if ip.captured.is_none() {
+            eprintln!("{}", u);
+        }
+    }
+    (status, uncaught, ip)
+}
+
+fn run_entry(ip: &Interp, argv: Vec<String>) -> (i32, Option<String>) {
+    let fp = ip.fp;
     let args = Value::new_list(argv.iter().map(|a| Value::str(a.as_bytes())).collect());
     let r = ip.call_value(&Value::Func(fp.program.entry), vec![args], Vec::new());
     ip.flush();
     match r {
-        Ok(Value::Int(i)) => i as i32,
-        Ok(Value::Bool(b)) => b as i32,
-        Ok(Value::None) => 0,
-        Ok(other) => {
-            eprintln!(
-                "{}",
-                String::from_utf8_lossy(&format::to_str(ip.program, &other))
-            );
-            1
-        }
-        Err(e) => {
-            eprintln!("{}", ip.describe_exc(&e));
-            1
-        }
+        Ok(Value::Int(i)) => (i as i32, None),
+        Ok(Value::Bool(b)) => (b as i32, None),
+        Ok(Value::None) => (0, None),
+        Ok(other) => (
+            1,
+            Some(String::from_utf8_lossy(&format::to_str(ip.program, &other)).into_owned()),
+        ),
+        Err(e) => (1, Some(ip.describe_exc(&e))),
     }
 }
 
@@ -158,6 +191,7 @@ impl<'p> Interp<'p> {
                 .map(|c| program.is_subclass(ClassId(c as u32), bc::BASE_EXCEPTION))
                 .collect(),
             pool: RefCell::new(Vec::new()),
+            captured: None,
         };
         // prebuilt objects: create them empty first so they can refer to each other
         ip.prebuilt = program
@@ -212,6 +246,10 @@ impl<'p> Interp<'p> {
     /// Write the stdout buffer out.
     pub fn flush(&self) {
         let mut out = self.out.borrow_mut();
+        if let Some(c) = &self.captured {
+            c.borrow_mut().append(&mut out);
+            return;
+        }
         let mut stdout = std::io::stdout().lock();
         let _ = stdout.write_all(&out);
         let _ = stdout.flush();

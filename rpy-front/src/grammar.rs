@@ -76,6 +76,9 @@ fn expected_from_tokens(toks: &BTreeSet<String>) -> Vec<String> {
     }
     for t in [":", "(", "in", "import", "as", "else", ",", ")", "]", "}"] {
         let keep = match t {
+            // After an expression statement `x: T` is possible but is never
+            // what was meant (annotations are refused anyway).
+            ":" => !has("="),
             "(" => !after_operand,
             // `in` of a comparison comes with `is`; alone it is `for x in`.
             "in" => !has("is"),
@@ -123,6 +126,8 @@ fn describe_token(tok: &str) -> String {
         "end of line".to_string()
     } else if tok.starts_with('#') {
         "comment".to_string()
+    } else if tok.starts_with(['\'', '"']) {
+        "string literal".to_string()
     } else {
         format!("'{tok}'")
     }

@@ -207,6 +207,11 @@ impl Scanner<'_> {
     /// After a backslash at `at`: the offset past the continuation.
     fn continuation(&self, at: usize) -> Result<usize, Diagnostic> {
         let n = self.continuation_len(at);
+        if at + 1 >= self.bytes.len() {
+            return Err(self
+                .error(at, at + 1, "unexpected end of file after line continuation")
+                .with_label("the line continues past the end of the file"));
+        }
         if n == 0 {
             return Err(self
                 .error(

@@ -102,6 +102,19 @@ fn skip_passthrough(mut p: P<'_>) -> P<'_> {
     p
 }
 
+/// "`what` is/are not supported in rpy", at `span`.
+pub fn refusal(span: Span, what: &str) -> Diagnostic {
+    let head = what.split(" (").next().unwrap_or(what);
+    let singular = ["**kwargs", "Ellipsis", "async"].contains(&head);
+    let verb = if head.ends_with('s') && !singular {
+        "are"
+    } else {
+        "is"
+    };
+    Diagnostic::error(span, format!("{what} {verb} not supported in rpy"))
+        .with_label("not in the rpy dialect")
+}
+
 fn expr_node(kind: ExprKind, span: Span) -> Expr {
     Expr { kind, span }
 }
@@ -134,8 +147,7 @@ impl<'a> Lower<'a> {
 
     /// "`what` is not supported in rpy", at `p`.
     pub fn refuse(&self, p: &P<'_>, what: &str) -> Diagnostic {
-        self.err(p, format!("{what} is not supported in rpy"))
-            .with_label(format!("{what} not allowed here"))
+        refusal(self.span(p), what)
     }
 
     fn too_deep(&self, p: &P<'_>) -> Diagnostic {

@@ -69,7 +69,12 @@ fn expected_from_tokens(toks: &BTreeSet<String>) -> Vec<String> {
     let after_operand = has(".");
     let closing = has(")") || has("]") || has("}");
     let mut out = Vec::new();
-    if has("None") || has("lambda") {
+    // `pass` is tried only where a statement may start.
+    if has("pass") {
+        return vec!["a statement".to_string()];
+    }
+    let expression = has("None") || has("lambda");
+    if expression {
         out.push("an expression".to_string());
     } else if has("_") && !after_operand {
         out.push("a name".to_string());
@@ -79,6 +84,7 @@ fn expected_from_tokens(toks: &BTreeSet<String>) -> Vec<String> {
             // After an expression statement `x: T` is possible but is never
             // what was meant (annotations are refused anyway).
             ":" => !has("="),
+            "import" | "else" => !expression,
             "(" => !after_operand,
             // `in` of a comparison comes with `is`; alone it is `for x in`.
             "in" => !has("is"),

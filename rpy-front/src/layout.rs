@@ -56,10 +56,15 @@ pub struct Node {
 
 /// Split `file` into logical lines.
 pub fn scan_lines(file: &SourceFile) -> Scan {
+    let bom = if file.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
     let mut scanner = Scanner {
         file,
         bytes: file.text.as_bytes(),
-        pos: 0,
+        pos: bom,
     };
     let mut scan = Scan::default();
     loop {

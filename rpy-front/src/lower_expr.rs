@@ -58,6 +58,7 @@ pub fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_return
             | Rule::kw_try
             | Rule::kw_while
+            | Rule::kw_with
             | Rule::kw_yield
     )
 }
@@ -264,16 +265,16 @@ impl<'a> Lower<'a> {
     }
 
     fn compare(&mut self, p: P<'_>) -> DResult<ExprKind> {
-        let mut it = p.into_inner();
-        let first = it.next().map(|f| self.boxed(f)).transpose()?;
+        let mut it = p.clone().into_inner();
+        let Some(first) = it.next() else {
+            return Err(self.err(&p, "expected an expression"));
+        };
+        let left = self.boxed(first)?;
         let mut ops = Vec::new();
         while let (Some(op), Some(right)) = (it.next(), it.next()) {
             ops.push((cmp_op(&op), self.expr(right)?));
         }
-        match first {
-            Some(left) => Ok(ExprKind::Compare { left, ops }),
-            None => Ok(ExprKind::None),
-        }
+        Ok(ExprKind::Compare { left, ops })
     }
 
     /// A left-associative chain `a op b op c` (ops are named token rules).

@@ -121,6 +121,15 @@ impl Lower<'_> {
         let kw = self.span(&kw_pair);
         let header = self.header(h)?;
         let inline = match it.next() {
+            Some(s) if s.as_rule() == Rule::inline_compound => {
+                let kw = s.clone().into_inner().next().unwrap_or(s);
+                return Err(self
+                    .err(
+                        &kw,
+                        "a compound statement cannot follow ':' on the same line",
+                    )
+                    .with_label("start it on a new, indented line"));
+            }
             Some(s) => self.simple_stmts(s)?,
             None => Vec::new(),
         };

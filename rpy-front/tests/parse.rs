@@ -342,6 +342,14 @@ fn layout_lines() {
         shape("s = 'a#b' # c"),
         "Assign[target: Name s, value: Str 'a#b']"
     );
+    assert_eq!(
+        shape("\u{feff}x = 1\n"),
+        "Assign[target: Name x, value: Int 1]"
+    );
+    assert_eq!(
+        shape("x = 1\n\x0cy = 2\n"),
+        "Assign[target: Name x, value: Int 1], Assign[target: Name y, value: Int 2]"
+    );
 }
 
 #[test]
@@ -563,6 +571,7 @@ fn semantic_errors() {
         ("except E:\n    pass\n", "1:1: 'except' without a matching statement before it"),
         ("class C:\n    x = 1\n@elidable\n", "3:2: a decorator must be followed by a function definition"),
         ("@elidable\nx = 1\n", "1:2: a decorator must be followed by a function definition"),
+        ("if x: if y: pass\n", "1:7: a compound statement cannot follow ':' on the same line"),
         ("x = 012\n", "1:5: leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers"),
         (r"s = '\x4'", r"1:5: truncated \x escape: expected 2 hex digits"),
         ("s = br'x'\n", "1:5: bytes literals are not supported in rpy (str is already a byte string)"),
@@ -687,6 +696,12 @@ fn syntax_errors() {
         ("x = a if b\n", "1:11", "expected 'else'"),
         ("from a imp x\n", "1:8", "expected 'import'"),
         ("class C x:\n    pass\n", "1:9", "expected ':' or '('"),
+        ("x = 1;;\n", "1:7", "expected a statement"),
+        ("print(x,, y)\n", "1:9", "expected an expression or ')'"),
+        ("x = y.\n", "1:7", "expected a name"),
+        ("def f(a, b)\n    pass\n", "1:12", "expected ':'"),
+        ("f(a=1 b=2)\n", "1:7", "expected ',' or ')'"),
+        ("x = {1: 2 3: 4}\n", "1:11", "expected ',' or '}'"),
     ];
     for (src, pos, expected) in cases {
         assert_eq!(err(src), format!("{pos}: invalid syntax"), "for {src:?}");

@@ -266,7 +266,27 @@ fn simple_statements() {
 #[test]
 fn compound_statements() {
     let src = "if a:\n    x = 1\nelif b:\n    x = 2\nelif c: x = 3\nelse:\n    x = 4\n";
-    assert_eq!(shape(src), "If[test: Name a, body:[Assign[target: Name x, value: Int 1]], orelse:[If[test: Name b, body:[Assign[target: Name x, value: Int 2]], orelse:[If[test: Name c, body:[Assign[target: Name x, value: Int 3]], orelse:[Assign[target: Name x, value: Int 4]]]]]]]");
+    assert_eq!(shape(src), "If[test: Name a, body:[Assign[target: Name x, value: Int 1]], Elif[test: Name b, body:[Assign[target: Name x, value: Int 2]]], Elif[test: Name c, body:[Assign[target: Name x, value: Int 3]]], orelse:[Assign[target: Name x, value: Int 4]]]");
+    // In the AST each `elif` is an `If` alone in `orelse`.
+    let m = parse(src).unwrap();
+    let StmtKind::If { orelse, .. } = &m.body[0].kind else {
+        panic!()
+    };
+    let [elif_b] = orelse.as_slice() else {
+        panic!()
+    };
+    assert_eq!((elif_b.span.line, elif_b.span.col), (3, 1));
+    let StmtKind::If { orelse, .. } = &elif_b.kind else {
+        panic!()
+    };
+    let [elif_c] = orelse.as_slice() else {
+        panic!()
+    };
+    let StmtKind::If { orelse, .. } = &elif_c.kind else {
+        panic!()
+    };
+    assert!(matches!(orelse[0].kind, StmtKind::Assign { .. }));
+    assert_eq!(shape("if a:\n    pass\nelse:\n    if b:\n        pass\n    x = 1\n"), "If[test: Name a, body:[Pass], orelse:[If[test: Name b, body:[Pass]], Assign[target: Name x, value: Int 1]]]");
     let src = "while x:\n    break\nelse:\n    pass\nfor i, x in enumerate(xs):\n    continue\nelse: pass\n";
     assert_eq!(shape(src), "While[test: Name x, body:[Break], orelse:[Pass]], For[target: Tuple[Name i, Name x], iter: Call[func: Name enumerate, arg: Name xs], body:[Continue], orelse:[Pass]]");
     assert_eq!(
@@ -781,4 +801,60 @@ fn random_mutations_never_panic() {
         }
         no_panic(&String::from_utf8_lossy(&bytes));
     }
+}
+
+/// A longer fuzz run: `cargo test -p rpy-front --test parse -- --ignored`.
+#[test]
+#[ignore]
+fn fuzz_long() {
+    let alphabet: &[u8] =
+        b"()[]{}:;,.'\"\\#\n\t =+-*/%<>!@&|^~0123456789abcxyz_ifdefclassreturnlambda\r\x0c";
+    let mut state = 0x9e37_79b9_7f4a_7c15u64;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for round in 0..50_000 {
+        let mut bytes = if round % 5 == 0 {
+            Vec::new()
+        } else {
+            PROGRAMS[round % PROGRAMS.len()].as_bytes().to_vec()
+        };
+        for _ in 0..1 + next() % 12 {
+            let at = (next() as usize) % (bytes.len() + 1);
+            let c = alphabet[(next() as usize) % alphabet.len()];
+            match next() % 3 {
+                0 => bytes.insert(at, c),
+                1 if at < bytes.len() => bytes[at] = c,
+                _ if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                _ => {}
+            }
+        }
+        no_panic(&String::from_utf8_lossy(&bytes));
+    }
+}
+
+#[test]
+fn long_elif_chain() {
+    // An interpreter's dispatch: many `elif`s nest as many `If`s.
+    let mut src = String::from("def run(op):\n    if op == 0:\n        return 0\n");
+    for i in 1..1000 {
+        src.push_str(&format!("    elif op == {i}:\n        return {i}\n"));
+    }
+    src.push_str("    else:\n        return -1\n");
+    let d = dump(&src);
+    assert!(
+        d.contains("      Elif @2000:5\n        test: Compare == @2000:10\n"),
+        "{}",
+        &d[d.len() - 300..]
+    );
+    assert!(
+        d.ends_with("      orelse:\n        Return @2003:9\n          Int -1 @2003:16\n"),
+        "{}",
+        &d[d.len() - 300..]
+    );
 }

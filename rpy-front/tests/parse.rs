@@ -803,10 +803,14 @@ fn random_mutations_never_panic() {
     }
 }
 
-/// A longer fuzz run: `cargo test -p rpy-front --test parse -- --ignored`.
+/// A longer fuzz run: 2,000 rounds by default, more with
+/// `RPY_FUZZ_ROUNDS=50000 cargo test -p rpy-front --test parse fuzz_long`.
 #[test]
-#[ignore]
 fn fuzz_long() {
+    let rounds: usize = std::env::var("RPY_FUZZ_ROUNDS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(2_000);
     let alphabet: &[u8] =
         b"()[]{}:;,.'\"\\#\n\t =+-*/%<>!@&|^~0123456789abcxyz_ifdefclassreturnlambda\r\x0c";
     let mut state = 0x9e37_79b9_7f4a_7c15u64;
@@ -816,7 +820,7 @@ fn fuzz_long() {
         state ^= state << 17;
         state
     };
-    for round in 0..50_000 {
+    for round in 0..rounds {
         let mut bytes = if round % 5 == 0 {
             Vec::new()
         } else {

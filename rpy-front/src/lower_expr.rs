@@ -504,8 +504,8 @@ impl<'a> Lower<'a> {
         let mut upper = None;
         for part in tail.into_inner() {
             if part.as_rule() == Rule::slice_step {
-                if part.clone().into_inner().next().is_some() {
-                    return Err(self.refuse(&part, "slice steps"));
+                if let Some(step) = part.into_inner().next() {
+                    return Err(self.refuse(&step, "slice steps"));
                 }
             } else {
                 upper = Some(self.boxed(part)?);

@@ -86,9 +86,7 @@ impl Dumper {
                 self.expr(d + 1, "target: ", target);
                 self.expr(d + 1, "value: ", value);
             }
-            StmtKind::If { test, body, orelse } => {
-                self.test_block(d, label, "If", sp, test, body, orelse)
-            }
+            StmtKind::If { test, body, orelse } => self.if_chain(d, label, sp, test, body, orelse),
             StmtKind::While { test, body, orelse } => {
                 self.test_block(d, label, "While", sp, test, body, orelse)
             }
@@ -168,6 +166,43 @@ impl Dumper {
         self.node(d, label, head, sp);
         self.expr(d + 1, "test: ", test);
         self.block(d + 1, "body", body);
+        self.block(d + 1, "orelse", orelse);
+    }
+
+    /// An `If` whose `orelse` is a single `If` shows it as an `Elif` line at
+    /// the same depth (flat, like the source), so long dispatch chains stay
+    /// readable.
+    fn if_chain<'m>(
+        &mut self,
+        d: usize,
+        label: &str,
+        sp: Span,
+        mut test: &'m Expr,
+        mut body: &'m [Stmt],
+        mut orelse: &'m [Stmt],
+    ) {
+        self.node(d, label, "If", sp);
+        let mut inner = d + 1;
+        loop {
+            self.expr(inner, "test: ", test);
+            self.block(inner, "body", body);
+            match orelse {
+                [Stmt {
+                    kind:
+                        StmtKind::If {
+                            test: t,
+                            body: b,
+                            orelse: o,
+                        },
+                    span,
+                }] => {
+                    self.node(d + 1, "", "Elif", *span);
+                    inner = d + 2;
+                    (test, body, orelse) = (t, b, o);
+                }
+                _ => break,
+            }
+        }
         self.block(d + 1, "orelse", orelse);
     }
 

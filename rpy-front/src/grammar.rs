@@ -69,13 +69,22 @@ fn expected_from_tokens(toks: &BTreeSet<String>) -> Vec<String> {
     let after_operand = has(".");
     let closing = has(")") || has("]") || has("}");
     let mut out = Vec::new();
-    if has("None") || has("lambda") {
+    // `pass` is tried only where a statement may start.
+    if has("pass") {
+        return vec!["a statement".to_string()];
+    }
+    let expression = has("None") || has("lambda");
+    if expression {
         out.push("an expression".to_string());
     } else if has("_") && !after_operand {
         out.push("a name".to_string());
     }
     for t in [":", "(", "in", "import", "as", "else", ",", ")", "]", "}"] {
         let keep = match t {
+            // After an expression statement `x: T` is possible but is never
+            // what was meant (annotations are refused anyway).
+            ":" => !has("="),
+            "import" | "else" => !expression,
             "(" => !after_operand,
             // `in` of a comparison comes with `is`; alone it is `for x in`.
             "in" => !has("is"),
@@ -123,6 +132,8 @@ fn describe_token(tok: &str) -> String {
         "end of line".to_string()
     } else if tok.starts_with('#') {
         "comment".to_string()
+    } else if tok.starts_with(['\'', '"']) {
+        "string literal".to_string()
     } else {
         format!("'{tok}'")
     }

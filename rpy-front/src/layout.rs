@@ -56,10 +56,15 @@ pub struct Node {
 
 /// Split `file` into logical lines.
 pub fn scan_lines(file: &SourceFile) -> Scan {
+    let bom = if file.text.starts_with('\u{feff}') {
+        3
+    } else {
+        0
+    };
     let mut scanner = Scanner {
         file,
         bytes: file.text.as_bytes(),
-        pos: 0,
+        pos: bom,
     };
     let mut scan = Scan::default();
     loop {
@@ -207,6 +212,11 @@ impl Scanner<'_> {
     /// After a backslash at `at`: the offset past the continuation.
     fn continuation(&self, at: usize) -> Result<usize, Diagnostic> {
         let n = self.continuation_len(at);
+        if at + 1 >= self.bytes.len() {
+            return Err(self
+                .error(at, at + 1, "unexpected end of file after line continuation")
+                .with_label("the line continues past the end of the file"));
+        }
         if n == 0 {
             return Err(self
                 .error(

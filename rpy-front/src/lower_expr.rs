@@ -58,6 +58,7 @@ pub fn is_keyword(rule: Rule) -> bool {
             | Rule::kw_return
             | Rule::kw_try
             | Rule::kw_while
+            | Rule::kw_with
             | Rule::kw_yield
     )
 }
@@ -102,6 +103,19 @@ fn skip_passthrough(mut p: P<'_>) -> P<'_> {
     p
 }
 
+/// "`what` is/are not supported in rpy", at `span`.
+pub fn refusal(span: Span, what: &str) -> Diagnostic {
+    let head = what.split(" (").next().unwrap_or(what);
+    let singular = ["**kwargs", "Ellipsis", "async"].contains(&head);
+    let verb = if head.ends_with('s') && !singular {
+        "are"
+    } else {
+        "is"
+    };
+    Diagnostic::error(span, format!("{what} {verb} not supported in rpy"))
+        .with_label("not in the rpy dialect")
+}
+
 fn expr_node(kind: ExprKind, span: Span) -> Expr {
     Expr { kind, span }
 }
@@ -134,8 +148,7 @@ impl<'a> Lower<'a> {
 
     /// "`what` is not supported in rpy", at `p`.
     pub fn refuse(&self, p: &P<'_>, what: &str) -> Diagnostic {
-        self.err(p, format!("{what} is not supported in rpy"))
-            .with_label(format!("{what} not allowed here"))
+        refusal(self.span(p), what)
     }
 
     fn too_deep(&self, p: &P<'_>) -> Diagnostic {
@@ -252,16 +265,16 @@ impl<'a> Lower<'a> {
     }
 
     fn compare(&mut self, p: P<'_>) -> DResult<ExprKind> {
-        let mut it = p.into_inner();
-        let first = it.next().map(|f| self.boxed(f)).transpose()?;
+        let mut it = p.clone().into_inner();
+        let Some(first) = it.next() else {
+            return Err(self.err(&p, "expected an expression"));
+        };
+        let left = self.boxed(first)?;
         let mut ops = Vec::new();
         while let (Some(op), Some(right)) = (it.next(), it.next()) {
             ops.push((cmp_op(&op), self.expr(right)?));
         }
-        match first {
-            Some(left) => Ok(ExprKind::Compare { left, ops }),
-            None => Ok(ExprKind::None),
-        }
+        Ok(ExprKind::Compare { left, ops })
     }
 
     /// A left-associative chain `a op b op c` (ops are named token rules).
@@ -491,8 +504,8 @@ impl<'a> Lower<'a> {
         let mut upper = None;
         for part in tail.into_inner() {
             if part.as_rule() == Rule::slice_step {
-                if part.clone().into_inner().next().is_some() {
-                    return Err(self.refuse(&part, "slice steps"));
+                if let Some(step) = part.into_inner().next() {
+                    return Err(self.refuse(&step, "slice steps"));
                 }
             } else {
                 upper = Some(self.boxed(part)?);

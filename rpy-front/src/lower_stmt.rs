@@ -5,7 +5,7 @@
 use crate::ast::{BinOp, Expr, ExprKind, ImportName, Param, Stmt, StmtKind};
 use crate::diag::{DResult, Diagnostic};
 use crate::grammar::Rule;
-use crate::lower_expr::{children, Lower, P};
+use crate::lower_expr::{children, refusal, Lower, P};
 use crate::span::Span;
 use crate::target::{check_target, Verb};
 
@@ -74,9 +74,9 @@ impl Header {
     }
 }
 
-/// Hard keywords of statements rpy refuses, found at the start of a line
+/// Hard keywords of statements rpy refuses, checked at the start of a line
 /// before parsing (so that every form of them gets the same clear error).
-const REFUSED_LEADING: [(&str, &str); 2] = [("with", "with"), ("async", "async")];
+const REFUSED_LEADING: [&str; 2] = ["with", "async"];
 
 /// The refusal for a line starting with `with` or `async`, if it does.
 pub fn refused_leading_keyword(lower: &Lower<'_>, text: &str) -> Option<Diagnostic> {
@@ -84,12 +84,11 @@ pub fn refused_leading_keyword(lower: &Lower<'_>, text: &str) -> Option<Diagnost
         .find(|c: char| !(c.is_alphanumeric() || c == '_'))
         .unwrap_or(text.len());
     let word = &text[..word_len];
-    let (_, what) = REFUSED_LEADING.iter().find(|(kw, _)| *kw == word)?;
-    let span = lower.file.span(lower.base, lower.base + word_len);
-    Some(
-        Diagnostic::error(span, format!("{what} is not supported in rpy"))
-            .with_label(format!("{what} not allowed here")),
-    )
+    let kw = REFUSED_LEADING.iter().find(|kw| **kw == word)?;
+    Some(refusal(
+        lower.file.span(lower.base, lower.base + word_len),
+        kw,
+    ))
 }
 
 impl Lower<'_> {
@@ -122,6 +121,15 @@ impl Lower<'_> {
         let kw = self.span(&kw_pair);
         let header = self.header(h)?;
         let inline = match it.next() {
+            Some(s) if s.as_rule() == Rule::inline_compound => {
+                let kw = s.clone().into_inner().next().unwrap_or(s);
+                return Err(self
+                    .err(
+                        &kw,
+                        "a compound statement cannot follow ':' on the same line",
+                    )
+                    .with_label("start it on a new, indented line"));
+            }
             Some(s) => self.simple_stmts(s)?,
             None => Vec::new(),
         };
@@ -268,7 +276,7 @@ impl Lower<'_> {
                 Rule::kwarg => {
                     return Err(self.refuse(&part, "class keyword arguments (metaclass=...)"))
                 }
-                _ => return Err(self.refuse(&part, "star arguments in a class definition")),
+                _ => return Err(self.refuse(&part, "unpacking in class bases")),
             }
         }
         Ok(Header::Class { name, base })

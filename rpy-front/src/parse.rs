@@ -7,7 +7,7 @@ use crate::ast::{ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Module, S
 use crate::diag::{DResult, Diagnostic};
 use crate::grammar;
 use crate::layout::{self, LogicalLine, Node};
-use crate::lower_expr::Lower;
+use crate::lower_expr::{refusal as refuse, Lower};
 use crate::lower_stmt::{refused_leading_keyword, DefHeader, Header, Line};
 use crate::span::{SourceFile, Span};
 
@@ -504,11 +504,6 @@ impl Assembler<'_> {
 
 fn stmt(kind: StmtKind, span: Span) -> Stmt {
     Stmt { kind, span }
-}
-
-fn refuse(span: Span, what: &str) -> Diagnostic {
-    Diagnostic::error(span, format!("{what} is not supported in rpy"))
-        .with_label(format!("{what} not allowed here"))
 }
 
 fn orphan_label(what: &str) -> &'static str {

@@ -1,4 +1,4 @@
-# error: 6:1: decorator
+# error: 6:2: decorator
 def trace(f):
     return f
 

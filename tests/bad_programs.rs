@@ -20,9 +20,14 @@ fn bad_programs_are_refused_with_their_line_and_column() {
         let first = stderr.lines().next().unwrap_or("");
         let want_prefix = format!("{name}:{pos}: error: ");
         if out.status.code() != Some(1) {
-            failures.push(format!("{name}: exit status {:?}, expected 1\n{stderr}", out.status.code()));
+            failures.push(format!(
+                "{name}: exit status {:?}, expected 1\n{stderr}",
+                out.status.code()
+            ));
         } else if !first.starts_with(&want_prefix) || !first.contains(msg) {
-            failures.push(format!("{name}: expected `{want_prefix}…{msg}…`, got:\n{stderr}"));
+            failures.push(format!(
+                "{name}: expected `{want_prefix}…{msg}…`, got:\n{stderr}"
+            ));
         } else if !stderr.contains('^') {
             failures.push(format!("{name}: no caret under the source line:\n{stderr}"));
         } else if let Err(e) = check_golden(&p.with_extension("err"), &stderr) {

@@ -21,12 +21,23 @@ fn check_dump(flag: &str, ext: &str) {
     let srcs = sources();
     let mut failures = Vec::new();
     for src in &srcs {
-        let out = translate().arg(rel(src)).arg(format!("--dump={flag}")).output().unwrap();
+        let out = translate()
+            .arg(rel(src))
+            .arg(format!("--dump={flag}"))
+            .output()
+            .unwrap();
         if !out.status.success() {
-            failures.push(format!("{}: --dump={flag} failed:\n{}", rel(src), String::from_utf8_lossy(&out.stderr)));
+            failures.push(format!(
+                "{}: --dump={flag} failed:\n{}",
+                rel(src),
+                String::from_utf8_lossy(&out.stderr)
+            ));
             continue;
         }
-        if let Err(e) = check_golden(&golden_path(src, ext), &String::from_utf8_lossy(&out.stdout)) {
+        if let Err(e) = check_golden(
+            &golden_path(src, ext),
+            &String::from_utf8_lossy(&out.stdout),
+        ) {
             failures.push(e);
         }
     }
@@ -45,12 +56,29 @@ fn flow_dumps() {
 
 #[test]
 fn toy_dispatch_is_one_switch() {
-    let out = translate().args(["goal/toy.rpy", "--dump=flow"]).output().unwrap();
+    let out = translate()
+        .args(["goal/toy.rpy", "--dump=flow"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    let interpret = text.split("graph ").find(|g| g.starts_with("interpret(")).expect("interpret graph");
-    let switches: Vec<&str> = interpret.lines().filter(|l| l.trim_start().starts_with("switch ")).collect();
-    assert_eq!(switches.len(), 1, "one switch expected in interpret:\n{interpret}");
+    let interpret = text
+        .split("graph ")
+        .find(|g| g.starts_with("interpret("))
+        .expect("interpret graph");
+    let switches: Vec<&str> = interpret
+        .lines()
+        .filter(|l| l.trim_start().starts_with("switch "))
+        .collect();
+    assert_eq!(
+        switches.len(),
+        1,
+        "one switch expected in interpret:\n{interpret}"
+    );
     for case in 1..=6 {
-        assert!(switches[0].contains(&format!("{case} →")), "case {case} missing: {}", switches[0]);
+        assert!(
+            switches[0].contains(&format!("{case} →")),
+            "case {case} missing: {}",
+            switches[0]
+        );
     }
 }

@@ -18,7 +18,12 @@ fn run_all(check: impl Fn(&std::path::Path, &Expect) -> Vec<String>) {
 #[test]
 fn programs_untranslated() {
     run_all(|p, want| {
-        let out = translate().arg("--interp").arg(rel(p)).args(&want.args).output().unwrap();
+        let out = translate()
+            .arg("--interp")
+            .arg(rel(p))
+            .args(&want.args)
+            .output()
+            .unwrap();
         compare(&format!("--interp {}", rel(p)), &out, want, true)
     });
 }
@@ -45,7 +50,10 @@ fn programs_on_cpython() {
 #[test]
 fn toy_squares_untranslated() {
     for (n, sq) in [("12", "144\n"), ("1000", "1000000\n")] {
-        let out = translate().args(["--interp", "goal/toy.rpy", n]).output().unwrap();
+        let out = translate()
+            .args(["--interp", "goal/toy.rpy", n])
+            .output()
+            .unwrap();
         assert_eq!(String::from_utf8_lossy(&out.stdout), sq);
         assert_eq!(out.status.code(), Some(0));
     }

@@ -52,7 +52,10 @@ fn every_prefix_is_handled() {
     std::panic::set_hook(Box::new(|_| {}));
     let mut failures = Vec::new();
     for text in corpus() {
-        let cuts: Vec<usize> = (0..=text.len()).filter(|&i| text.is_char_boundary(i)).step_by(7).collect();
+        let cuts: Vec<usize> = (0..=text.len())
+            .filter(|&i| text.is_char_boundary(i))
+            .step_by(7)
+            .collect();
         for i in cuts {
             if let Err(e) = front_end(&text[..i]) {
                 failures.push(e);

@@ -21,13 +21,22 @@ pub fn check_hints(fp: &FlowProgram) -> DResult<()> {
 }
 
 /// Walk forward from `ops[start]` of `b` until a `jit_merge_point`.
-fn check_after_can_enter(g: &FunctionGraph, b: BlockId, start: usize, span: rpy_front::Span) -> DResult<()> {
+fn check_after_can_enter(
+    g: &FunctionGraph,
+    b: BlockId,
+    start: usize,
+    span: rpy_front::Span,
+) -> DResult<()> {
     let mut seen = HashSet::new();
     let mut work = vec![(b, start)];
     let mut reaches_merge_point = false;
     while let Some((b, from)) = work.pop() {
         let ops = &g.block(b).ops;
-        if from == 0 && ops.first().is_some_and(|op| op.kind == OpKind::JitMergePoint) {
+        if from == 0
+            && ops
+                .first()
+                .is_some_and(|op| op.kind == OpKind::JitMergePoint)
+        {
             reaches_merge_point = true;
             continue;
         }
@@ -57,6 +66,9 @@ fn check_after_can_enter(g: &FunctionGraph, b: BlockId, start: usize, span: rpy_
     if reaches_merge_point {
         Ok(())
     } else {
-        Err(Diagnostic::error(span, "can_enter_jit must be followed by the jump back to the loop's jit_merge_point"))
+        Err(Diagnostic::error(
+            span,
+            "can_enter_jit must be followed by the jump back to the loop's jit_merge_point",
+        ))
     }
 }

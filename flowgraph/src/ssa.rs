@@ -55,7 +55,13 @@ impl Repair {
     }
 }
 
-fn fix_value(r: &mut Repair, g: &mut FunctionGraph, b: BlockId, local: &HashSet<VarId>, val: &Value) -> Value {
+fn fix_value(
+    r: &mut Repair,
+    g: &mut FunctionGraph,
+    b: BlockId,
+    local: &HashSet<VarId>,
+    val: &Value,
+) -> Value {
     match val {
         Value::Var(v) if !local.contains(v) => Value::Var(r.available_in(g, b, *v)),
         other => other.clone(),
@@ -74,7 +80,10 @@ pub fn ssa_to_ssi(g: &mut FunctionGraph) {
         let nops = g.block(b).ops.len();
         for i in 0..nops {
             let args = g.block(b).ops[i].args.clone();
-            let fixed: Vec<Value> = args.iter().map(|a| fix_value(&mut r, g, b, &local, a)).collect();
+            let fixed: Vec<Value> = args
+                .iter()
+                .map(|a| fix_value(&mut r, g, b, &local, a))
+                .collect();
             let blk = g.block_mut(b);
             blk.ops[i].args = fixed;
             local.insert(blk.ops[i].result);

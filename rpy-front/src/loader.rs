@@ -42,7 +42,13 @@ fn err<T>(span: Span, msg: impl Into<String>) -> DResult<T> {
 }
 
 fn is_docstring(stmt: &Stmt) -> bool {
-    matches!(&stmt.kind, StmtKind::Expr(Expr { kind: ExprKind::Str(_), .. }))
+    matches!(
+        &stmt.kind,
+        StmtKind::Expr(Expr {
+            kind: ExprKind::Str(_),
+            ..
+        })
+    )
 }
 
 /// `if __name__ == '__main__':`
@@ -101,7 +107,9 @@ impl Loader {
             }
             StmtKind::FunctionDef(def) => {
                 let id = self.function(def, None)?;
-                self.prog.globals.insert(def.name.clone(), ConstValue::Func(id));
+                self.prog
+                    .globals
+                    .insert(def.name.clone(), ConstValue::Func(id));
                 Ok(())
             }
             StmtKind::ClassDef(def) => self.class(def),
@@ -117,7 +125,12 @@ impl Loader {
         .with_note(MODULE_LEVEL_HELP))
     }
 
-    fn import_from(&mut self, span: Span, module: &str, names: &[crate::ast::ImportName]) -> DResult<()> {
+    fn import_from(
+        &mut self,
+        span: Span,
+        module: &str,
+        names: &[crate::ast::ImportName],
+    ) -> DResult<()> {
         for n in names {
             let value = match module {
                 "rpy" => match n.name.as_str() {
@@ -155,11 +168,20 @@ impl Loader {
         if let ExprKind::Call { func, .. } = &value.kind {
             if let ExprKind::Name(n) = &func.kind {
                 if self.prog.globals.get(n) == Some(&ConstValue::Builtin(Builtin::JitDriver)) {
-                    let [Expr { kind: ExprKind::Name(name), .. }] = targets else {
-                        return err(value.span, "a JitDriver must be assigned to a single module-level name");
+                    let [Expr {
+                        kind: ExprKind::Name(name),
+                        ..
+                    }] = targets
+                    else {
+                        return err(
+                            value.span,
+                            "a JitDriver must be assigned to a single module-level name",
+                        );
                     };
                     let id = self.driver(name, value)?;
-                    self.prog.globals.insert(name.clone(), ConstValue::Driver(id));
+                    self.prog
+                        .globals
+                        .insert(name.clone(), ConstValue::Driver(id));
                     return Ok(());
                 }
             }
@@ -189,7 +211,11 @@ impl Loader {
                 if items.len() != ts.len() {
                     return err(
                         target.span,
-                        format!("cannot unpack {} values into {} names", items.len(), ts.len()),
+                        format!(
+                            "cannot unpack {} values into {} names",
+                            items.len(),
+                            ts.len()
+                        ),
                     );
                 }
                 for (t, item) in ts.iter().zip(items) {
@@ -197,8 +223,9 @@ impl Loader {
                 }
                 Ok(())
             }
-            _ => err(target.span, "module level may only assign to names")
-                .map_err(|d| d.with_note("prebuilt objects may be mutated inside functions, not at module level")),
+            _ => err(target.span, "module level may only assign to names").map_err(|d| {
+                d.with_note("prebuilt objects may be mutated inside functions, not at module level")
+            }),
         }
     }
 
@@ -220,11 +247,17 @@ impl Loader {
             ExprKind::None => ConstValue::None,
             ExprKind::Name(n) => self.name_value(n, e.span)?,
             ExprKind::Tuple(items) => {
-                let vs = items.iter().map(|i| self.eval(i)).collect::<DResult<Vec<_>>>()?;
+                let vs = items
+                    .iter()
+                    .map(|i| self.eval(i))
+                    .collect::<DResult<Vec<_>>>()?;
                 ConstValue::Tuple(Rc::from(vs))
             }
             ExprKind::List(items) => {
-                let vs = items.iter().map(|i| self.eval(i)).collect::<DResult<Vec<_>>>()?;
+                let vs = items
+                    .iter()
+                    .map(|i| self.eval(i))
+                    .collect::<DResult<Vec<_>>>()?;
                 self.prebuilt(Prebuilt::List(vs))
             }
             ExprKind::Dict(pairs) => {
@@ -247,7 +280,12 @@ impl Loader {
                         Some(t) => ConstValue::Bool(!t),
                         None => return err(e.span, "cannot evaluate `not` of this constant"),
                     },
-                    _ => return err(e.span, "bad operand type for a unary operator in a constant"),
+                    _ => {
+                        return err(
+                            e.span,
+                            "bad operand type for a unary operator in a constant",
+                        )
+                    }
                 }
             }
             ExprKind::BinOp { op, left, right } => {
@@ -255,17 +293,27 @@ impl Loader {
                 let r = self.eval(right)?;
                 self.binop(*op, l, r, e.span)?
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 let f = self.eval(func)?;
                 if !keywords.is_empty() {
                     return self.not_constant(e.span);
                 }
-                let vs = args.iter().map(|a| self.eval(a)).collect::<DResult<Vec<_>>>()?;
+                let vs = args
+                    .iter()
+                    .map(|a| self.eval(a))
+                    .collect::<DResult<Vec<_>>>()?;
                 match f {
                     ConstValue::Builtin(b) => self.call_builtin(b, vs, e.span)?,
                     ConstValue::Class(_) | ConstValue::Func(_) => {
-                        return err(e.span, "module level cannot call functions or create instances")
-                            .map_err(|d| d.with_note(MODULE_LEVEL_HELP))
+                        return err(
+                            e.span,
+                            "module level cannot call functions or create instances",
+                        )
+                        .map_err(|d| d.with_note(MODULE_LEVEL_HELP))
                     }
                     _ => return self.not_constant(e.span),
                 }
@@ -292,7 +340,13 @@ impl Loader {
         ConstValue::Prebuilt(PrebuiltId(self.prog.prebuilt.len() as u32 - 1))
     }
 
-    fn binop(&mut self, op: BinOp, l: ConstValue, r: ConstValue, span: Span) -> DResult<ConstValue> {
+    fn binop(
+        &mut self,
+        op: BinOp,
+        l: ConstValue,
+        r: ConstValue,
+        span: Span,
+    ) -> DResult<ConstValue> {
         // List repetition and concatenation make new prebuilt lists.
         let as_list = |v: &ConstValue, pb: &[Prebuilt]| match v {
             ConstValue::Prebuilt(id) => match &pb[id.index()] {
@@ -301,7 +355,11 @@ impl Loader {
             },
             _ => None,
         };
-        match (op, as_list(&l, &self.prog.prebuilt), as_list(&r, &self.prog.prebuilt)) {
+        match (
+            op,
+            as_list(&l, &self.prog.prebuilt),
+            as_list(&r, &self.prog.prebuilt),
+        ) {
             (BinOp::Mul, Some(items), None) | (BinOp::Mul, None, Some(items)) => {
                 let n = match (&l, &r) {
                     (ConstValue::Int(n), _) | (_, ConstValue::Int(n)) => *n,
@@ -325,12 +383,20 @@ impl Loader {
         }
     }
 
-    fn call_builtin(&mut self, b: Builtin, args: Vec<ConstValue>, span: Span) -> DResult<ConstValue> {
+    fn call_builtin(
+        &mut self,
+        b: Builtin,
+        args: Vec<ConstValue>,
+        span: Span,
+    ) -> DResult<ConstValue> {
         match constfold::call_builtin(b, &args, &self.prog.prebuilt) {
             Some(Ok(v)) => Ok(v),
             Some(Err(msg)) => err(span, msg),
-            None => err(span, format!("{}() cannot be called at module level", b.name()))
-                .map_err(|d| d.with_note(MODULE_LEVEL_HELP)),
+            None => err(
+                span,
+                format!("{}() cannot be called at module level", b.name()),
+            )
+            .map_err(|d| d.with_note(MODULE_LEVEL_HELP)),
         }
     }
 
@@ -340,7 +406,10 @@ impl Loader {
             let v = match &d.kind {
                 ExprKind::Name(n) => self.prog.resolve_global(n),
                 ExprKind::Attribute { value, attr } => match &value.kind {
-                    ExprKind::Name(m) if self.prog.globals.get(m) == Some(&ConstValue::ExtModule(ExtModule::Jit)) => {
+                    ExprKind::Name(m)
+                        if self.prog.globals.get(m)
+                            == Some(&ConstValue::ExtModule(ExtModule::Jit)) =>
+                    {
                         Builtin::lookup(Builtin::JIT, attr).map(ConstValue::Builtin)
                     }
                     _ => None,
@@ -369,7 +438,10 @@ impl Loader {
                 None => None,
             };
             if default.is_none() && params.iter().any(|q: &ParamDecl| q.default.is_some()) {
-                return err(p.span, "a parameter without a default follows one with a default");
+                return err(
+                    p.span,
+                    "a parameter without a default follows one with a default",
+                );
             }
             params.push(ParamDecl {
                 name: p.name.clone(),
@@ -413,20 +485,31 @@ impl Loader {
             builtin: false,
             span: def.span,
         });
-        self.prog.globals.insert(def.name.clone(), ConstValue::Class(id));
+        self.prog
+            .globals
+            .insert(def.name.clone(), ConstValue::Class(id));
         for stmt in &def.body {
             match &stmt.kind {
                 _ if is_docstring(stmt) => {}
                 StmtKind::Pass => {}
                 StmtKind::FunctionDef(f) => {
                     if f.params.is_empty() {
-                        return err(f.span, format!("method '{}' needs a `self` parameter", f.name));
+                        return err(
+                            f.span,
+                            format!("method '{}' needs a `self` parameter", f.name),
+                        );
                     }
                     let fid = self.function(f, Some(id))?;
-                    self.prog.classes[id.index()].methods.insert(f.name.clone(), fid);
+                    self.prog.classes[id.index()]
+                        .methods
+                        .insert(f.name.clone(), fid);
                 }
                 StmtKind::Assign { targets, value } => {
-                    let [Expr { kind: ExprKind::Name(name), span }] = targets.as_slice() else {
+                    let [Expr {
+                        kind: ExprKind::Name(name),
+                        span,
+                    }] = targets.as_slice()
+                    else {
                         return err(stmt.span, "a class body may only assign constants to names");
                     };
                     let v = self.eval(value)?;
@@ -437,7 +520,10 @@ impl Loader {
                     self.prog.classes[id.index()].attrs.insert(name.clone(), v);
                 }
                 _ => {
-                    return err(stmt.span, "a class body may only contain methods and constant class attributes")
+                    return err(
+                        stmt.span,
+                        "a class body may only contain methods and constant class attributes",
+                    )
                 }
             }
         }
@@ -463,9 +549,14 @@ impl Loader {
     }
 
     fn driver(&mut self, name: &str, call: &Expr) -> DResult<DriverId> {
-        let ExprKind::Call { args, keywords, .. } = &call.kind else { unreachable!() };
+        let ExprKind::Call { args, keywords, .. } = &call.kind else {
+            unreachable!()
+        };
         if let Some(a) = args.first() {
-            return err(a.span, "JitDriver takes keyword arguments only: JitDriver(greens=[...], reds=[...])");
+            return err(
+                a.span,
+                "JitDriver takes keyword arguments only: JitDriver(greens=[...], reds=[...])",
+            );
         }
         let mut greens = None;
         let mut reds = None;
@@ -478,14 +569,19 @@ impl Loader {
                     ConstValue::Func(f) => printable = Some((f, kw.value.span)),
                     _ => return err(kw.value.span, "get_printable_location must be a function"),
                 },
-                other => {
-                    return err(kw.span, format!("JitDriver has no argument '{other}'"))
-                        .map_err(|d| d.with_note("JitDriver takes greens=[...], reds=[...] and get_printable_location=f"))
-                }
+                other => return err(kw.span, format!("JitDriver has no argument '{other}'"))
+                    .map_err(|d| {
+                        d.with_note(
+                            "JitDriver takes greens=[...], reds=[...] and get_printable_location=f",
+                        )
+                    }),
             }
         }
         let (Some(greens), Some(reds)) = (greens, reds) else {
-            return err(call.span, "JitDriver needs both greens=[...] and reds=[...]");
+            return err(
+                call.span,
+                "JitDriver needs both greens=[...] and reds=[...]",
+            );
         };
         let mut seen = std::collections::HashSet::new();
         for n in greens.iter().chain(&reds) {
@@ -496,10 +592,13 @@ impl Loader {
         if let Some((f, span)) = printable {
             let np = self.prog.func(f).params.len();
             if np != greens.len() {
-                return err(span, format!(
+                return err(
+                    span,
+                    format!(
                     "get_printable_location takes {np} parameters, but the driver has {} greens",
                     greens.len()
-                ));
+                ),
+                );
             }
         }
         let id = DriverId(self.prog.drivers.len() as u32);
@@ -519,7 +618,9 @@ impl Loader {
         let (ExprKind::List(items) | ExprKind::Tuple(items)) = &e.kind else {
             return err(
                 e.span,
-                format!("JitDriver {what} must be a list of variable names, e.g. {what}=['pc', 'code']"),
+                format!(
+                    "JitDriver {what} must be a list of variable names, e.g. {what}=['pc', 'code']"
+                ),
             );
         };
         items
@@ -548,24 +649,35 @@ impl Loader {
             });
             match name.map(|(n, span)| (self.prog.globals.get(n), span)) {
                 Some((Some(ConstValue::Func(f)), _)) => *f,
-                Some((_, span)) => return err(span, "target() must return a module-level function"),
+                Some((_, span)) => {
+                    return err(span, "target() must return a module-level function")
+                }
                 None => {
-                    return err(t.span, "target() must return the entry point: `return entry_point, None`")
+                    return err(
+                        t.span,
+                        "target() must return the entry point: `return entry_point, None`",
+                    )
                 }
             }
         } else if let Some(ConstValue::Func(f)) = self.prog.globals.get("entry_point") {
             *f
         } else {
             let span = self.prog.file.span(0, 0);
-            return err(span, "no entry point: define `entry_point(argv)` or `target(*args)`");
+            return err(
+                span,
+                "no entry point: define `entry_point(argv)` or `target(*args)`",
+            );
         };
         let f = self.prog.func(entry);
         if f.params.len() != 1 {
-            return err(f.span, format!(
-                "the entry point '{}' must take one parameter (argv), not {}",
-                f.name,
-                f.params.len()
-            ));
+            return err(
+                f.span,
+                format!(
+                    "the entry point '{}' must take one parameter (argv), not {}",
+                    f.name,
+                    f.params.len()
+                ),
+            );
         }
         Ok(entry)
     }

@@ -8,7 +8,10 @@ use std::process::{Command, Output, Stdio};
 
 /// The workspace root.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_path_buf()
 }
 
 /// The `translate` binary built for this test run.
@@ -86,7 +89,9 @@ pub fn compare(what: &str, out: &Output, want: &Expect, check_stderr: bool) -> V
             let err = String::from_utf8_lossy(&out.stderr);
             let last = err.lines().last().unwrap_or("").replace("__main__.", "");
             if &last != line {
-                problems.push(format!("{what}: last stderr line {last:?}, expected {line:?}"));
+                problems.push(format!(
+                    "{what}: last stderr line {last:?}, expected {line:?}"
+                ));
             }
         }
     }
@@ -118,7 +123,12 @@ fn diff(expected: &str, actual: &str) -> String {
     for i in 0..e.len().max(a.len()) {
         let (x, y) = (e.get(i), a.get(i));
         if x != y {
-            out.push_str(&format!("line {}:\n  - {}\n  + {}\n", i + 1, x.unwrap_or(&""), y.unwrap_or(&"")));
+            out.push_str(&format!(
+                "line {}:\n  - {}\n  + {}\n",
+                i + 1,
+                x.unwrap_or(&""),
+                y.unwrap_or(&"")
+            ));
             if out.len() > 2000 {
                 break;
             }
@@ -129,12 +139,19 @@ fn diff(expected: &str, actual: &str) -> String {
 
 /// Is `python3` on PATH?
 pub fn have_python() -> bool {
-    Command::new("python3").arg("--version").output().is_ok_and(|o| o.status.success())
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
 }
 
 /// Collect failures over many cases and report them all at once.
 pub fn report(failures: Vec<String>, total: usize) {
     if !failures.is_empty() {
-        panic!("{} of {total} failed:\n\n{}", failures.len(), failures.join("\n\n"));
+        panic!(
+            "{} of {total} failed:\n\n{}",
+            failures.len(),
+            failures.join("\n\n")
+        );
     }
 }

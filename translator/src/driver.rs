@@ -30,7 +30,10 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = SourceFile::new(name, text);
             let span = file.span(at, at + 1);
-            Err(report(&file, &Diagnostic::error(span, "the file is not valid UTF-8")))
+            Err(report(
+                &file,
+                &Diagnostic::error(span, "the file is not valid UTF-8"),
+            ))
         }
     }
 }
@@ -83,7 +86,10 @@ pub fn dump_flow(path: &Path) -> i32 {
 /// `--view`: one DOT file per function, and SVG when Graphviz is installed.
 pub fn view(path: &Path) -> i32 {
     status(flow(path).and_then(|fp| {
-        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let has_dot = std::process::Command::new("dot").arg("-V").output().is_ok();
         for g in &fp.graphs {
             let name = format!("{stem}-{}.dot", g.name.replace('.', "_"));

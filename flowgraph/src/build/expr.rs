@@ -7,7 +7,9 @@ use super::{err, Builder, Pending};
 use crate::model::Value;
 use crate::ops::OpKind;
 use rpy_front::ast::{BinOp, BoolOpKind, CmpOp, Comprehension, Expr, ExprKind, Keyword, UnaryOp};
-use rpy_front::program::{builtin_class, Builtin, ClassId, ConstValue, DriverId, ExtModule, FuncId};
+use rpy_front::program::{
+    builtin_class, Builtin, ClassId, ConstValue, DriverId, ExtModule, FuncId,
+};
 use rpy_front::{DResult, Diagnostic, Span};
 use std::rc::Rc;
 
@@ -92,14 +94,22 @@ impl Builder<'_> {
                 let pb = self.take_current();
                 self.join_values(vec![(pa, a), (pb, b)])
             }
-            ExprKind::Call { func, args, keywords } => self.call(func, args, keywords, span)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(func, args, keywords, span)?,
             ExprKind::Attribute { value, attr } => self.attribute(value, attr, span)?,
             ExprKind::Subscript { value, index } => {
                 let o = self.expr(value)?;
                 let i = self.expr(index)?;
                 self.emit(OpKind::GetItem, vec![o, i], span)
             }
-            ExprKind::Slice { value, lower, upper } => {
+            ExprKind::Slice {
+                value,
+                lower,
+                upper,
+            } => {
                 let o = self.expr(value)?;
                 let lo = self.opt_expr(lower.as_deref())?;
                 let hi = self.opt_expr(upper.as_deref())?;
@@ -111,7 +121,11 @@ impl Builder<'_> {
             }
             ExprKind::Tuple(items) => {
                 let vs = self.exprs(items)?;
-                match vs.iter().map(|v| v.as_const().cloned()).collect::<Option<Vec<_>>>() {
+                match vs
+                    .iter()
+                    .map(|v| v.as_const().cloned())
+                    .collect::<Option<Vec<_>>>()
+                {
                     Some(cs) => Value::Const(ConstValue::Tuple(Rc::from(cs))),
                     None => self.emit(OpKind::NewTuple, vs, span),
                 }
@@ -145,8 +159,13 @@ impl Builder<'_> {
         if local != n || self.locals.contains(n) {
             return match self.env.get(&local) {
                 Some(v) => Ok(v.clone()),
-                None => err(span, format!("local variable '{n}' is referenced before assignment"))
-                    .map_err(|d: Diagnostic| d.with_note("rpy needs every variable assigned on every path before it is read")),
+                None => err(
+                    span,
+                    format!("local variable '{n}' is referenced before assignment"),
+                )
+                .map_err(|d: Diagnostic| {
+                    d.with_note("rpy needs every variable assigned on every path before it is read")
+                }),
             };
         }
         match self.prog.resolve_global(n) {
@@ -158,7 +177,9 @@ impl Builder<'_> {
     /// A module-level constant named by `e`, if `e` is such a name.
     fn static_value(&self, e: &Expr) -> Option<ConstValue> {
         match &e.kind {
-            ExprKind::Name(n) if !self.locals.contains(n) && self.local_name(n) == *n => self.prog.resolve_global(n),
+            ExprKind::Name(n) if !self.locals.contains(n) && self.local_name(n) == *n => {
+                self.prog.resolve_global(n)
+            }
             _ => None,
         }
     }
@@ -166,7 +187,11 @@ impl Builder<'_> {
     /// `f(args)` where `f` names a builtin (not shadowed), without keywords.
     pub fn builtin_call<'e>(&self, e: &'e Expr) -> Option<(Builtin, &'e [Expr])> {
         match &e.kind {
-            ExprKind::Call { func, args, keywords } if keywords.is_empty() => match self.static_value(func) {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } if keywords.is_empty() => match self.static_value(func) {
                 Some(ConstValue::Builtin(b)) => Some((b, args.as_slice())),
                 _ => None,
             },
@@ -187,7 +212,10 @@ impl Builder<'_> {
             }
         }
         self.join(all);
-        let v = self.env.remove(&slot).unwrap_or(Value::Const(ConstValue::None));
+        let v = self
+            .env
+            .remove(&slot)
+            .unwrap_or(Value::Const(ConstValue::None));
         if let (true, Value::Var(x)) = (all_bool, &v) {
             self.bools.insert(*x);
         }
@@ -202,7 +230,11 @@ impl Builder<'_> {
             let val = self.expr(v)?;
             let truth = self.truth(val.clone(), v.span);
             let (t, f) = self.split_bool(truth);
-            let (done, go_on) = if op == BoolOpKind::And { (f, t) } else { (t, f) };
+            let (done, go_on) = if op == BoolOpKind::And {
+                (f, t)
+            } else {
+                (t, f)
+            };
             arms.push((done, val));
             self.join(go_on);
         }
@@ -228,7 +260,10 @@ impl Builder<'_> {
             return Ok((Vec::new(), Vec::new()));
         }
         match &e.kind {
-            ExprKind::UnaryOp { op: UnaryOp::Not, operand } => {
+            ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                operand,
+            } => {
                 let (t, f) = self.branch(operand)?;
                 Ok((f, t))
             }
@@ -237,7 +272,11 @@ impl Builder<'_> {
                 let (last, init) = values.split_last().expect("BoolOp has operands");
                 for v in init {
                     let (t, f) = self.branch(v)?;
-                    let (done, go_on) = if *op == BoolOpKind::And { (f, t) } else { (t, f) };
+                    let (done, go_on) = if *op == BoolOpKind::And {
+                        (f, t)
+                    } else {
+                        (t, f)
+                    };
                     decided.extend(done);
                     self.join(go_on);
                 }
@@ -293,10 +332,20 @@ impl Builder<'_> {
                 }
                 return match self.prog.lookup_class_attr(c, attr) {
                     Some(v) => Ok(Value::Const(v.clone())),
-                    None => err(span, format!("class '{}' has no attribute '{attr}'", self.prog.class(c).name)),
+                    None => err(
+                        span,
+                        format!(
+                            "class '{}' has no attribute '{attr}'",
+                            self.prog.class(c).name
+                        ),
+                    ),
                 };
             }
-            Some(ConstValue::ExtModule(m)) => return self.ext_attr(m, attr, span).map(|b| Value::Const(ConstValue::Builtin(b))),
+            Some(ConstValue::ExtModule(m)) => {
+                return self
+                    .ext_attr(m, attr, span)
+                    .map(|b| Value::Const(ConstValue::Builtin(b)))
+            }
             _ => {}
         }
         let o = self.expr(value)?;
@@ -308,10 +357,17 @@ impl Builder<'_> {
             ExtModule::Jit => (Builtin::JIT, "rpy.jit"),
             ExtModule::Io => (Builtin::IO, "rpy.io"),
         };
-        Builtin::lookup(list, attr).ok_or_else(|| Diagnostic::error(span, format!("{name} has no name '{attr}'")))
+        Builtin::lookup(list, attr)
+            .ok_or_else(|| Diagnostic::error(span, format!("{name} has no name '{attr}'")))
     }
 
-    fn call(&mut self, func: &Expr, args: &[Expr], keywords: &[Keyword], span: Span) -> DResult<Value> {
+    fn call(
+        &mut self,
+        func: &Expr,
+        args: &[Expr],
+        keywords: &[Keyword],
+        span: Span,
+    ) -> DResult<Value> {
         if let ExprKind::Attribute { value, attr } = &func.kind {
             match self.static_value(value) {
                 Some(ConstValue::Driver(d)) => return self.jit_hint(d, attr, args, keywords, span),
@@ -347,13 +403,22 @@ impl Builder<'_> {
             }
             Value::Const(ConstValue::Class(c)) => self.instantiate(c, args, keywords, span),
             Value::Const(ConstValue::Builtin(b)) => self.builtin(b, args, keywords, span),
-            Value::Const(ConstValue::Driver(_)) => err(span, "a JitDriver is not callable; use driver.jit_merge_point(...)"),
+            Value::Const(ConstValue::Driver(_)) => err(
+                span,
+                "a JitDriver is not callable; use driver.jit_merge_point(...)",
+            ),
             Value::Const(_) => err(func.span, "this value is not callable"),
             f => self.dynamic_call(f, args, keywords, span),
         }
     }
 
-    fn dynamic_call(&mut self, f: Value, args: &[Expr], keywords: &[Keyword], span: Span) -> DResult<Value> {
+    fn dynamic_call(
+        &mut self,
+        f: Value,
+        args: &[Expr],
+        keywords: &[Keyword],
+        span: Span,
+    ) -> DResult<Value> {
         let mut vs = vec![f];
         if keywords.is_empty() {
             vs.extend(self.exprs(args)?);
@@ -379,18 +444,26 @@ impl Builder<'_> {
             .iter()
             .map(|k| ConstValue::Str(Rc::from(k.name.as_bytes())))
             .collect();
-        let vals = keywords.iter().map(|k| self.expr(&k.value)).collect::<DResult<Vec<_>>>()?;
+        let vals = keywords
+            .iter()
+            .map(|k| self.expr(&k.value))
+            .collect::<DResult<Vec<_>>>()?;
         Ok((Value::Const(ConstValue::Tuple(Rc::from(names))), vals))
     }
 
     /// `super().name` in a method: the base class's method.
     fn super_method(&self, value: &Expr, attr: &str) -> DResult<Option<FuncId>> {
-        let ExprKind::Call { func, args, .. } = &value.kind else { return Ok(None) };
+        let ExprKind::Call { func, args, .. } = &value.kind else {
+            return Ok(None);
+        };
         if self.static_value(func) != Some(ConstValue::Builtin(Builtin::Super)) {
             return Ok(None);
         }
         if !args.is_empty() {
-            return err(value.span, "only the zero-argument form super() is supported in rpy");
+            return err(
+                value.span,
+                "only the zero-argument form super() is supported in rpy",
+            );
         }
         let Some(class) = self.prog.func(self.func).class else {
             return err(value.span, "super() is only allowed inside a method");
@@ -399,7 +472,13 @@ impl Builder<'_> {
         match base.and_then(|b| self.prog.lookup_method(b, attr)) {
             Some(f) => Ok(Some(f)),
             None if attr == "__init__" => Ok(None),
-            None => err(value.span, format!("no base class of '{}' has a method '{attr}'", self.prog.class(class).name)),
+            None => err(
+                value.span,
+                format!(
+                    "no base class of '{}' has a method '{attr}'",
+                    self.prog.class(class).name
+                ),
+            ),
         }
     }
 
@@ -437,21 +516,33 @@ impl Builder<'_> {
         let params = &decl.params;
         let shown = |n: usize| n - implicit.min(n);
         if positional.len() > params.len() {
-            return err(span, format!(
-                "{}() takes {} positional arguments but {} were given",
-                decl.name,
-                shown(params.len()),
-                shown(positional.len())
-            ));
+            return err(
+                span,
+                format!(
+                    "{}() takes {} positional arguments but {} were given",
+                    decl.name,
+                    shown(params.len()),
+                    shown(positional.len())
+                ),
+            );
         }
         let mut slots: Vec<Option<Value>> = positional.into_iter().map(Some).collect();
         slots.resize(params.len(), None);
         for (name, v, kspan) in keywords {
             let Some(i) = params.iter().position(|p| p.name == name) else {
-                return err(kspan, format!("{}() got an unexpected keyword argument '{name}'", decl.name));
+                return err(
+                    kspan,
+                    format!(
+                        "{}() got an unexpected keyword argument '{name}'",
+                        decl.name
+                    ),
+                );
             };
             if slots[i].is_some() {
-                return err(kspan, format!("{}() got multiple values for argument '{name}'", decl.name));
+                return err(
+                    kspan,
+                    format!("{}() got multiple values for argument '{name}'", decl.name),
+                );
             }
             slots[i] = Some(v);
         }
@@ -461,12 +552,21 @@ impl Builder<'_> {
             .map(|(s, p)| match (s, &p.default) {
                 (Some(v), _) => Ok(v),
                 (None, Some(d)) => Ok(Value::Const(d.clone())),
-                (None, None) => err(span, format!("{}() missing required argument '{}'", decl.name, p.name)),
+                (None, None) => err(
+                    span,
+                    format!("{}() missing required argument '{}'", decl.name, p.name),
+                ),
             })
             .collect()
     }
 
-    fn instantiate(&mut self, c: ClassId, args: &[Expr], keywords: &[Keyword], span: Span) -> DResult<Value> {
+    fn instantiate(
+        &mut self,
+        c: ClassId,
+        args: &[Expr],
+        keywords: &[Keyword],
+        span: Span,
+    ) -> DResult<Value> {
         let vs = self.exprs(args)?;
         let kws = self.keywords(keywords)?;
         let mut call = vec![Value::Const(ConstValue::Class(c))];
@@ -480,7 +580,10 @@ impl Builder<'_> {
             None => {
                 let is_exc = self.prog.is_subclass(c, builtin_class::BASE_EXCEPTION);
                 if !kws.is_empty() || (!is_exc && !vs.is_empty()) {
-                    return err(span, format!("{}() takes no arguments", self.prog.class(c).name));
+                    return err(
+                        span,
+                        format!("{}() takes no arguments", self.prog.class(c).name),
+                    );
                 }
                 call.extend(vs);
             }
@@ -488,12 +591,26 @@ impl Builder<'_> {
         Ok(self.emit(OpKind::SimpleCall, call, span))
     }
 
-    fn builtin(&mut self, b: Builtin, args: &[Expr], keywords: &[Keyword], span: Span) -> DResult<Value> {
+    fn builtin(
+        &mut self,
+        b: Builtin,
+        args: &[Expr],
+        keywords: &[Keyword],
+        span: Span,
+    ) -> DResult<Value> {
         let nargs = |n: usize| -> DResult<()> {
             if args.len() == n {
                 Ok(())
             } else {
-                err(span, format!("{}() takes exactly {n} argument{} ({} given)", b.name(), if n == 1 { "" } else { "s" }, args.len()))
+                err(
+                    span,
+                    format!(
+                        "{}() takes exactly {n} argument{} ({} given)",
+                        b.name(),
+                        if n == 1 { "" } else { "s" },
+                        args.len()
+                    ),
+                )
             }
         };
         if b != Builtin::Print {
@@ -526,18 +643,31 @@ impl Builder<'_> {
                     _ => false,
                 };
                 if !valid {
-                    return err(args[1].span, "isinstance() needs a class (or a tuple of classes) as its second argument");
+                    return err(
+                        args[1].span,
+                        "isinstance() needs a class (or a tuple of classes) as its second argument",
+                    );
                 }
             }
             Builtin::Super => return err(span, "super() is only supported as super().method(...)"),
             Builtin::JitDriver => return err(span, "a JitDriver must be created at module level"),
             Builtin::Elidable | Builtin::DontLookInside | Builtin::UnrollSafe => {
-                return err(span, format!("{} is a decorator: write @{} above a def", b.name(), b.name()))
+                return err(
+                    span,
+                    format!(
+                        "{} is a decorator: write @{} above a def",
+                        b.name(),
+                        b.name()
+                    ),
+                )
             }
             Builtin::Print => {
                 for k in keywords {
                     if k.name != "sep" && k.name != "end" {
-                        return err(k.span, format!("print() got an unexpected keyword argument '{}'", k.name));
+                        return err(
+                            k.span,
+                            format!("print() got an unexpected keyword argument '{}'", k.name),
+                        );
                     }
                 }
             }
@@ -548,33 +678,64 @@ impl Builder<'_> {
 
     /// `driver.jit_merge_point(...)` / `driver.can_enter_jit(...)`: every
     /// green and red by keyword, in the driver's order in the op.
-    fn jit_hint(&mut self, d: DriverId, attr: &str, args: &[Expr], keywords: &[Keyword], span: Span) -> DResult<Value> {
+    fn jit_hint(
+        &mut self,
+        d: DriverId,
+        attr: &str,
+        args: &[Expr],
+        keywords: &[Keyword],
+        span: Span,
+    ) -> DResult<Value> {
         let kind = match attr {
             "jit_merge_point" => OpKind::JitMergePoint,
             "can_enter_jit" => OpKind::CanEnterJit,
-            _ => return err(span, format!("a JitDriver has no method '{attr}' (only jit_merge_point and can_enter_jit)")),
+            _ => return err(
+                span,
+                format!(
+                    "a JitDriver has no method '{attr}' (only jit_merge_point and can_enter_jit)"
+                ),
+            ),
         };
         let driver = &self.prog.drivers[d.index()];
         if let Some(a) = args.first() {
-            return err(a.span, format!("{attr} takes keyword arguments only: {}", hint_example(attr, &driver.greens, &driver.reds)));
+            return err(
+                a.span,
+                format!(
+                    "{attr} takes keyword arguments only: {}",
+                    hint_example(attr, &driver.greens, &driver.reds)
+                ),
+            );
         }
         let vars: Vec<String> = driver.greens.iter().chain(&driver.reds).cloned().collect();
         for k in keywords {
             if !vars.contains(&k.name) {
-                return err(k.span, format!(
-                    "'{}' is not a green or red of driver '{}' (greens: {}; reds: {})",
-                    k.name,
-                    driver.name,
-                    driver.greens.join(", "),
-                    driver.reds.join(", ")
-                ));
+                return err(
+                    k.span,
+                    format!(
+                        "'{}' is not a green or red of driver '{}' (greens: {}; reds: {})",
+                        k.name,
+                        driver.name,
+                        driver.greens.join(", "),
+                        driver.reds.join(", ")
+                    ),
+                );
             }
         }
         let mut vs = vec![Value::Const(ConstValue::Driver(d))];
         for (i, v) in vars.iter().enumerate() {
             let Some(k) = keywords.iter().find(|k| &k.name == v) else {
-                let color = if i < driver.greens.len() { "green" } else { "red" };
-                return err(span, format!("{attr} is missing {color} '{v}' of driver '{}'", driver.name));
+                let color = if i < driver.greens.len() {
+                    "green"
+                } else {
+                    "red"
+                };
+                return err(
+                    span,
+                    format!(
+                        "{attr} is missing {color} '{v}' of driver '{}'",
+                        driver.name
+                    ),
+                );
             };
             vs.push(self.expr(&k.value)?);
         }
@@ -595,17 +756,31 @@ impl Builder<'_> {
         Ok(self.emit(kind, vs, span))
     }
 
-    fn list_comp(&mut self, elt: &Expr, generators: &[Comprehension], span: Span) -> DResult<Value> {
+    fn list_comp(
+        &mut self,
+        elt: &Expr,
+        generators: &[Comprehension],
+        span: Span,
+    ) -> DResult<Value> {
         let list = self.emit(OpKind::NewList, Vec::new(), span);
         let slot = self.hidden("list");
         self.env.insert(slot.clone(), list);
         let depth = self.renames.len();
         self.comp_level(elt, generators, &slot, span)?;
         self.renames.truncate(depth);
-        Ok(self.env.remove(&slot).unwrap_or(Value::Const(ConstValue::None)))
+        Ok(self
+            .env
+            .remove(&slot)
+            .unwrap_or(Value::Const(ConstValue::None)))
     }
 
-    fn comp_level(&mut self, elt: &Expr, gens: &[Comprehension], slot: &str, span: Span) -> DResult<()> {
+    fn comp_level(
+        &mut self,
+        elt: &Expr,
+        gens: &[Comprehension],
+        slot: &str,
+        span: Span,
+    ) -> DResult<()> {
         let Some((g, rest)) = gens.split_first() else {
             let v = self.expr(elt)?;
             let l = self.env[slot].clone();
@@ -616,7 +791,8 @@ impl Builder<'_> {
         // leak out of the comprehension (as in Python 3).
         let mut names = Vec::new();
         collect_names(&g.target, &mut names);
-        let renames: Vec<(String, String)> = names.iter().map(|n| (n.clone(), self.hidden(n))).collect();
+        let renames: Vec<(String, String)> =
+            names.iter().map(|n| (n.clone(), self.hidden(n))).collect();
         let mut body = |b: &mut Builder| -> DResult<()> {
             for c in &g.ifs {
                 let (t, f) = b.branch(c)?;
@@ -634,7 +810,12 @@ impl Builder<'_> {
 
     /// Send a pending to the innermost loop's `continue`.
     fn ctx_continue(&mut self, p: Pending) {
-        if let Some(super::Ctx::Loop { continues, .. }) = self.ctx.iter_mut().rev().find(|c| matches!(c, super::Ctx::Loop { .. })) {
+        if let Some(super::Ctx::Loop { continues, .. }) = self
+            .ctx
+            .iter_mut()
+            .rev()
+            .find(|c| matches!(c, super::Ctx::Loop { .. }))
+        {
             continues.push(p);
         }
     }
@@ -643,7 +824,9 @@ impl Builder<'_> {
 fn collect_names(t: &Expr, out: &mut Vec<String>) {
     match &t.kind {
         ExprKind::Name(n) => out.push(n.clone()),
-        ExprKind::Tuple(items) | ExprKind::List(items) => items.iter().for_each(|i| collect_names(i, out)),
+        ExprKind::Tuple(items) | ExprKind::List(items) => {
+            items.iter().for_each(|i| collect_names(i, out))
+        }
         _ => {}
     }
 }
@@ -653,6 +836,10 @@ fn bool_const(b: bool) -> Value {
 }
 
 fn hint_example(attr: &str, greens: &[String], reds: &[String]) -> String {
-    let args: Vec<String> = greens.iter().chain(reds).map(|n| format!("{n}={n}")).collect();
+    let args: Vec<String> = greens
+        .iter()
+        .chain(reds)
+        .map(|n| format!("{n}={n}"))
+        .collect();
     format!("driver.{attr}({})", args.join(", "))
 }

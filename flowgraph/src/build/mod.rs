@@ -286,7 +286,8 @@ impl<'p> Builder<'p> {
                 continue; // not assigned on every path
             };
             let same = values.iter().all(|x| *x == v);
-            let caught = matches!(v, Value::Var(x) if pendings.iter().any(|p| p.last_exc == Some(*x)));
+            let caught =
+                matches!(v, Value::Var(x) if pendings.iter().any(|p| p.last_exc == Some(*x)));
             if same && !caught {
                 env.insert(name.clone(), v.clone());
             } else {
@@ -329,7 +330,10 @@ impl<'p> Builder<'p> {
     /// Start a loop header: a block taking every current local.
     pub fn loop_header(&mut self) -> (BlockId, Vec<String>) {
         let pend = self.take_current();
-        let names: Vec<String> = pend.first().map(|p| p.env.keys().cloned().collect()).unwrap_or_default();
+        let names: Vec<String> = pend
+            .first()
+            .map(|p| p.env.keys().cloned().collect())
+            .unwrap_or_default();
         let inputs: Vec<VarId> = names
             .iter()
             .map(|n| self.g.new_var(Some(n.trim_start_matches('$'))))
@@ -339,19 +343,36 @@ impl<'p> Builder<'p> {
             let args = names.iter().map(|n| p.env[n].clone()).collect();
             self.link(p, header, args);
         }
-        self.env = names.iter().cloned().zip(inputs.into_iter().map(Value::Var)).collect();
+        self.env = names
+            .iter()
+            .cloned()
+            .zip(inputs.into_iter().map(Value::Var))
+            .collect();
         self.current = Some(header);
         (header, names)
     }
 
     /// Close a loop: send each pending back to the header.
-    pub fn close_loop(&mut self, header: BlockId, names: &[String], back: Vec<Pending>, span: Span) -> DResult<()> {
+    pub fn close_loop(
+        &mut self,
+        header: BlockId,
+        names: &[String],
+        back: Vec<Pending>,
+        span: Span,
+    ) -> DResult<()> {
         for p in back {
             let mut args = Vec::new();
             for n in names {
                 match p.env.get(n) {
                     Some(v) => args.push(v.clone()),
-                    None => return err(span, format!("'{n}' is deleted inside the loop but used by the next iteration")),
+                    None => {
+                        return err(
+                            span,
+                            format!(
+                                "'{n}' is deleted inside the loop but used by the next iteration"
+                            ),
+                        )
+                    }
                 }
             }
             self.link(p, header, args);
@@ -364,7 +385,11 @@ impl<'p> Builder<'p> {
         if self.current.is_none() {
             return;
         }
-        if let Some(i) = self.ctx.iter().rposition(|c| matches!(c, Ctx::Finally { .. })) {
+        if let Some(i) = self
+            .ctx
+            .iter()
+            .rposition(|c| matches!(c, Ctx::Finally { .. }))
+        {
             self.env.insert("$ret".into(), v);
             let p = self.take_current();
             self.ctx[i].push_exit(ExitKind::Return, p);

@@ -36,7 +36,10 @@ fn collect_stmt(s: &Stmt, names: &mut HashSet<String>) {
         StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| collect_target(t, names)),
         StmtKind::AugAssign { target, .. } => collect_target(target, names),
         StmtKind::For {
-            target, body, orelse, ..
+            target,
+            body,
+            orelse,
+            ..
         } => {
             collect_target(target, names);
             collect_stmts(body, names);

@@ -35,7 +35,9 @@ impl Builder<'_> {
                     self.assign(t, v.clone())?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, span)?,
+            StmtKind::AugAssign { target, op, value } => {
+                self.aug_assign(target, *op, value, span)?
+            }
             StmtKind::If { test, body, orelse } => {
                 let (t, f) = self.branch(test)?;
                 self.join(t);
@@ -89,8 +91,12 @@ impl Builder<'_> {
                     self.del(t)?;
                 }
             }
-            StmtKind::FunctionDef(_) => return err(span, "nested functions (closures) are not supported in rpy"),
-            StmtKind::ClassDef(_) => return err(span, "classes must be defined at module level in rpy"),
+            StmtKind::FunctionDef(_) => {
+                return err(span, "nested functions (closures) are not supported in rpy")
+            }
+            StmtKind::ClassDef(_) => {
+                return err(span, "classes must be defined at module level in rpy")
+            }
             StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
                 return err(span, "imports must be at module level in rpy")
             }
@@ -117,7 +123,11 @@ impl Builder<'_> {
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for (i, t) in items.iter().enumerate() {
-                    let item = self.emit(OpKind::GetItem, vec![v.clone(), int_const(i as i64)], t.span);
+                    let item = self.emit(
+                        OpKind::GetItem,
+                        vec![v.clone(), int_const(i as i64)],
+                        t.span,
+                    );
                     self.assign(t, item)?;
                 }
             }
@@ -166,7 +176,10 @@ impl Builder<'_> {
                 self.emit(OpKind::SetItem, vec![o, i, v], span);
                 Ok(())
             }
-            _ => err(target.span, "cannot use augmented assignment on this expression"),
+            _ => err(
+                target.span,
+                "cannot use augmented assignment on this expression",
+            ),
         }
     }
 
@@ -180,7 +193,10 @@ impl Builder<'_> {
             ExprKind::Name(n) => {
                 let name = self.local_name(n);
                 if self.env.remove(&name).is_none() {
-                    return err(t.span, format!("local variable '{n}' is referenced before assignment"));
+                    return err(
+                        t.span,
+                        format!("local variable '{n}' is referenced before assignment"),
+                    );
                 }
             }
             ExprKind::Tuple(items) => {
@@ -188,12 +204,23 @@ impl Builder<'_> {
                     self.del(i)?;
                 }
             }
-            _ => return err(t.span, "only `del xs[i]`, `del d[k]` and `del name` are supported in rpy"),
+            _ => {
+                return err(
+                    t.span,
+                    "only `del xs[i]`, `del d[k]` and `del name` are supported in rpy",
+                )
+            }
         }
         Ok(())
     }
 
-    fn while_loop(&mut self, test: &Expr, body: &[Stmt], orelse: &[Stmt], span: Span) -> DResult<()> {
+    fn while_loop(
+        &mut self,
+        test: &Expr,
+        body: &[Stmt],
+        orelse: &[Stmt],
+        span: Span,
+    ) -> DResult<()> {
         let (header, names) = self.loop_header();
         let (t, f) = self.branch(test)?;
         self.join(t);
@@ -204,7 +231,9 @@ impl Builder<'_> {
         self.at_loop_top = true;
         let r = self.stmts(body);
         self.at_loop_top = false;
-        let Some(Ctx::Loop { breaks, continues }) = self.ctx.pop() else { unreachable!() };
+        let Some(Ctx::Loop { breaks, continues }) = self.ctx.pop() else {
+            unreachable!()
+        };
         r?;
         let mut back = self.take_current();
         back.extend(continues);
@@ -255,7 +284,12 @@ impl Builder<'_> {
                 hidden = vec![hi.clone(), hk.clone()];
                 (header, names) = self.loop_header();
                 let it = self.env[&hi].clone();
-                let (item, stop) = self.emit_catching(OpKind::Next, vec![it], iter.span, Some(builtin_class::STOP_ITERATION));
+                let (item, stop) = self.emit_catching(
+                    OpKind::Next,
+                    vec![it],
+                    iter.span,
+                    Some(builtin_class::STOP_ITERATION),
+                );
                 exits = stop.into_iter().collect();
                 let k = self.env[&hk].clone();
                 let k1 = self.emit(OpKind::Add, vec![k.clone(), int_const(1)], iter.span);
@@ -279,7 +313,12 @@ impl Builder<'_> {
                 hidden = vec![hi.clone()];
                 (header, names) = self.loop_header();
                 let it = self.env[&hi].clone();
-                let (item, stop) = self.emit_catching(OpKind::Next, vec![it], iter.span, Some(builtin_class::STOP_ITERATION));
+                let (item, stop) = self.emit_catching(
+                    OpKind::Next,
+                    vec![it],
+                    iter.span,
+                    Some(builtin_class::STOP_ITERATION),
+                );
                 exits = stop.into_iter().collect();
                 self.assign(target, item)?;
             }
@@ -289,7 +328,9 @@ impl Builder<'_> {
             continues: Vec::new(),
         });
         let r = body(self);
-        let Some(Ctx::Loop { breaks, continues }) = self.ctx.pop() else { unreachable!() };
+        let Some(Ctx::Loop { breaks, continues }) = self.ctx.pop() else {
+            unreachable!()
+        };
         r?;
         let mut back = self.take_current();
         back.extend(continues);
@@ -306,7 +347,10 @@ impl Builder<'_> {
     }
 
     fn range_args(&mut self, args: &[Expr], span: Span) -> DResult<(Value, Value, Value)> {
-        let vs = args.iter().map(|a| self.expr(a)).collect::<DResult<Vec<_>>>()?;
+        let vs = args
+            .iter()
+            .map(|a| self.expr(a))
+            .collect::<DResult<Vec<_>>>()?;
         Ok(match vs.as_slice() {
             [stop] => (int_const(0), stop.clone(), int_const(1)),
             [start, stop] => (start.clone(), stop.clone(), int_const(1)),
@@ -316,13 +360,24 @@ impl Builder<'_> {
                 }
                 (start.clone(), stop.clone(), step.clone())
             }
-            _ => return err(span, format!("range expected 1 to 3 arguments, got {}", vs.len())),
+            _ => {
+                return err(
+                    span,
+                    format!("range expected 1 to 3 arguments, got {}", vs.len()),
+                )
+            }
         })
     }
 
     /// The loop test of a counting loop: `cur < stop` (or `>` for a
     /// negative step; both, chosen at run time, for an unknown step).
-    fn range_test(&mut self, cur: Value, stop: Value, step: Value, span: Span) -> DResult<(Vec<Pending>, Vec<Pending>)> {
+    fn range_test(
+        &mut self,
+        cur: Value,
+        stop: Value,
+        step: Value,
+        span: Span,
+    ) -> DResult<(Vec<Pending>, Vec<Pending>)> {
         match step.as_const() {
             Some(ConstValue::Int(s)) => {
                 let kind = if *s > 0 { OpKind::Lt } else { OpKind::Gt };
@@ -347,8 +402,16 @@ impl Builder<'_> {
 
     /// `break` / `continue`, through enclosing `finally` blocks.
     fn jump(&mut self, kind: ExitKind, span: Span) -> DResult<()> {
-        let Some(i) = self.ctx.iter().rposition(|c| matches!(c, Ctx::Loop { .. } | Ctx::Finally { .. })) else {
-            let what = if kind == ExitKind::Break { "break" } else { "continue" };
+        let Some(i) = self
+            .ctx
+            .iter()
+            .rposition(|c| matches!(c, Ctx::Loop { .. } | Ctx::Finally { .. }))
+        else {
+            let what = if kind == ExitKind::Break {
+                "break"
+            } else {
+                "continue"
+            };
             return err(span, format!("'{what}' outside loop"));
         };
         let p = self.take_current();
@@ -368,7 +431,12 @@ impl Builder<'_> {
                 let v = self.expr(e)?;
                 match v {
                     Value::Const(ConstValue::Class(c)) => self.new_exception(c, Vec::new(), span),
-                    Value::Const(_) => return err(e.span, "exceptions must be instances or classes deriving from Exception"),
+                    Value::Const(_) => {
+                        return err(
+                            e.span,
+                            "exceptions must be instances or classes deriving from Exception",
+                        )
+                    }
                     v => v,
                 }
             }
@@ -377,7 +445,13 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn try_stmt(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt], finalbody: &[Stmt]) -> DResult<()> {
+    fn try_stmt(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+        finalbody: &[Stmt],
+    ) -> DResult<()> {
         if finalbody.is_empty() {
             return self.try_except(body, handlers, orelse);
         }
@@ -391,7 +465,9 @@ impl Builder<'_> {
         } else {
             self.try_except(body, handlers, orelse)
         };
-        let Some(Ctx::Finally { exits, .. }) = self.ctx.pop() else { unreachable!() };
+        let Some(Ctx::Finally { exits, .. }) = self.ctx.pop() else {
+            unreachable!()
+        };
         r?;
         let normal = self.take_current();
         let mut after = Vec::new();
@@ -401,8 +477,17 @@ impl Builder<'_> {
             self.stmts(finalbody)?;
             after.extend(self.take_current());
         }
-        for kind in [ExitKind::Return, ExitKind::Break, ExitKind::Continue, ExitKind::Raise] {
-            let ps: Vec<Pending> = exits.iter().filter(|(k, _)| *k == kind).map(|(_, p)| p.clone()).collect();
+        for kind in [
+            ExitKind::Return,
+            ExitKind::Break,
+            ExitKind::Continue,
+            ExitKind::Raise,
+        ] {
+            let ps: Vec<Pending> = exits
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, p)| p.clone())
+                .collect();
             if ps.is_empty() {
                 continue;
             }
@@ -414,7 +499,10 @@ impl Builder<'_> {
             let span = finalbody.last().map(|s| s.span).unwrap_or_default();
             match kind {
                 ExitKind::Return => {
-                    let v = self.env.remove("$ret").unwrap_or(Value::Const(ConstValue::None));
+                    let v = self
+                        .env
+                        .remove("$ret")
+                        .unwrap_or(Value::Const(ConstValue::None));
                     self.do_return(v);
                 }
                 ExitKind::Break | ExitKind::Continue => self.jump(kind, span)?,
@@ -428,14 +516,21 @@ impl Builder<'_> {
         Ok(())
     }
 
-    fn try_except(&mut self, body: &[Stmt], handlers: &[ExceptHandler], orelse: &[Stmt]) -> DResult<()> {
+    fn try_except(
+        &mut self,
+        body: &[Stmt],
+        handlers: &[ExceptHandler],
+        orelse: &[Stmt],
+    ) -> DResult<()> {
         let exc = self.hidden("exc");
         self.ctx.push(Ctx::Except {
             exc: exc.clone(),
             raises: Vec::new(),
         });
         let r = self.stmts(body);
-        let Some(Ctx::Except { raises, .. }) = self.ctx.pop() else { unreachable!() };
+        let Some(Ctx::Except { raises, .. }) = self.ctx.pop() else {
+            unreachable!()
+        };
         r?;
         self.stmts(orelse)?;
         let mut after = self.take_current();

@@ -270,52 +270,14 @@ pub fn class_name(id: ClassId, prog: &Program) -> String {
         .unwrap_or_else(|| format!("<class {}>", id.0))
 }
 
-/// A float as Python's `repr` prints it: shortest round-tripping digits,
-/// exponent notation below 1e-4 and from 1e16 on.
+/// A float as Python's `repr` prints it.
 pub fn format_float(f: f64) -> String {
-    if f.is_nan() {
-        return "nan".to_string();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 { "inf" } else { "-inf" }.to_string();
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() { "-0.0" } else { "0.0" }.to_string();
-    }
-    let sci = format!("{f:e}");
-    let (mantissa, exp) = sci.split_once('e').expect("{:e} has an exponent");
-    let exp: i32 = exp.parse().expect("{:e} exponent");
-    if (-4..16).contains(&exp) {
-        let s = f.to_string();
-        if s.contains('.') {
-            s
-        } else {
-            format!("{s}.0")
-        }
-    } else {
-        let sign = if exp < 0 { '-' } else { '+' };
-        format!("{mantissa}e{sign}{:02}", exp.abs())
-    }
+    rpy_front::pyrepr::float_repr_string(f)
 }
 
-/// A byte string as a single-quoted literal with escapes.
+/// A byte string as Python's `repr` prints it.
 pub fn format_str(s: &[u8]) -> String {
-    let mut out = String::from("'");
-    for &b in s {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\'' => out.push_str("\\'"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x20..=0x7e => out.push(b as char),
-            _ => {
-                let _ = write!(out, "\\x{b:02x}");
-            }
-        }
-    }
-    out.push('\'');
-    out
+    rpy_front::pyrepr::str_repr_string(s)
 }
 
 #[cfg(test)]
@@ -339,6 +301,7 @@ mod tests {
 
     #[test]
     fn strings_are_escaped() {
-        assert_eq!(format_str(b"a'b\\c\n\x01"), "'a\\'b\\\\c\\n\\x01'");
+        assert_eq!(format_str(b"a'b\\c\n\x01"), "\"a'b\\\\c\\n\\x01\"");
+        assert_eq!(format_str(b"it's \"q\""), "'it\\'s \"q\"'");
     }
 }

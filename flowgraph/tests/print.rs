@@ -113,7 +113,7 @@ fn prints_the_example() {
             v9 = lt(v7, 10)
             if v9 [True → block3(v7), False → block4(v8)]
           block3(v10):
-            return 'it\\'s\\n'
+            return \"it's\\n\"
           block4(v11):
             v12 = simple_call(f, v11)
             on exception [normal → return v12, IndexError as v13 → raise v13]
@@ -166,7 +166,7 @@ fn dot_export_has_nodes_and_styled_edges() {
         "{dot}"
     );
     assert!(
-        dot.contains("block3 -> returnblock [label=\"('it\\\\'s\\\\n')\"];"),
+        dot.contains("block3 -> returnblock [label=\"(\\\"it's\\\\n\\\")\"];"),
         "{dot}"
     );
     assert!(

@@ -379,22 +379,7 @@ fn import_names(names: &[ImportName]) -> String {
     parts.join(", ")
 }
 
-/// Python-like repr of a byte string: `'a\n'`, `'\xff'`.
+/// Python's repr of a byte string: `'a\n'`, `'\xff'`.
 pub fn str_repr(s: &[u8]) -> String {
-    let mut out = String::from("'");
-    for &b in s {
-        match b {
-            b'\\' => out.push_str("\\\\"),
-            b'\'' => out.push_str("\\'"),
-            b'\n' => out.push_str("\\n"),
-            b'\r' => out.push_str("\\r"),
-            b'\t' => out.push_str("\\t"),
-            0x20..=0x7e => out.push(b as char),
-            _ => {
-                let _ = write!(out, "\\x{b:02x}");
-            }
-        }
-    }
-    out.push('\'');
-    out
+    crate::pyrepr::str_repr_string(s)
 }

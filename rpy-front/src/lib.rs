@@ -13,6 +13,7 @@ mod lower_expr;
 mod lower_stmt;
 pub mod parse;
 pub mod program;
+pub mod pyrepr;
 pub mod span;
 mod target;
 

@@ -569,12 +569,15 @@ impl Loader {
                     ConstValue::Func(f) => printable = Some((f, kw.value.span)),
                     _ => return err(kw.value.span, "get_printable_location must be a function"),
                 },
-                other => return err(kw.span, format!("JitDriver has no argument '{other}'"))
-                    .map_err(|d| {
-                        d.with_note(
+                other => {
+                    return err(kw.span, format!("JitDriver has no argument '{other}'")).map_err(
+                        |d| {
+                            d.with_note(
                             "JitDriver takes greens=[...], reds=[...] and get_printable_location=f",
                         )
-                    }),
+                        },
+                    )
+                }
             }
         }
         let (Some(greens), Some(reds)) = (greens, reds) else {

@@ -106,11 +106,11 @@ fn literals() {
 fn strings() {
     assert_eq!(
         shape(r##"s = 'a\n' "b\t" r'\n' '''x'y''' """q""""##),
-        r"Assign[target: Name s, value: Str 'a\nb\t\\nx\'yq']"
+        r#"Assign[target: Name s, value: Str "a\nb\t\\nx'yq"]"#
     );
     assert_eq!(
         shape(r"s = '\x41\101\0\\\''"),
-        r"Assign[target: Name s, value: Str 'AA\x00\\\'']"
+        r#"Assign[target: Name s, value: Str "AA\x00\\'"]"#
     );
     assert_eq!(
         shape("s = 'é'"),
@@ -774,20 +774,26 @@ fn every_prefix_parses_or_fails_cleanly() {
     }
 }
 
-#[test]
-fn random_mutations_never_panic() {
+/// Mutate the test programs `rounds` times (up to `max_edits` random byte
+/// edits each; with `from_empty`, every fifth round starts from nothing) and
+/// check that nothing panics.
+fn fuzz(seed: u64, rounds: usize, max_edits: u64, from_empty: bool) {
     let alphabet: &[u8] =
-        b"()[]{}:;,.'\"\\#\n\t =+-*/%<>!@&|^~0123456789abcxyz_ifdefclassreturnlambda";
-    let mut state = 0x2545_f491_4f6c_dd1du64;
+        b"()[]{}:;,.'\"\\#\n\t =+-*/%<>!@&|^~0123456789abcxyz_ifdefclassreturnlambda\r\x0c";
+    let mut state = seed;
     let mut next = move || {
         state ^= state << 13;
         state ^= state >> 7;
         state ^= state << 17;
         state
     };
-    for round in 0..600 {
-        let mut bytes = PROGRAMS[round % PROGRAMS.len()].as_bytes().to_vec();
-        for _ in 0..1 + next() % 4 {
+    for round in 0..rounds {
+        let mut bytes = if from_empty && round % 5 == 0 {
+            Vec::new()
+        } else {
+            PROGRAMS[round % PROGRAMS.len()].as_bytes().to_vec()
+        };
+        for _ in 0..1 + next() % max_edits {
             let at = (next() as usize) % (bytes.len() + 1);
             let c = alphabet[(next() as usize) % alphabet.len()];
             match next() % 3 {
@@ -803,6 +809,11 @@ fn random_mutations_never_panic() {
     }
 }
 
+#[test]
+fn random_mutations_never_panic() {
+    fuzz(0x2545_f491_4f6c_dd1d, 600, 4, false);
+}
+
 /// A longer fuzz run: 2,000 rounds by default, more with
 /// `RPY_FUZZ_ROUNDS=50000 cargo test -p rpy-front --test parse fuzz_long`.
 #[test]
@@ -811,35 +822,7 @@ fn fuzz_long() {
         .ok()
         .and_then(|r| r.parse().ok())
         .unwrap_or(2_000);
-    let alphabet: &[u8] =
-        b"()[]{}:;,.'\"\\#\n\t =+-*/%<>!@&|^~0123456789abcxyz_ifdefclassreturnlambda\r\x0c";
-    let mut state = 0x9e37_79b9_7f4a_7c15u64;
-    let mut next = move || {
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        state
-    };
-    for round in 0..rounds {
-        let mut bytes = if round % 5 == 0 {
-            Vec::new()
-        } else {
-            PROGRAMS[round % PROGRAMS.len()].as_bytes().to_vec()
-        };
-        for _ in 0..1 + next() % 12 {
-            let at = (next() as usize) % (bytes.len() + 1);
-            let c = alphabet[(next() as usize) % alphabet.len()];
-            match next() % 3 {
-                0 => bytes.insert(at, c),
-                1 if at < bytes.len() => bytes[at] = c,
-                _ if at < bytes.len() => {
-                    bytes.remove(at);
-                }
-                _ => {}
-            }
-        }
-        no_panic(&String::from_utf8_lossy(&bytes));
-    }
+    fuzz(0x9e37_79b9_7f4a_7c15, rounds, 12, true);
 }
 
 #[test]

@@ -689,12 +689,14 @@ impl Builder<'_> {
         let kind = match attr {
             "jit_merge_point" => OpKind::JitMergePoint,
             "can_enter_jit" => OpKind::CanEnterJit,
-            _ => return err(
-                span,
-                format!(
+            _ => {
+                return err(
+                    span,
+                    format!(
                     "a JitDriver has no method '{attr}' (only jit_merge_point and can_enter_jit)"
                 ),
-            ),
+                )
+            }
         };
         let driver = &self.prog.drivers[d.index()];
         if let Some(a) = args.first() {

@@ -224,26 +224,19 @@ impl Builder<'_> {
         let (header, names) = self.loop_header();
         let (t, f) = self.branch(test)?;
         self.join(t);
-        self.ctx.push(Ctx::Loop {
-            breaks: Vec::new(),
-            continues: Vec::new(),
-        });
-        self.at_loop_top = true;
-        let r = self.stmts(body);
-        self.at_loop_top = false;
-        let Some(Ctx::Loop { breaks, continues }) = self.ctx.pop() else {
-            unreachable!()
+        let head = LoopHead {
+            header,
+            names,
+            exits: f,
+            hidden: Vec::new(),
         };
-        r?;
-        let mut back = self.take_current();
-        back.extend(continues);
-        self.close_loop(header, &names, back, span)?;
-        self.join(f);
-        self.stmts(orelse)?;
-        let mut after = self.take_current();
-        after.extend(breaks);
-        self.join(after);
-        Ok(())
+        let mut build_body = |b: &mut Builder| {
+            b.at_loop_top = true;
+            let r = b.stmts(body);
+            b.at_loop_top = false;
+            r
+        };
+        self.finish_loop(head, &mut build_body, orelse, span)
     }
 
     /// `for target in iter: body else: orelse`, with `range(...)` and
@@ -256,91 +249,108 @@ impl Builder<'_> {
         orelse: &[Stmt],
         span: Span,
     ) -> DResult<()> {
-        let hidden: Vec<String>;
-        let (header, names, exits);
-        match self.builtin_call(iter) {
+        let head = match self.builtin_call(iter) {
             Some((Builtin::Range, args)) => {
                 let (start, stop, step) = self.range_args(args, iter.span)?;
                 let c = self.hidden("i");
                 let s = self.hidden("stop");
                 self.env.insert(c.clone(), start);
                 self.env.insert(s.clone(), stop);
-                hidden = vec![c.clone(), s.clone()];
-                (header, names) = self.loop_header();
+                let (header, names) = self.loop_header();
                 let (cur, stop) = (self.env[&c].clone(), self.env[&s].clone());
                 let (t, f) = self.range_test(cur.clone(), stop, step.clone(), iter.span)?;
-                exits = f;
                 self.join(t);
                 let next = self.emit(OpKind::Add, vec![cur.clone(), step], iter.span);
-                self.env.insert(c, next);
+                self.env.insert(c.clone(), next);
                 self.assign(target, cur)?;
+                LoopHead {
+                    header,
+                    names,
+                    exits: f,
+                    hidden: vec![c, s],
+                }
             }
             Some((Builtin::Enumerate, [seq])) => {
-                let seq = self.expr(seq)?;
-                let it = self.emit(OpKind::Iter, vec![seq], iter.span);
-                let (hi, hk) = (self.hidden("it"), self.hidden("k"));
-                self.env.insert(hi.clone(), it);
-                self.env.insert(hk.clone(), int_const(0));
-                hidden = vec![hi.clone(), hk.clone()];
-                (header, names) = self.loop_header();
-                let it = self.env[&hi].clone();
-                let (item, stop) = self.emit_catching(
-                    OpKind::Next,
-                    vec![it],
-                    iter.span,
-                    Some(builtin_class::STOP_ITERATION),
-                );
-                exits = stop.into_iter().collect();
-                let k = self.env[&hk].clone();
-                let k1 = self.emit(OpKind::Add, vec![k.clone(), int_const(1)], iter.span);
-                self.env.insert(hk, k1);
+                let k = self.hidden("k");
+                self.env.insert(k.clone(), int_const(0));
+                let (mut head, item) = self.iteration(seq)?;
+                let count = self.env[&k].clone();
+                let next = self.emit(OpKind::Add, vec![count.clone(), int_const(1)], iter.span);
+                self.env.insert(k.clone(), next);
+                head.hidden.push(k);
                 match &target.kind {
                     ExprKind::Tuple(ts) | ExprKind::List(ts) if ts.len() == 2 => {
-                        self.assign(&ts[0], k)?;
+                        self.assign(&ts[0], count)?;
                         self.assign(&ts[1], item)?;
                     }
                     _ => {
-                        let pair = self.emit(OpKind::NewTuple, vec![k, item], iter.span);
+                        let pair = self.emit(OpKind::NewTuple, vec![count, item], iter.span);
                         self.assign(target, pair)?;
                     }
                 }
+                head
             }
             _ => {
-                let seq = self.expr(iter)?;
-                let it = self.emit(OpKind::Iter, vec![seq], iter.span);
-                let hi = self.hidden("it");
-                self.env.insert(hi.clone(), it);
-                hidden = vec![hi.clone()];
-                (header, names) = self.loop_header();
-                let it = self.env[&hi].clone();
-                let (item, stop) = self.emit_catching(
-                    OpKind::Next,
-                    vec![it],
-                    iter.span,
-                    Some(builtin_class::STOP_ITERATION),
-                );
-                exits = stop.into_iter().collect();
+                let (head, item) = self.iteration(iter)?;
                 self.assign(target, item)?;
+                head
             }
-        }
+        };
+        self.finish_loop(head, body, orelse, span)
+    }
+
+    /// `iter(seq)`, then a loop header whose `next` yields the item (returned)
+    /// or leaves the loop by StopIteration (the head's exits).
+    fn iteration(&mut self, seq: &Expr) -> DResult<(LoopHead, Value)> {
+        let seq_value = self.expr(seq)?;
+        let it = self.emit(OpKind::Iter, vec![seq_value], seq.span);
+        let hidden = self.hidden("it");
+        self.env.insert(hidden.clone(), it);
+        let (header, names) = self.loop_header();
+        let it = self.env[&hidden].clone();
+        let (item, stop) = self.emit_catching(
+            OpKind::Next,
+            vec![it],
+            seq.span,
+            Some(builtin_class::STOP_ITERATION),
+        );
+        let head = LoopHead {
+            header,
+            names,
+            exits: stop.into_iter().collect(),
+            hidden: vec![hidden],
+        };
+        Ok((head, item))
+    }
+
+    /// What every loop shares after its header: the body in a loop context,
+    /// its end and `continue`s back to the header, the `else` clause on the
+    /// normal exits, and the `break`s joining after it.
+    fn finish_loop(
+        &mut self,
+        head: LoopHead,
+        body: &mut dyn FnMut(&mut Builder) -> DResult<()>,
+        orelse: &[Stmt],
+        span: Span,
+    ) -> DResult<()> {
         self.ctx.push(Ctx::Loop {
             breaks: Vec::new(),
             continues: Vec::new(),
         });
         let r = body(self);
         let Some(Ctx::Loop { breaks, continues }) = self.ctx.pop() else {
-            unreachable!()
+            unreachable!("loop context pushed above")
         };
         r?;
         let mut back = self.take_current();
         back.extend(continues);
-        self.close_loop(header, &names, back, span)?;
-        self.join(exits);
+        self.close_loop(head.header, &head.names, back, span)?;
+        self.join(head.exits);
         self.stmts(orelse)?;
         let mut after = self.take_current();
         after.extend(breaks);
         self.join(after);
-        for h in hidden {
+        for h in head.hidden {
             self.env.remove(&h);
         }
         Ok(())
@@ -581,6 +591,15 @@ impl Builder<'_> {
             _ => err(typ.span, "an except clause must name exception classes (a class deriving from Exception, or a tuple of them)"),
         }
     }
+}
+
+/// A loop's header block, the locals it takes, the pendings that leave the
+/// loop normally, and the hidden locals to drop after the loop.
+struct LoopHead {
+    header: crate::model::BlockId,
+    names: Vec<String>,
+    exits: Vec<Pending>,
+    hidden: Vec<String>,
 }
 
 pub(crate) fn str_const(s: &str) -> Value {

@@ -1,0 +1,94 @@
+//! Python's `repr` of floats and byte strings, shared by the run-time
+//! formatting and every text dump.
+
+use std::io::Write;
+
+/// Python's `repr(float)`: shortest round-trip digits, exponent form when
+/// the decimal exponent is < -4 or >= 16.
+pub fn float_repr(f: f64, out: &mut Vec<u8>) {
+    if f.is_nan() {
+        out.extend_from_slice(b"nan");
+        return;
+    }
+    if f.is_infinite() {
+        out.extend_from_slice(if f < 0.0 { b"-inf" } else { b"inf" });
+        return;
+    }
+    // `{:e}` gives the shortest round-trip digits: "-1.2345e-7".
+    let s = format!("{:e}", f);
+    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let (neg, mant) = match mant.strip_prefix('-') {
+        Some(m) => (true, m),
+        None => (false, mant),
+    };
+    let digits: Vec<u8> = mant.bytes().filter(|&c| c != b'.').collect();
+    if neg {
+        out.push(b'-');
+    }
+    let n = digits.len() as i32;
+    if (-4..16).contains(&exp) {
+        let point = exp + 1;
+        if point <= 0 {
+            out.extend_from_slice(b"0.");
+            out.extend(std::iter::repeat_n(b'0', (-point) as usize));
+            out.extend_from_slice(&digits);
+        } else if point >= n {
+            out.extend_from_slice(&digits);
+            out.extend(std::iter::repeat_n(b'0', (point - n) as usize));
+            out.extend_from_slice(b".0");
+        } else {
+            out.extend_from_slice(&digits[..point as usize]);
+            out.push(b'.');
+            out.extend_from_slice(&digits[point as usize..]);
+        }
+    } else {
+        out.push(digits[0]);
+        if n > 1 {
+            out.push(b'.');
+            out.extend_from_slice(&digits[1..]);
+        }
+        let _ = write!(out, "e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs());
+    }
+}
+
+/// Python's `repr(str)` of a byte string.
+pub fn str_repr(s: &[u8], out: &mut Vec<u8>) {
+    let quote = if s.contains(&b'\'') && !s.contains(&b'"') {
+        b'"'
+    } else {
+        b'\''
+    };
+    out.push(quote);
+    for &c in s {
+        match c {
+            b'\\' => out.extend_from_slice(b"\\\\"),
+            b'\n' => out.extend_from_slice(b"\\n"),
+            b'\t' => out.extend_from_slice(b"\\t"),
+            b'\r' => out.extend_from_slice(b"\\r"),
+            c if c == quote => {
+                out.push(b'\\');
+                out.push(c);
+            }
+            0x20..=0x7e => out.push(c),
+            c => {
+                let _ = write!(out, "\\x{:02x}", c);
+            }
+        }
+    }
+    out.push(quote);
+}
+
+/// `float_repr` as a `String`.
+pub fn float_repr_string(f: f64) -> String {
+    let mut out = Vec::new();
+    float_repr(f, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// `str_repr` as a `String`.
+pub fn str_repr_string(s: &[u8]) -> String {
+    let mut out = Vec::new();
+    str_repr(s, &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}

@@ -120,6 +120,8 @@ pub struct Link {
     /// On an `Exception` link: the variable holding the caught exception,
     /// usable in `args`.
     pub last_exc_value: Option<VarId>,
+    /// The statement that makes this jump (where values passed on it come from).
+    pub span: Span,
 }
 
 /// Debug information about a variable.

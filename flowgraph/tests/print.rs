@@ -48,6 +48,7 @@ fn example(noise: usize) -> flowgraph::FunctionGraph {
                 args,
                 exitcase,
                 last_exc_value: None,
+                span: rpy_front::Span::default(),
             },
         );
     }
@@ -80,6 +81,7 @@ fn example(noise: usize) -> flowgraph::FunctionGraph {
             args: vec![var(r)],
             exitcase: ExitCase::Always,
             last_exc_value: None,
+            span: rpy_front::Span::default(),
         },
     );
     let e = g.new_var(None);
@@ -91,6 +93,7 @@ fn example(noise: usize) -> flowgraph::FunctionGraph {
             args: vec![var(e)],
             exitcase: ExitCase::Exception(builtin_class::INDEX_ERROR),
             last_exc_value: Some(e),
+            span: rpy_front::Span::default(),
         },
     );
     g

@@ -186,6 +186,7 @@ fn join_into_the_start_block_keeps_exception_exits() {
         args: vec![var(e)],
         exitcase: ExitCase::Exception(builtin_class::KEY_ERROR),
         last_exc_value: Some(e),
+        span: rpy_front::Span::default(),
     };
     g.add_link(b1, start, link);
     join_blocks(&mut g);
@@ -248,6 +249,7 @@ fn switch_on_a_constant_picks_the_default() {
             args: vec![int(value)],
             exitcase: case,
             last_exc_value: None,
+            span: rpy_front::Span::default(),
         };
         g.add_link(start, rb, link);
     }

@@ -48,6 +48,7 @@ fn base() -> Base {
         args: vec![var(e)],
         exitcase: ExitCase::Exception(builtin_class::INDEX_ERROR),
         last_exc_value: Some(e),
+        span: rpy_front::Span::default(),
     };
     g.add_link(b2, exc, link);
     Base {

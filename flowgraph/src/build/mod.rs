@@ -30,6 +30,8 @@ pub(crate) struct Pending {
     pub case: ExitCase,
     pub last_exc: Option<VarId>,
     pub env: Env,
+    /// The statement being built when the exit was made.
+    pub span: Span,
 }
 
 /// Build every function's graph, then check the program-wide JIT-hint rules.
@@ -97,6 +99,8 @@ pub(crate) struct Builder<'p> {
     pub fresh: u32,
     /// True while building the first statement of a while loop's body.
     pub at_loop_top: bool,
+    /// The statement being built (the span of links made now).
+    pub span: Span,
     pub hints: &'p mut HintUses,
 }
 
@@ -122,6 +126,7 @@ fn build_function(prog: &Program, f: FuncId, hints: &mut HintUses) -> DResult<Fu
         bools: HashSet::new(),
         fresh: 0,
         at_loop_top: false,
+        span: decl.span,
         hints,
     };
     b.stmts(&decl.body)?;
@@ -190,12 +195,14 @@ impl<'p> Builder<'p> {
         }
         self.g.block_mut(block).exitswitch = Some(ExitSwitch::LastException);
         let normal = Pending {
+            span: self.span,
             block,
             case: ExitCase::Always,
             last_exc: None,
             env: self.env.clone(),
         };
         let caught = catch.map(|cls| Pending {
+            span: self.span,
             block,
             case: ExitCase::Exception(cls),
             last_exc: Some(self.g.new_var(Some("exc"))),
@@ -206,6 +213,7 @@ impl<'p> Builder<'p> {
             // after the caller has linked `caught`: exits stay in order.
             let e = self.g.new_var(Some("exc"));
             let p = Pending {
+                span: self.span,
                 block,
                 case: ExitCase::Exception(builtin_class::BASE_EXCEPTION),
                 last_exc: Some(e),
@@ -230,6 +238,7 @@ impl<'p> Builder<'p> {
     pub fn take_current(&mut self) -> Vec<Pending> {
         match self.current.take() {
             Some(block) => vec![Pending {
+                span: self.span,
                 block,
                 case: ExitCase::Always,
                 last_exc: None,
@@ -251,6 +260,7 @@ impl<'p> Builder<'p> {
         self.current = None;
         let env = std::mem::take(&mut self.env);
         let mk = |b: bool| Pending {
+            span: self.span,
             block,
             case: ExitCase::Const(ConstValue::Bool(b)),
             last_exc: None,
@@ -297,7 +307,7 @@ impl<'p> Builder<'p> {
         }
         let inputs: Vec<VarId> = varying
             .iter()
-            .map(|(n, _)| self.g.new_var(Some(n.trim_start_matches('$'))))
+            .map(|(n, _)| self.g.new_var(Some(n)))
             .collect();
         let target = self.g.add_block(inputs.clone());
         for p in pendings {
@@ -323,6 +333,7 @@ impl<'p> Builder<'p> {
                 args,
                 exitcase: p.case,
                 last_exc_value: p.last_exc,
+                span: p.span,
             },
         );
     }
@@ -336,7 +347,7 @@ impl<'p> Builder<'p> {
             .unwrap_or_default();
         let inputs: Vec<VarId> = names
             .iter()
-            .map(|n| self.g.new_var(Some(n.trim_start_matches('$'))))
+            .map(|n| self.g.new_var(Some(n)))
             .collect();
         let header = self.g.add_block(inputs.clone());
         for p in pend {

@@ -23,6 +23,7 @@ impl Builder<'_> {
 
     fn stmt(&mut self, s: &Stmt) -> DResult<()> {
         let span = s.span;
+        self.span = span;
         match &s.kind {
             StmtKind::Expr(e) => {
                 if !matches!(e.kind, ExprKind::Str(_)) {

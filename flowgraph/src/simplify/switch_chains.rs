@@ -81,6 +81,7 @@ fn match_test(g: &FunctionGraph, b: BlockId) -> Option<Test> {
 struct Branch {
     target: BlockId,
     args: Vec<Value>,
+    span: rpy_front::Span,
 }
 
 impl Branch {
@@ -88,6 +89,7 @@ impl Branch {
         Branch {
             target: g.link_target(l),
             args: subst_all(&g.link(l).args, map),
+            span: g.link(l).span,
         }
     }
 }
@@ -147,6 +149,7 @@ fn collapse_chain(g: &mut FunctionGraph, head: BlockId) -> bool {
             args: br.args,
             exitcase,
             last_exc_value: None,
+            span: br.span,
         };
         g.add_link(head, br.target, link);
     }

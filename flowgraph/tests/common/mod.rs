@@ -92,6 +92,7 @@ fn link(args: Vec<Value>, exitcase: ExitCase) -> Link {
         args,
         exitcase,
         last_exc_value: None,
+        span: rpy_front::Span::default(),
     }
 }
 

@@ -1,6 +1,7 @@
 //! flowgraph: the graph model, the builder from the AST, the simplification
 //! passes, the verifier, the text and DOT printers and the graph interpreter.
 
+pub mod annotate;
 pub mod build;
 pub mod dot;
 pub mod hints;

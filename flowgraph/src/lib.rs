@@ -6,6 +6,7 @@ pub mod build;
 pub mod dot;
 pub mod hints;
 pub mod interp;
+pub mod ll;
 pub mod model;
 pub mod ops;
 pub mod print;

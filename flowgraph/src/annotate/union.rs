@@ -264,11 +264,12 @@ impl Annotator<'_> {
         } else {
             ""
         };
+        let is = if c.context.is_some() { "are" } else { "is" };
         match old_origin {
             Some(old) if old != new_origin => self.error(
                 old,
                 format!(
-                    "{subject} is {} here, but {} at {}{detail}",
+                    "{subject} {is} {} here, but {} at {}{detail}",
                     self.show(&c.a),
                     self.show(&c.b),
                     self.loc(new_origin)

@@ -66,7 +66,11 @@ fn programs_translate_front_end() {
     for p in progs.iter().chain(files("goal", "rpy").iter()) {
         let out = translate().arg(rel(p)).output().unwrap();
         if !out.status.success() {
-            failures.push(format!("translate {}:\n{}", rel(p), String::from_utf8_lossy(&out.stderr)));
+            failures.push(format!(
+                "translate {}:\n{}",
+                rel(p),
+                String::from_utf8_lossy(&out.stderr)
+            ));
         }
     }
     report(failures, progs.len());

@@ -509,6 +509,13 @@ impl Annotator<'_> {
                 ),
             ))
         };
+        if let Some((lo, hi, accepts, result, what)) = simple_rule(b) {
+            arity(self, lo, hi)?;
+            if !anns.iter().all(accepts) {
+                return bad(self, what);
+            }
+            return Ok(result);
+        }
         Ok(match b {
             Builtin::Print => {
                 for (name, (ann, _)) in &keywords {
@@ -523,10 +530,6 @@ impl Annotator<'_> {
                     }
                 }
                 S::None
-            }
-            Builtin::Len => {
-                arity(self, 1, 1)?;
-                S::NONNEG
             }
             Builtin::Range => {
                 arity(self, 1, 3)?;
@@ -563,10 +566,6 @@ impl Annotator<'_> {
                     _ => return bad(self, "int() takes a str, an int or a float"),
                 }
             }
-            Builtin::Str => {
-                arity(self, 1, 1)?;
-                S::STR
-            }
             Builtin::Float => {
                 arity(self, 1, 1)?;
                 match &anns[0] {
@@ -574,24 +573,6 @@ impl Annotator<'_> {
                     S::Str { .. } => S::Float,
                     _ => return bad(self, "float() takes a str, an int or a float"),
                 }
-            }
-            Builtin::Bool => {
-                arity(self, 1, 1)?;
-                S::Bool
-            }
-            Builtin::Ord => {
-                arity(self, 1, 1)?;
-                if !matches!(anns[0], S::Str { .. }) {
-                    return bad(self, "ord() takes a one-character str");
-                }
-                S::NONNEG
-            }
-            Builtin::Chr => {
-                arity(self, 1, 1)?;
-                if !anns[0].is_intlike() {
-                    return bad(self, "chr() takes an int");
-                }
-                S::CHAR
             }
             Builtin::Abs => {
                 arity(self, 1, 1)?;
@@ -619,10 +600,6 @@ impl Annotator<'_> {
                     })?
                 }
             }
-            Builtin::Isinstance => {
-                arity(self, 2, 2)?;
-                S::Bool
-            }
             Builtin::List => {
                 arity(self, 1, 1)?;
                 let item = match &anns[0] {
@@ -641,37 +618,20 @@ impl Annotator<'_> {
                     nullable: false,
                 }
             }
-            Builtin::Hash => {
-                arity(self, 1, 1)?;
-                S::INT
-            }
-            Builtin::Write | Builtin::WriteErr => {
-                arity(self, 1, 1)?;
-                if !matches!(anns[0], S::Str { .. }) {
-                    return bad(self, "it writes a str");
-                }
-                S::None
-            }
-            Builtin::ReadFile => {
-                arity(self, 1, 1)?;
-                if !matches!(anns[0], S::Str { .. }) {
-                    return bad(self, "read_file() takes a path str");
-                }
-                S::STR
-            }
-            Builtin::ReadStdin => {
-                arity(self, 1, 1)?;
-                if !anns[0].is_intlike() {
-                    return bad(self, "read_stdin() takes a byte count");
-                }
-                S::STR
-            }
-            Builtin::Flush => {
-                arity(self, 0, 0)?;
-                S::None
-            }
             Builtin::Promote => anns.first().cloned().unwrap_or(S::None),
             Builtin::WeAreJitted => S::Bool,
+            Builtin::Len
+            | Builtin::Str
+            | Builtin::Bool
+            | Builtin::Ord
+            | Builtin::Chr
+            | Builtin::Isinstance
+            | Builtin::Hash
+            | Builtin::Write
+            | Builtin::WriteErr
+            | Builtin::ReadFile
+            | Builtin::ReadStdin
+            | Builtin::Flush => unreachable!("handled by simple_rule"),
             Builtin::Super
             | Builtin::JitDriver
             | Builtin::Elidable
@@ -896,4 +856,45 @@ impl Annotator<'_> {
             _ => Err(self.error(span, format!("{} has no method '{name}'", self.show(recv)))),
         }
     }
+}
+
+fn any(_: &SomeValue) -> bool {
+    true
+}
+
+fn is_str(a: &SomeValue) -> bool {
+    matches!(a, S::Str { .. })
+}
+
+/// A builtin's rule when it is just: `lo..=hi` arguments, each accepted by
+/// a predicate, and a fixed result type.
+type SimpleRule = (
+    usize,
+    usize,
+    fn(&SomeValue) -> bool,
+    SomeValue,
+    &'static str,
+);
+
+fn simple_rule(b: Builtin) -> Option<SimpleRule> {
+    Some(match b {
+        Builtin::Len => (1, 1, any, S::NONNEG, ""),
+        Builtin::Str => (1, 1, any, S::STR, ""),
+        Builtin::Bool => (1, 1, any, S::Bool, ""),
+        Builtin::Hash => (1, 1, any, S::INT, ""),
+        Builtin::Isinstance => (2, 2, any, S::Bool, ""),
+        Builtin::Ord => (1, 1, is_str, S::NONNEG, "ord() takes a one-character str"),
+        Builtin::Chr => (1, 1, SomeValue::is_intlike, S::CHAR, "chr() takes an int"),
+        Builtin::Write | Builtin::WriteErr => (1, 1, is_str, S::None, "it writes a str"),
+        Builtin::ReadFile => (1, 1, is_str, S::STR, "read_file() takes a path str"),
+        Builtin::ReadStdin => (
+            1,
+            1,
+            SomeValue::is_intlike,
+            S::STR,
+            "read_stdin() takes a byte count",
+        ),
+        Builtin::Flush => (0, 0, any, S::None, ""),
+        _ => return None,
+    })
 }

@@ -23,7 +23,9 @@ pub fn eliminate_empty_blocks(g: &mut FunctionGraph) {
         let forwarded = g.link(exit).args.clone();
         // Where the forwarded values were bound: the later jump when it
         // passes constants, else each incoming jump.
-        let binds_constants = forwarded.iter().any(|a| matches!(a, crate::model::Value::Const(_)));
+        let binds_constants = forwarded
+            .iter()
+            .any(|a| matches!(a, crate::model::Value::Const(_)));
         let exit_span = g.link(exit).span;
         for l in g.incoming(b) {
             let map = bind_inputargs(g, b, &g.link(l).args);

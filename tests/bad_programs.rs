@@ -16,7 +16,12 @@ fn bad_programs_are_refused_with_their_line_and_column() {
         let spec = header(&text, "error").unwrap_or_else(|| panic!("{name}: no `# error:` header"));
         let (pos, msg) = spec.split_once(": ").unwrap_or((&spec, ""));
         let out = translate().arg(&name).output().unwrap();
-        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        // Progress lines (`[translate] step time`) come before the error.
+        let stderr: String = String::from_utf8_lossy(&out.stderr)
+            .lines()
+            .filter(|l| !l.starts_with("[translate]"))
+            .map(|l| format!("{l}\n"))
+            .collect();
         let first = stderr.lines().next().unwrap_or("");
         let want_prefix = format!("{name}:{pos}: error: ");
         if out.status.code() != Some(1) {

@@ -1,6 +1,6 @@
 //! Golden tests of the text forms: for each tests/golden/NAME.rpy (and the
-//! goal programs), the AST dump and the flow-graph dump must equal
-//! NAME.ast / NAME.flow. Re-bless with `RPY_BLESS=1 cargo test`.
+//! goal programs), the AST, flow-graph and annotated dumps must equal
+//! NAME.ast / NAME.flow / NAME.annotated. Re-bless with `RPY_BLESS=1 cargo test`.
 
 mod common;
 use common::*;
@@ -52,6 +52,11 @@ fn ast_dumps() {
 #[test]
 fn flow_dumps() {
     check_dump("flow", "flow");
+}
+
+#[test]
+fn annotated_dumps() {
+    check_dump("annotated", "annotated");
 }
 
 #[test]

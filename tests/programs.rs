@@ -58,3 +58,20 @@ fn toy_squares_untranslated() {
         assert_eq!(out.status.code(), Some(0));
     }
 }
+
+#[test]
+fn programs_translate_front_end() {
+    let progs = files("tests/programs", "rpy");
+    let mut failures = Vec::new();
+    for p in progs.iter().chain(files("goal", "rpy").iter()) {
+        let out = translate().arg(rel(p)).output().unwrap();
+        if !out.status.success() {
+            failures.push(format!(
+                "translate {}:\n{}",
+                rel(p),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    }
+    report(failures, progs.len());
+}

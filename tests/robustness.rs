@@ -1,6 +1,6 @@
 //! No input may panic: every prefix of every test program, and a few hundred
 //! random byte mutations, go through the whole front end (parse, load, build,
-//! simplify) to either a program or a diagnostic with a line.
+//! simplify, annotate) to either a program or a diagnostic with a line.
 
 mod common;
 use common::*;
@@ -14,6 +14,8 @@ fn front_end(text: &str) -> Result<(), String> {
         let program = rpy_front::loader::load(file.clone(), &module)?;
         let mut fp = flowgraph::build::build_program(program)?;
         flowgraph::simplify::simplify_program(&mut fp);
+        flowgraph::hints::check_hints(&fp)?;
+        flowgraph::annotate::annotate(&fp)?;
         Ok::<(), rpy_front::Diagnostic>(())
     });
     match result {
@@ -71,10 +73,55 @@ fn every_prefix_is_handled() {
 fn random_mutations_are_handled() {
     std::panic::set_hook(Box::new(|_| {}));
     let corpus = corpus();
-    let alphabet = b" \t\n()[]{}:,.=+-*/%<>!#'\"\\abcxyz0129_@;";
+    // Single bytes for the parser, whole tokens for the annotator.
+    let pieces: &[&str] = &[
+        " ",
+        "\t",
+        "\n",
+        "(",
+        ")",
+        "[",
+        "]",
+        "{",
+        "}",
+        ":",
+        ",",
+        ".",
+        "=",
+        "+",
+        "-",
+        "*",
+        "/",
+        "%",
+        "<",
+        ">",
+        "!",
+        "#",
+        "'",
+        "\"",
+        "\\",
+        "a",
+        "x",
+        "0",
+        "1",
+        "9",
+        "_",
+        "@",
+        ";",
+        " None ",
+        " 1.5 ",
+        " \"s\" ",
+        " [] ",
+        " {} ",
+        " (1, 'a') ",
+        " not ",
+        " self.q ",
+        " xs[0] ",
+        " len(x) ",
+    ];
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut failures = Vec::new();
-    for _ in 0..400 {
+    for _ in 0..600 {
         let mut bytes = corpus[rng.below(corpus.len())].clone().into_bytes();
         for _ in 0..1 + rng.below(4) {
             let at = rng.below(bytes.len().max(1));
@@ -82,8 +129,15 @@ fn random_mutations_are_handled() {
                 0 if !bytes.is_empty() => {
                     bytes.remove(at);
                 }
-                1 => bytes.insert(at, alphabet[rng.below(alphabet.len())]),
-                _ if !bytes.is_empty() => bytes[at] = alphabet[rng.below(alphabet.len())],
+                1 => {
+                    let piece = pieces[rng.below(pieces.len())].as_bytes();
+                    bytes.splice(at..at, piece.iter().copied());
+                }
+                _ if !bytes.is_empty() => {
+                    let piece = pieces[rng.below(pieces.len())].as_bytes();
+                    let end = (at + 1 + rng.below(3)).min(bytes.len());
+                    bytes.splice(at..end, piece.iter().copied());
+                }
                 _ => {}
             }
         }
@@ -96,5 +150,5 @@ fn random_mutations_are_handled() {
         }
     }
     let _ = std::panic::take_hook();
-    report(failures, 400);
+    report(failures, 600);
 }

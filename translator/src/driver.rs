@@ -1,6 +1,7 @@
 //! The pipeline's steps, in order: read → parse → load → build flow graphs
 //! → simplify; each user error is rendered as a diagnostic with exit status 1.
 
+use flowgraph::annotate::Annotations;
 use flowgraph::FlowProgram;
 use rpy_front::{Diagnostic, SourceFile};
 use std::path::Path;
@@ -38,21 +39,63 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
     }
 }
 
-/// Parse and load: the module-level program.
-pub fn load(path: &Path) -> Result<rpy_front::program::Program, Failed> {
-    let file = read_source(path)?;
-    let module = rpy_front::parse_module(&file).map_err(|d| report(&file, &d))?;
-    rpy_front::loader::load(file.clone(), &module).map_err(|d| report(&file, &d))
+/// Runs the pipeline's steps; with `verbose`, one line per step with its
+/// time on stderr (`[translate] annotate   0.002s`).
+#[derive(Clone, Copy, Default)]
+pub struct Steps {
+    pub verbose: bool,
 }
 
-/// The front end up to simplified flow graphs.
+impl Steps {
+    fn step<T>(&self, name: &str, f: impl FnOnce() -> T) -> T {
+        let start = std::time::Instant::now();
+        let r = f();
+        if self.verbose {
+            eprintln!(
+                "[translate] {name:<10} {:.3}s",
+                start.elapsed().as_secs_f64()
+            );
+        }
+        r
+    }
+
+    /// Parse and load: the module-level program.
+    pub fn load(&self, path: &Path) -> Result<rpy_front::program::Program, Failed> {
+        let file = read_source(path)?;
+        let module = self
+            .step("parse", || rpy_front::parse_module(&file))
+            .map_err(|d| report(&file, &d))?;
+        self.step("load", || rpy_front::loader::load(file.clone(), &module))
+            .map_err(|d| report(&file, &d))
+    }
+
+    /// The front end up to simplified, checked flow graphs.
+    pub fn flow(&self, path: &Path) -> Result<FlowProgram, Failed> {
+        let program = self.load(path)?;
+        let file = program.file.clone();
+        let mut fp = self
+            .step("build", || flowgraph::build::build_program(program))
+            .map_err(|d| report(&file, &d))?;
+        self.step("simplify", || {
+            flowgraph::simplify::simplify_program(&mut fp)
+        });
+        flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, &d))?;
+        Ok(fp)
+    }
+
+    /// Flow graphs plus the type of every variable.
+    pub fn annotate(&self, path: &Path) -> Result<(FlowProgram, Annotations), Failed> {
+        let fp = self.flow(path)?;
+        let ann = self
+            .step("annotate", || flowgraph::annotate::annotate(&fp))
+            .map_err(|d| report(&fp.program.file, &d))?;
+        Ok((fp, ann))
+    }
+}
+
+/// The front end up to simplified flow graphs, quietly.
 pub fn flow(path: &Path) -> Result<FlowProgram, Failed> {
-    let program = load(path)?;
-    let file = program.file.clone();
-    let mut fp = flowgraph::build::build_program(program).map_err(|d| report(&file, &d))?;
-    flowgraph::simplify::simplify_program(&mut fp);
-    flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, &d))?;
-    Ok(fp)
+    Steps::default().flow(path)
 }
 
 fn status(r: Result<i32, Failed>) -> i32 {
@@ -74,6 +117,13 @@ pub fn dump_ast(path: &Path) -> i32 {
         print!("{}", rpy_front::ast_dump::dump_module(&module));
         Ok(0)
     })())
+}
+
+pub fn dump_annotated(path: &Path) -> i32 {
+    status(Steps::default().annotate(path).map(|(fp, ann)| {
+        print!("{}", flowgraph::annotate::print::print_annotated(&fp, &ann));
+        0
+    }))
 }
 
 pub fn dump_flow(path: &Path) -> i32 {
@@ -114,14 +164,15 @@ pub fn view(path: &Path) -> i32 {
     }))
 }
 
-/// Run the whole front end and report success.
+/// Run the whole front end (with timings) and report success.
 pub fn check(path: &Path) -> i32 {
-    status(flow(path).map(|fp| {
+    let steps = Steps { verbose: true };
+    status(steps.annotate(path).map(|(fp, ann)| {
+        let reached = fp.graphs.iter().filter(|g| ann.is_reached(g.func)).count();
         eprintln!(
-            "[translate] {}: {} functions, {} classes built and simplified",
+            "[translate] {}: {reached} of {} functions reached and annotated",
             path.display(),
-            fp.graphs.len(),
-            fp.program.classes.iter().filter(|c| !c.builtin).count()
+            fp.graphs.len()
         );
         0
     }))

@@ -12,6 +12,8 @@ enum Dump {
     Ast,
     /// The flow graphs after simplification.
     Flow,
+    /// The flow graphs with the type of every variable.
+    Annotated,
 }
 
 /// rpy's translator: rpy program → flow graphs → (untranslated run | dumps).
@@ -42,6 +44,7 @@ fn main() -> ExitCode {
         match d {
             Dump::Ast => driver::dump_ast(&cli.file),
             Dump::Flow => driver::dump_flow(&cli.file),
+            Dump::Annotated => driver::dump_annotated(&cli.file),
         }
     } else if cli.view {
         driver::view(&cli.file)

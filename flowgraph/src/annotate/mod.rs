@@ -1,10 +1,538 @@
 //! flowgraph::annotate — whole-program type inference from the entry point
 //! (after PyPy's annotator): a worklist over blocks, one annotation per
 //! function, list/dict definitions and instance attributes shared over the
-//! whole program, diagnostics that explain every refusal.
+//! whole program, and diagnostics that explain every refusal.
 
+mod calls;
 pub mod model;
+pub mod print;
 pub mod result;
+mod rules;
+mod show;
+mod union;
 
 pub use model::*;
 pub use result::Annotations;
+
+use crate::model::{BlockId, ExitCase, ExitSwitch, Value, VarId};
+use crate::ops::OpKind;
+use crate::FlowProgram;
+use indexmap::IndexMap;
+use rpy_front::program::{builtin_class, ClassId, ConstValue, FuncId, Prebuilt, Program};
+use rpy_front::{DResult, Span};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::rc::Rc;
+
+/// A place that reads some shared state: a block of a function.
+type Pos = (FuncId, BlockId);
+
+/// Annotate the program from its entry point.
+pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
+    let prog = &fp.program;
+    let n = prog.functions.len();
+    let mut an = Annotator {
+        fp,
+        prog,
+        a: Annotations {
+            vars: vec![None; n],
+            reached_blocks: vec![HashSet::new(); n],
+            funcs: vec![FuncInfo::default(); n],
+            attrs: vec![IndexMap::new(); prog.classes.len()],
+            instantiated: vec![false; prog.classes.len()],
+            drivers: prog
+                .drivers
+                .iter()
+                .map(|d| DriverInfo {
+                    greens: vec![SomeValue::Impossible; d.greens.len()],
+                    reds: vec![SomeValue::Impossible; d.reds.len()],
+                    portal: None,
+                })
+                .collect(),
+            prebuilt: vec![SomeValue::Impossible; prog.prebuilt.len()],
+            ..Annotations::default()
+        },
+        origins: vec![HashMap::new(); n],
+        worklist: VecDeque::new(),
+        queued: HashSet::new(),
+        pos: (prog.entry, fp.graphs[prog.entry.index()].startblock),
+        ret_deps: vec![HashSet::new(); n],
+        list_deps: HashMap::new(),
+        dict_deps: HashMap::new(),
+        attr_deps: HashMap::new(),
+        list_sites: HashMap::new(),
+        dict_sites: HashMap::new(),
+        unresolved_attrs: Vec::new(),
+    };
+    an.init_prebuilt();
+    let argv_def = an.new_listdef(SomeValue::STR, None);
+    let entry_span = prog.func(prog.entry).span;
+    let argv = SomeValue::List {
+        def: argv_def,
+        nullable: false,
+    };
+    an.call_function(prog.entry, vec![(argv, entry_span)], entry_span)?;
+    an.run()?;
+    an.finish()?;
+    Ok(an.a)
+}
+
+impl<'a> Annotator<'a> {
+    /// An annotator holding finished annotations, to show types.
+    pub(crate) fn for_printing(fp: &'a FlowProgram, ann: &Annotations) -> Annotator<'a> {
+        let prog = &fp.program;
+        Annotator {
+            fp,
+            prog,
+            a: ann.clone(),
+            origins: Vec::new(),
+            worklist: VecDeque::new(),
+            queued: HashSet::new(),
+            pos: (prog.entry, fp.graphs[prog.entry.index()].startblock),
+            ret_deps: Vec::new(),
+            list_deps: HashMap::new(),
+            dict_deps: HashMap::new(),
+            attr_deps: HashMap::new(),
+            list_sites: HashMap::new(),
+            dict_sites: HashMap::new(),
+            unresolved_attrs: Vec::new(),
+        }
+    }
+}
+
+pub(crate) struct Annotator<'a> {
+    pub fp: &'a FlowProgram,
+    pub prog: &'a Program,
+    pub a: Annotations,
+    /// Per function: where each variable's type came from.
+    pub origins: Vec<HashMap<VarId, Span>>,
+    worklist: VecDeque<Pos>,
+    queued: HashSet<Pos>,
+    /// The block being annotated.
+    pub pos: Pos,
+    /// Who reads each function's return type, list/dict definition, attribute.
+    ret_deps: Vec<HashSet<Pos>>,
+    list_deps: HashMap<u32, HashSet<Pos>>,
+    dict_deps: HashMap<u32, HashSet<Pos>>,
+    attr_deps: HashMap<(ClassId, String), HashSet<Pos>>,
+    /// One list/dict definition per creating op.
+    list_sites: HashMap<(FuncId, VarId), ListDefId>,
+    dict_sites: HashMap<(FuncId, VarId), DictDefId>,
+    /// Attribute reads not (yet) matched by any assignment.
+    unresolved_attrs: Vec<(ClassId, String, Span, FuncId)>,
+}
+
+impl Annotator<'_> {
+    fn schedule(&mut self, pos: Pos) {
+        if self.queued.insert(pos) {
+            self.worklist.push_back(pos);
+        }
+    }
+
+    fn reflow_all(&mut self, deps: HashSet<Pos>) {
+        for p in deps {
+            self.schedule(p);
+        }
+    }
+
+    pub fn reflow_list(&mut self, root: ListDefId) {
+        let deps = self.list_deps.get(&root.0).cloned().unwrap_or_default();
+        self.reflow_all(deps);
+    }
+
+    pub fn reflow_dict(&mut self, root: DictDefId) {
+        let deps = self.dict_deps.get(&root.0).cloned().unwrap_or_default();
+        self.reflow_all(deps);
+    }
+
+    pub fn reflow_attr(&mut self, class: ClassId, name: &str) {
+        let deps = self
+            .attr_deps
+            .get(&(class, name.to_string()))
+            .cloned()
+            .unwrap_or_default();
+        self.reflow_all(deps);
+    }
+
+    /// Reflow every reader of attribute `name` on `class`, its bases and
+    /// its subclasses (a new attribute may be what they were waiting for).
+    pub fn reflow_attr_family(&mut self, class: ClassId, name: &str) {
+        let related: Vec<ClassId> = self
+            .prog
+            .classes
+            .iter()
+            .map(|c| c.id)
+            .filter(|&c| self.prog.is_subclass(c, class) || self.prog.is_subclass(class, c))
+            .collect();
+        for c in related {
+            self.reflow_attr(c, name);
+        }
+    }
+
+    /// The current block reads this list definition.
+    pub fn depend_list(&mut self, def: ListDefId) {
+        let r = self.a.list_root(def);
+        let pos = self.pos;
+        self.list_deps.entry(r.0).or_default().insert(pos);
+    }
+
+    pub fn depend_dict(&mut self, def: DictDefId) {
+        let r = self.a.dict_root(def);
+        let pos = self.pos;
+        self.dict_deps.entry(r.0).or_default().insert(pos);
+    }
+
+    pub fn depend_attr(&mut self, class: ClassId, name: &str) {
+        let pos = self.pos;
+        self.attr_deps
+            .entry((class, name.to_string()))
+            .or_default()
+            .insert(pos);
+    }
+
+    pub fn depend_return(&mut self, f: FuncId) {
+        let pos = self.pos;
+        self.ret_deps[f.index()].insert(pos);
+    }
+
+    /// The list definition of the list created by the current op.
+    pub fn list_site(&mut self, result: VarId, item: SomeValue, origin: Span) -> ListDefId {
+        let key = (self.pos.0, result);
+        if let Some(&d) = self.list_sites.get(&key) {
+            return d;
+        }
+        let d = self.new_listdef(item, Some(origin));
+        self.list_sites.insert(key, d);
+        d
+    }
+
+    pub fn dict_site(&mut self, result: VarId, origin: Span) -> DictDefId {
+        let key = (self.pos.0, result);
+        if let Some(&d) = self.dict_sites.get(&key) {
+            return d;
+        }
+        let d = self.new_dictdef(SomeValue::Impossible, SomeValue::Impossible, Some(origin));
+        self.dict_sites.insert(key, d);
+        d
+    }
+
+    /// Give every prebuilt list/dict its definition and item types.
+    fn init_prebuilt(&mut self) {
+        for i in 0..self.prog.prebuilt.len() {
+            let ann = match &self.prog.prebuilt[i] {
+                Prebuilt::List(_) => SomeValue::List {
+                    def: self.new_listdef(SomeValue::Impossible, None),
+                    nullable: false,
+                },
+                Prebuilt::Dict(_) => SomeValue::Dict {
+                    def: self.new_dictdef(SomeValue::Impossible, SomeValue::Impossible, None),
+                    nullable: false,
+                },
+            };
+            self.a.prebuilt[i] = ann;
+        }
+        let span = self.prog.func(self.prog.entry).span;
+        for i in 0..self.prog.prebuilt.len() {
+            let result = match (self.prog.prebuilt[i].clone(), self.a.prebuilt[i].clone()) {
+                (Prebuilt::List(items), SomeValue::List { def, .. }) => {
+                    items.iter().try_for_each(|item| {
+                        let ann = self.a.const_ann(item);
+                        self.list_store(def, &ann, span)
+                    })
+                }
+                (Prebuilt::Dict(items), SomeValue::Dict { def, .. }) => {
+                    items.iter().try_for_each(|(k, v)| {
+                        let (k, v) = (self.a.const_ann(k), self.a.const_ann(v));
+                        self.dict_store(def, Some(&k), Some(&v), span)
+                    })
+                }
+                _ => Ok(()),
+            };
+            // A prebuilt object mixing types is reported when it is used.
+            let _ = result;
+        }
+    }
+
+    fn run(&mut self) -> DResult<()> {
+        while let Some(pos) = self.worklist.pop_front() {
+            self.queued.remove(&pos);
+            self.pos = pos;
+            self.flow_block(pos.0, pos.1)?;
+        }
+        Ok(())
+    }
+
+    /// The type of an operand in function `f`.
+    pub fn ann(&self, f: FuncId, v: &Value) -> SomeValue {
+        self.a.value(f, v)
+    }
+
+    /// Where an operand's type came from (`fallback` for constants).
+    pub fn origin(&self, f: FuncId, v: &Value, fallback: Span) -> Span {
+        match v {
+            Value::Var(x) => self.origins[f.index()].get(x).copied().unwrap_or(fallback),
+            Value::Const(_) => fallback,
+        }
+    }
+
+    /// Widen a variable's type; returns whether it changed. `what` names
+    /// the variable for a conflict.
+    pub fn merge_var(
+        &mut self,
+        f: FuncId,
+        v: VarId,
+        new: &SomeValue,
+        origin: Span,
+        what: Option<String>,
+    ) -> DResult<bool> {
+        let old = self.a.var(f, v);
+        let merged = match self.union(&old, new) {
+            Ok(m) => m,
+            Err(c) => {
+                let name = what
+                    .or_else(|| self.user_name(f, v).map(|n| format!("'{n}'")))
+                    .unwrap_or_else(|| "this value".to_string());
+                let old_origin = self.origins[f.index()].get(&v).copied();
+                return Err(self.conflict_error(c, &name, old_origin, origin));
+            }
+        };
+        let merged = self.a.norm(&merged);
+        if merged == old {
+            return Ok(false);
+        }
+        self.origins[f.index()].entry(v).or_insert(origin);
+        if let Some(vars) = self.a.vars[f.index()].as_mut() {
+            vars[v.index()] = merged;
+        }
+        Ok(true)
+    }
+
+    fn flow_block(&mut self, f: FuncId, b: BlockId) -> DResult<()> {
+        let fp = self.fp;
+        let g = &fp.graphs[f.index()];
+        self.a.reached_blocks[f.index()].insert(b);
+        let block = g.block(b);
+        let raising_last = matches!(block.switch(), ExitSwitch::LastException);
+        for (i, op) in block.ops.iter().enumerate() {
+            let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();
+            if args.iter().any(SomeValue::is_impossible) {
+                return Ok(()); // not reachable with these types (yet)
+            }
+            let result = self.op(f, op, &args)?;
+            let is_last = i + 1 == block.ops.len();
+            if result.is_impossible() {
+                if is_last && raising_last {
+                    return self.follow_exits(f, b, true);
+                }
+                return Ok(());
+            }
+            self.merge_var(f, op.result, &result, op.span, None)?;
+        }
+        self.follow_exits(f, b, false)
+    }
+
+    /// Send the block's values along its exits (only the exceptional ones
+    /// when its last op produced no value).
+    fn follow_exits(&mut self, f: FuncId, b: BlockId, only_exceptions: bool) -> DResult<()> {
+        let fp = self.fp;
+        let g = &fp.graphs[f.index()];
+        let block = g.block(b);
+        let raise_span = block.ops.last().map(|op| op.span);
+        for &l in &block.exits {
+            let link = g.link(l);
+            if let ExitCase::Exception(cls) = link.exitcase {
+                if let Some(e) = link.last_exc_value {
+                    let ann = SomeValue::Instance {
+                        class: cls,
+                        nullable: false,
+                    };
+                    self.merge_var(f, e, &ann, raise_span.unwrap_or(link.span), None)?;
+                }
+            } else if only_exceptions {
+                continue;
+            }
+            let narrowed = self.narrowing(f, b, &link.exitcase);
+            let target = g.link_target(l);
+            let mut changed = !self.a.reached_blocks[f.index()].contains(&target);
+            for (arg, &param) in link.args.iter().zip(&g.block(target).inputargs) {
+                let ann = match arg {
+                    Value::Var(x) => narrowed.get(x).cloned().unwrap_or_else(|| self.ann(f, arg)),
+                    Value::Const(_) => self.ann(f, arg),
+                };
+                let origin = self.origin(f, arg, link.span);
+                let what = (target == g.returnblock)
+                    .then(|| format!("the return value of {}()", self.prog.func(f).name));
+                changed |= self.merge_var(f, param, &ann, origin, what)?;
+            }
+            if target == g.returnblock {
+                let ret = self.a.var(f, g.block(target).inputargs[0]);
+                if self.a.funcs[f.index()].ret.as_ref() != Some(&ret) {
+                    self.a.funcs[f.index()].ret = Some(ret);
+                    let deps = self.ret_deps[f.index()].clone();
+                    self.reflow_all(deps);
+                }
+                self.a.reached_blocks[f.index()].insert(target);
+            } else if target == g.exceptblock {
+                self.a.reached_blocks[f.index()].insert(target);
+            } else if changed {
+                self.schedule((f, target));
+            }
+        }
+        Ok(())
+    }
+
+    /// What a two-way branch teaches about variables on one of its exits:
+    /// `isinstance`/`exc_match` narrow to the class, `x is None` and truth
+    /// tests narrow away `None`.
+    fn narrowing(&self, f: FuncId, b: BlockId, case: &ExitCase) -> HashMap<VarId, SomeValue> {
+        let mut out = HashMap::new();
+        let g = &self.fp.graphs[f.index()];
+        let block = g.block(b);
+        let (ExitSwitch::Value(Value::Var(cond)), ExitCase::Const(ConstValue::Bool(mut truth))) =
+            (block.switch(), case)
+        else {
+            return out;
+        };
+        let mut cond = *cond;
+        let find = |v: VarId| block.ops.iter().find(|op| op.result == v);
+        if let Some(op) = find(cond) {
+            if op.kind == OpKind::Not {
+                if let Some(Value::Var(inner)) = op.args.first() {
+                    cond = *inner;
+                    truth = !truth;
+                }
+            }
+        }
+        let Some(op) = find(cond) else { return out };
+        let subject = match op.kind {
+            OpKind::ExcMatch => op.args.first(),
+            OpKind::SimpleCall
+                if op.args.first().and_then(Value::as_const)
+                    == Some(&ConstValue::Builtin(
+                        rpy_front::program::Builtin::Isinstance,
+                    )) =>
+            {
+                op.args.get(1)
+            }
+            OpKind::Is | OpKind::IsTrue => op.args.first(),
+            _ => None,
+        };
+        let Some(Value::Var(x)) = subject else {
+            return out;
+        };
+        let current = self.a.var(f, *x);
+        let narrowed = match op.kind {
+            OpKind::ExcMatch | OpKind::SimpleCall if truth => {
+                let classes = op.args.last().and_then(Value::as_const);
+                let target = match classes {
+                    Some(ConstValue::Class(c)) => Some(*c),
+                    Some(ConstValue::Tuple(cs)) => cs
+                        .iter()
+                        .filter_map(|c| match c {
+                            ConstValue::Class(c) => Some(*c),
+                            _ => None,
+                        })
+                        .reduce(|a, b| self.common_base(a, b).unwrap_or(builtin_class::OBJECT)),
+                    _ => None,
+                };
+                match (target, &current) {
+                    (Some(t), SomeValue::Instance { class, .. })
+                        if self.prog.is_subclass(t, *class) =>
+                    {
+                        Some(SomeValue::Instance {
+                            class: t,
+                            nullable: false,
+                        })
+                    }
+                    _ => None,
+                }
+            }
+            OpKind::Is if op.args.get(1) == Some(&Value::Const(ConstValue::None)) => {
+                (!truth).then(|| not_none(&current))
+            }
+            OpKind::IsTrue if truth => Some(not_none(&current)),
+            _ => None,
+        };
+        if let Some(n) = narrowed {
+            out.insert(*x, n);
+        }
+        out
+    }
+
+    /// Checks that need the fixpoint: attributes read but never set,
+    /// greens the JIT cannot treat as constants, the entry point's result.
+    fn finish(&mut self) -> DResult<()> {
+        for (class, name, span, f) in self.unresolved_attrs.clone() {
+            if self.a.attr(self.prog, class, &name).is_none()
+                && self.class_attr_ann(class, &name).is_none()
+            {
+                self.pos.0 = f;
+                return Err(self.error(
+                    span,
+                    format!(
+                        "no class in the hierarchy of {} sets the attribute '{name}'",
+                        self.prog.class(class).name
+                    ),
+                ));
+            }
+        }
+        for (i, d) in self.prog.drivers.iter().enumerate() {
+            let Some(portal) = self.a.drivers[i].portal else {
+                continue;
+            };
+            self.pos.0 = portal;
+            for (name, ann) in d.greens.iter().zip(self.a.drivers[i].greens.clone()) {
+                if let Some(why) = self.not_constant_like(&ann) {
+                    return Err(self.error(
+                        d.span,
+                        format!("green '{name}' must be something the JIT can treat as a constant (an int, a str, or a list, dict or instance compared by identity), but it is {why}"),
+                    ));
+                }
+            }
+        }
+        let entry = self.prog.entry;
+        let ret = self.a.funcs[entry.index()]
+            .ret
+            .clone()
+            .unwrap_or(SomeValue::Impossible);
+        if !(ret.is_intlike() || ret.is_impossible() || ret == SomeValue::None) {
+            self.pos.0 = entry;
+            return Err(self.error(
+                self.prog.func(entry).span,
+                format!(
+                    "the entry point must return an int (the exit status), not {}",
+                    self.show(&ret)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Greens are compared by value (ints, strs) or by identity (lists,
+    /// dicts, instances); anything else cannot key the JIT's code.
+    fn not_constant_like(&self, ann: &SomeValue) -> Option<String> {
+        match ann {
+            SomeValue::Int { .. }
+            | SomeValue::Bool
+            | SomeValue::Str { .. }
+            | SomeValue::Instance { .. }
+            | SomeValue::List { .. }
+            | SomeValue::Dict { .. }
+            | SomeValue::Impossible => None,
+            other => Some(self.show(other)),
+        }
+    }
+
+    /// A fresh tuple type.
+    pub fn tuple(items: Vec<SomeValue>) -> SomeValue {
+        SomeValue::Tuple(Rc::from(items))
+    }
+}
+
+/// The type on the path where a value is known not to be None
+/// (`Impossible` when it is always None: that path is never taken).
+fn not_none(a: &SomeValue) -> SomeValue {
+    match a {
+        SomeValue::None => SomeValue::Impossible,
+        other => other.non_null(),
+    }
+}

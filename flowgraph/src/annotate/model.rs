@@ -32,18 +32,32 @@ pub enum SomeValue {
     /// No value yet (bottom): unreachable or not annotated yet.
     Impossible,
     /// An int; `nonneg` when it is known to be >= 0.
-    Int { nonneg: bool },
+    Int {
+        nonneg: bool,
+    },
     Bool,
     Float,
     /// A str; `char` when always exactly one character.
-    Str { char: bool, nullable: bool },
+    Str {
+        char: bool,
+        nullable: bool,
+    },
     /// Only ever `None`.
     None,
-    List { def: ListDefId, nullable: bool },
-    Dict { def: DictDefId, nullable: bool },
+    List {
+        def: ListDefId,
+        nullable: bool,
+    },
+    Dict {
+        def: DictDefId,
+        nullable: bool,
+    },
     Tuple(Rc<[SomeValue]>),
     /// An instance of `class` or a subclass.
-    Instance { class: ClassId, nullable: bool },
+    Instance {
+        class: ClassId,
+        nullable: bool,
+    },
     /// One of these module-level functions (a function used as a value).
     Funcs(Rc<BTreeSet<FuncId>>),
     /// One of these classes (a class used as a value: calling instantiates).

@@ -94,9 +94,15 @@ impl Annotations {
                 def: self.dict_root(*def),
                 nullable: *nullable,
             },
-            SomeValue::Tuple(items) => SomeValue::Tuple(items.iter().map(|i| self.norm(i)).collect()),
-            SomeValue::Iter(IterKind::List(d)) => SomeValue::Iter(IterKind::List(self.list_root(*d))),
-            SomeValue::Iter(IterKind::Dict(d)) => SomeValue::Iter(IterKind::Dict(self.dict_root(*d))),
+            SomeValue::Tuple(items) => {
+                SomeValue::Tuple(items.iter().map(|i| self.norm(i)).collect())
+            }
+            SomeValue::Iter(IterKind::List(d)) => {
+                SomeValue::Iter(IterKind::List(self.list_root(*d)))
+            }
+            SomeValue::Iter(IterKind::Dict(d)) => {
+                SomeValue::Iter(IterKind::Dict(self.dict_root(*d)))
+            }
             other => other.clone(),
         }
     }
@@ -112,7 +118,9 @@ impl Annotations {
                 nullable: false,
             },
             ConstValue::None => SomeValue::None,
-            ConstValue::Tuple(items) => SomeValue::Tuple(items.iter().map(|i| self.const_ann(i)).collect()),
+            ConstValue::Tuple(items) => {
+                SomeValue::Tuple(items.iter().map(|i| self.const_ann(i)).collect())
+            }
             ConstValue::Prebuilt(id) => self.norm(&self.prebuilt[id.index()]),
             ConstValue::Func(f) => SomeValue::Funcs(Rc::new(BTreeSet::from([*f]))),
             ConstValue::Class(c) => SomeValue::Classes(Rc::new(BTreeSet::from([*c]))),

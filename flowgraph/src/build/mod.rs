@@ -345,10 +345,7 @@ impl<'p> Builder<'p> {
             .first()
             .map(|p| p.env.keys().cloned().collect())
             .unwrap_or_default();
-        let inputs: Vec<VarId> = names
-            .iter()
-            .map(|n| self.g.new_var(Some(n)))
-            .collect();
+        let inputs: Vec<VarId> = names.iter().map(|n| self.g.new_var(Some(n))).collect();
         let header = self.g.add_block(inputs.clone());
         for p in pend {
             let args = names.iter().map(|n| p.env[n].clone()).collect();

@@ -21,9 +21,18 @@ pub fn eliminate_empty_blocks(g: &mut FunctionGraph) {
             continue; // an empty infinite loop: leave it be
         }
         let forwarded = g.link(exit).args.clone();
+        // Where the forwarded values were bound: the later jump when it
+        // passes constants, else each incoming jump.
+        let binds_constants = forwarded
+            .iter()
+            .any(|a| matches!(a, crate::model::Value::Const(_)));
+        let exit_span = g.link(exit).span;
         for l in g.incoming(b) {
             let map = bind_inputargs(g, b, &g.link(l).args);
             g.link_mut(l).args = subst_all(&forwarded, &map);
+            if binds_constants {
+                g.link_mut(l).span = exit_span;
+            }
             g.retarget_link(l, target);
         }
         g.remove_block(b);

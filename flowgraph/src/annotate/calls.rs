@@ -1,0 +1,900 @@
+//! Calls: functions (one annotation per function, widened by every call),
+//! instantiation, method dispatch on the runtime class, attributes over the
+//! class hierarchy, builtins and the methods of str, list and dict.
+
+use super::model::*;
+use super::Annotator;
+use crate::model::Op;
+use crate::ops::OpKind;
+use rpy_front::program::{builtin_class, Builtin, ClassId, ConstValue, FuncId};
+use rpy_front::{DResult, Span};
+
+use SomeValue as S;
+
+/// An argument's type and where it came from.
+pub type Arg = (SomeValue, Span);
+
+impl Annotator<'_> {
+    /// Call a function: widen its parameters, reach it, and return its
+    /// result type so far (`Impossible` until it returns).
+    pub fn call_function(
+        &mut self,
+        fid: FuncId,
+        mut args: Vec<Arg>,
+        span: Span,
+    ) -> DResult<SomeValue> {
+        let decl = self.prog.func(fid);
+        let nparams = decl.params.len();
+        let required = decl.params.iter().filter(|p| p.default.is_none()).count();
+        if args.len() > nparams || args.len() < required {
+            return Err(self.error(
+                span,
+                format!(
+                    "{}() takes {nparams} arguments but {} were given",
+                    decl.name,
+                    args.len()
+                ),
+            ));
+        }
+        for p in &decl.params[args.len()..] {
+            let ann = self.a.const_ann(p.default.as_ref().expect("checked above"));
+            args.push((ann, p.span));
+        }
+        let g = &self.fp.graphs[fid.index()];
+        if self.a.vars[fid.index()].is_none() {
+            self.a.vars[fid.index()] = Some(vec![SomeValue::Impossible; g.vars.len()]);
+            self.a.funcs[fid.index()].reached = true;
+            self.a.funcs[fid.index()].args = vec![SomeValue::Impossible; nparams];
+            if fid != self.prog.entry {
+                self.a.funcs[fid.index()].called_from = Some((self.pos.0, span));
+            }
+            self.schedule((fid, g.startblock));
+        }
+        let mut changed = false;
+        for (i, (ann, origin)) in args.iter().enumerate() {
+            let param = g.block(g.startblock).inputargs[i];
+            let what = format!("argument '{}' of {}()", decl.params[i].name, decl.name);
+            let caller = self.pos.0;
+            self.pos.0 = fid;
+            let r = self.merge_var(fid, param, ann, *origin, Some(what));
+            self.pos.0 = caller;
+            changed |= r?;
+            self.a.funcs[fid.index()].args[i] = self.a.var(fid, param);
+        }
+        if changed {
+            self.schedule((fid, g.startblock));
+        }
+        self.depend_return(fid);
+        Ok(self.a.funcs[fid.index()]
+            .ret
+            .clone()
+            .unwrap_or(SomeValue::Impossible))
+    }
+
+    /// Arguments of a call op: positional, then keywords as (name, arg).
+    fn call_args(
+        &self,
+        f: FuncId,
+        op: &Op,
+        args: &[SomeValue],
+        skip: usize,
+    ) -> (Vec<Arg>, Vec<(String, Arg)>) {
+        let with_origin = |i: usize| (args[i].clone(), self.origin(f, &op.args[i], op.span));
+        let names: Vec<String> = match op.kind {
+            OpKind::CallKw | OpKind::CallMethodKw => match op.args[skip].as_const() {
+                Some(ConstValue::Tuple(ns)) => ns
+                    .iter()
+                    .map(|n| match n {
+                        ConstValue::Str(s) => String::from_utf8_lossy(s).into_owned(),
+                        _ => String::new(),
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let first = if names.is_empty() && !matches!(op.kind, OpKind::CallKw | OpKind::CallMethodKw)
+        {
+            skip
+        } else {
+            skip + 1
+        };
+        let npos = args.len() - first - names.len();
+        let positional = (first..first + npos).map(with_origin).collect();
+        let keywords = names
+            .into_iter()
+            .enumerate()
+            .map(|(k, n)| (n, with_origin(first + npos + k)))
+            .collect();
+        (positional, keywords)
+    }
+
+    /// Bind keywords to a function's parameters (after `skip` implicit ones).
+    fn bind(
+        &self,
+        fid: FuncId,
+        mut positional: Vec<Arg>,
+        keywords: Vec<(String, Arg)>,
+        span: Span,
+    ) -> DResult<Vec<Arg>> {
+        if keywords.is_empty() {
+            return Ok(positional);
+        }
+        let decl = self.prog.func(fid);
+        let mut slots: Vec<Option<Arg>> = positional.drain(..).map(Some).collect();
+        slots.resize(decl.params.len().max(slots.len()), None);
+        for (name, arg) in keywords {
+            let Some(i) = decl.params.iter().position(|p| p.name == name) else {
+                return Err(self.error(
+                    span,
+                    format!(
+                        "{}() got an unexpected keyword argument '{name}'",
+                        decl.name
+                    ),
+                ));
+            };
+            slots[i] = Some(arg);
+        }
+        let mut out = Vec::new();
+        for (i, s) in slots.into_iter().enumerate() {
+            match (s, &decl.params[i].default) {
+                (Some(a), _) => out.push(a),
+                (None, Some(d)) => out.push((self.a.const_ann(d), span)),
+                (None, None) => {
+                    return Err(self.error(
+                        span,
+                        format!(
+                            "{}() missing required argument '{}'",
+                            decl.name, decl.params[i].name
+                        ),
+                    ))
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// `simple_call` / `call_kw`.
+    pub fn call(&mut self, f: FuncId, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
+        let (positional, keywords) = self.call_args(f, op, args, 1);
+        let span = op.span;
+        match &args[0] {
+            S::Funcs(fs) => {
+                let mut out = S::Impossible;
+                for fid in fs.iter().copied().collect::<Vec<_>>() {
+                    let bound = self.bind(fid, positional.clone(), keywords.clone(), span)?;
+                    let r = self.call_function(fid, bound, span)?;
+                    out = self.union(&out, &r).map_err(|c| {
+                        self.conflict_error(c, "the result of this call", None, span)
+                    })?;
+                }
+                Ok(out)
+            }
+            S::Classes(cs) => {
+                let mut out = S::Impossible;
+                for c in cs.iter().copied().collect::<Vec<_>>() {
+                    let mut all = positional.clone();
+                    if !keywords.is_empty() {
+                        let init = self.prog.lookup_method(c, "__init__");
+                        let Some(init) = init else {
+                            return Err(self.error(
+                                span,
+                                format!("{}() takes no keyword arguments", self.prog.class(c).name),
+                            ));
+                        };
+                        let mut with_self = vec![(
+                            S::Instance {
+                                class: c,
+                                nullable: false,
+                            },
+                            span,
+                        )];
+                        with_self.extend(all);
+                        all = self
+                            .bind(init, with_self, keywords.clone(), span)?
+                            .split_off(1);
+                    }
+                    let inst = self.instantiate(c, all, span)?;
+                    out = self
+                        .union(&out, &inst)
+                        .map_err(|c| self.conflict_error(c, "the created instance", None, span))?;
+                }
+                Ok(out)
+            }
+            S::Builtin(b) => self.builtin(*b, op, positional, keywords),
+            other => Err(self.error(span, format!("{} is not callable", self.show(other)))),
+        }
+    }
+
+    /// Create an instance of `class` and run its `__init__`.
+    pub fn instantiate(
+        &mut self,
+        class: ClassId,
+        args: Vec<Arg>,
+        span: Span,
+    ) -> DResult<SomeValue> {
+        self.a.instantiated[class.index()] = true;
+        let inst = S::Instance {
+            class,
+            nullable: false,
+        };
+        match self.prog.lookup_method(class, "__init__") {
+            Some(init) => {
+                let mut all = vec![(inst.clone(), span)];
+                all.extend(args);
+                self.call_function(init, all, span)?;
+            }
+            None if self.prog.is_subclass(class, builtin_class::BASE_EXCEPTION)
+                && args.len() > 1 =>
+            {
+                return Err(self.error(
+                    span,
+                    "an exception takes at most one argument (its message) in rpy",
+                ));
+            }
+            None if self.prog.is_subclass(class, builtin_class::BASE_EXCEPTION) => {}
+            None if !args.is_empty() => {
+                return Err(self.error(
+                    span,
+                    format!("{}() takes no arguments", self.prog.class(class).name),
+                ));
+            }
+            None => {}
+        }
+        Ok(inst)
+    }
+
+    /// The implementations a method call on an instance of `class` may run:
+    /// the one `class` finds, and the overrides in its subclasses.
+    fn method_impls(&self, class: ClassId, name: &str) -> Vec<(ClassId, FuncId)> {
+        let mut out = Vec::new();
+        if let Some(m) = self.prog.lookup_method(class, name) {
+            out.push((class, m));
+        }
+        for c in &self.prog.classes {
+            if c.id != class && self.prog.is_subclass(c.id, class) {
+                if let Some(&m) = c.methods.get(name) {
+                    out.push((c.id, m));
+                }
+            }
+        }
+        out
+    }
+
+    /// `call_method` / `call_method_kw`.
+    pub fn call_method(&mut self, f: FuncId, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
+        let Some(ConstValue::Str(name)) = op.args[1].as_const() else {
+            return Err(self.error(op.span, "method name must be a constant"));
+        };
+        let name = String::from_utf8_lossy(name).into_owned();
+        let (positional, keywords) = self.call_args(f, op, args, 2);
+        let span = op.span;
+        match &args[0] {
+            S::Instance { class, .. } => {
+                let class = *class;
+                let impls = self.method_impls(class, &name);
+                if self.prog.lookup_method(class, &name).is_none() {
+                    let cname = &self.prog.class(class).name;
+                    return Err(if impls.is_empty() {
+                        self.error(span, format!("{cname} has no method '{name}'"))
+                    } else {
+                        self.error(span, format!(
+                            "{cname} has no method '{name}' (only some of its subclasses do); define it on {cname} too, e.g. raising NotImplementedError"
+                        ))
+                    });
+                }
+                let mut out = S::Impossible;
+                for (c, m) in impls {
+                    let mut all = vec![(
+                        S::Instance {
+                            class: c,
+                            nullable: false,
+                        },
+                        span,
+                    )];
+                    all.extend(positional.clone());
+                    let bound = self.bind(m, all, keywords.clone(), span)?;
+                    let r = self.call_function(m, bound, span)?;
+                    out = self.union(&out, &r).map_err(|c| {
+                        self.conflict_error(c, &format!("the result of .{name}()"), None, span)
+                    })?;
+                }
+                Ok(out)
+            }
+            recv @ (S::Str { .. } | S::List { .. } | S::Dict { .. }) => {
+                if !keywords.is_empty() {
+                    return Err(self.error(
+                        span,
+                        format!(
+                            "{}.{name}() takes no keyword arguments in rpy",
+                            self.show(recv)
+                        ),
+                    ));
+                }
+                let recv = recv.clone();
+                self.builtin_method(op, &recv, &name, positional)
+            }
+            other => Err(self.error(span, format!("{} has no method '{name}'", self.show(other)))),
+        }
+    }
+
+    /// A class-level constant read through an instance: the union over the
+    /// class and its subclasses that redefine it.
+    pub fn class_attr_ann(&mut self, class: ClassId, name: &str) -> Option<SomeValue> {
+        let mut anns: Vec<SomeValue> = self
+            .prog
+            .lookup_class_attr(class, name)
+            .map(|c| self.a.const_ann(c))
+            .into_iter()
+            .collect();
+        for c in &self.prog.classes {
+            if c.id != class && self.prog.is_subclass(c.id, class) {
+                if let Some(v) = c.attrs.get(name) {
+                    anns.push(self.a.const_ann(v));
+                }
+            }
+        }
+        let mut out = anns.pop()?;
+        for a in anns {
+            out = self.union(&out, &a).ok()?;
+        }
+        Some(out)
+    }
+
+    /// Move an attribute set only on subclasses of `class` up to `class`.
+    fn lift_attr(&mut self, class: ClassId, name: &str) -> DResult<bool> {
+        let subs: Vec<ClassId> = self
+            .prog
+            .classes
+            .iter()
+            .filter(|c| {
+                c.id != class
+                    && self.prog.is_subclass(c.id, class)
+                    && self.a.attrs[c.id.index()].contains_key(name)
+            })
+            .map(|c| c.id)
+            .collect();
+        if subs.is_empty() {
+            return Ok(false);
+        }
+        let mut merged: Option<AttrInfo> = None;
+        for s in subs {
+            let info = self.a.attrs[s.index()]
+                .shift_remove(name)
+                .expect("filtered above");
+            merged = Some(match merged {
+                None => info,
+                Some(m) => {
+                    let ann = self.union(&m.ann, &info.ann).map_err(|c| {
+                        self.conflict_error(
+                            c,
+                            &format!("attribute '{name}'"),
+                            m.origin,
+                            info.origin.unwrap_or_default(),
+                        )
+                    })?;
+                    AttrInfo {
+                        ann,
+                        origin: m.origin,
+                        assigned: m.assigned || info.assigned,
+                    }
+                }
+            });
+            self.reflow_attr(s, name);
+        }
+        self.a.attrs[class.index()]
+            .insert(name.to_string(), merged.expect("one subclass at least"));
+        Ok(true)
+    }
+
+    pub fn getattr(&mut self, op: &Op, obj: &SomeValue) -> DResult<SomeValue> {
+        let Some(ConstValue::Str(name)) = op.args[1].as_const() else {
+            return Err(self.error(op.span, "attribute name must be a constant"));
+        };
+        let name = String::from_utf8_lossy(name).into_owned();
+        let S::Instance { class, .. } = obj else {
+            return Err(self.error(
+                op.span,
+                format!("{} has no attribute '{name}'", self.show(obj)),
+            ));
+        };
+        let class = *class;
+        if self.a.attr(self.prog, class, &name).is_none() {
+            self.lift_attr(class, &name)?;
+        }
+        if let Some((owner, info)) = self.a.attr(self.prog, class, &name) {
+            let ann = info.ann.clone();
+            self.depend_attr(owner, &name);
+            return Ok(ann);
+        }
+        if let Some(ann) = self.class_attr_ann(class, &name) {
+            return Ok(ann);
+        }
+        if self.prog.lookup_method(class, &name).is_some() {
+            return Err(self.error(op.span, format!("a method used as a value (.{name} without a call) is not supported in rpy; call it directly")));
+        }
+        // Maybe an assignment not annotated yet: wait for it.
+        self.depend_attr(class, &name);
+        self.unresolved_attrs
+            .push((class, name, op.span, self.pos.0));
+        Ok(S::Impossible)
+    }
+
+    pub fn setattr(&mut self, f: FuncId, op: &Op, obj: &SomeValue, v: &SomeValue) -> DResult<()> {
+        let Some(ConstValue::Str(name)) = op.args[1].as_const() else {
+            return Err(self.error(op.span, "attribute name must be a constant"));
+        };
+        let name = String::from_utf8_lossy(name).into_owned();
+        let S::Instance { class, .. } = obj else {
+            return Err(self.error(
+                op.span,
+                format!("cannot set attribute '{name}' on {}", self.show(obj)),
+            ));
+        };
+        let class = *class;
+        if self.a.attr(self.prog, class, &name).is_none() {
+            self.lift_attr(class, &name)?;
+        }
+        let origin = self.origin(f, &op.args[2], op.span);
+        let owner = match self.a.attr(self.prog, class, &name) {
+            Some((owner, _)) => owner,
+            None => {
+                let default = self.class_attr_ann(class, &name).unwrap_or(S::Impossible);
+                self.a.attrs[class.index()].insert(
+                    name.clone(),
+                    AttrInfo {
+                        ann: default,
+                        origin: None,
+                        assigned: true,
+                    },
+                );
+                // Readers waiting on this class's family see it now.
+                self.reflow_attr_family(class, &name);
+                class
+            }
+        };
+        let info = self.a.attrs[owner.index()][&name].clone();
+        let what = format!("attribute '{name}' of {}", self.prog.class(owner).name);
+        let merged = self
+            .union(&info.ann, v)
+            .map_err(|c| self.conflict_error(c, &what, info.origin, origin))?;
+        let merged = self.a.norm(&merged);
+        if merged != self.a.norm(&info.ann) || info.origin.is_none() {
+            let entry = self.a.attrs[owner.index()]
+                .get_mut(&name)
+                .expect("inserted above");
+            entry.ann = merged;
+            entry.origin.get_or_insert(origin);
+            entry.assigned = true;
+            self.reflow_attr(owner, &name);
+        }
+        Ok(())
+    }
+
+    fn builtin(
+        &mut self,
+        b: Builtin,
+        op: &Op,
+        args: Vec<Arg>,
+        keywords: Vec<(String, Arg)>,
+    ) -> DResult<SomeValue> {
+        let span = op.span;
+        let anns: Vec<SomeValue> = args.iter().map(|a| a.0.clone()).collect();
+        let arity = |s: &Self, lo: usize, hi: usize| -> DResult<()> {
+            if (lo..=hi).contains(&anns.len()) {
+                Ok(())
+            } else {
+                Err(s.error(
+                    span,
+                    format!(
+                        "{}() takes {} arguments, {} given",
+                        b.name(),
+                        if lo == hi {
+                            lo.to_string()
+                        } else {
+                            format!("{lo} to {hi}")
+                        },
+                        anns.len()
+                    ),
+                ))
+            }
+        };
+        let bad = |s: &Self, what: &str| {
+            Err(s.error(
+                span,
+                format!(
+                    "{}() of {} is not supported ({what})",
+                    b.name(),
+                    anns.first().map(|a| s.show(a)).unwrap_or_default()
+                ),
+            ))
+        };
+        if let Some((lo, hi, accepts, result, what)) = simple_rule(b) {
+            arity(self, lo, hi)?;
+            if !anns.iter().all(accepts) {
+                return bad(self, what);
+            }
+            return Ok(result);
+        }
+        Ok(match b {
+            Builtin::Print => {
+                for (name, (ann, _)) in &keywords {
+                    if !matches!(
+                        ann,
+                        S::Str {
+                            nullable: false,
+                            ..
+                        }
+                    ) {
+                        return Err(self.error(span, format!("print()'s {name}= must be a str")));
+                    }
+                }
+                S::None
+            }
+            Builtin::Range => {
+                arity(self, 1, 3)?;
+                if let Some(a) = anns.iter().find(|a| !a.is_intlike()) {
+                    return Err(
+                        self.error(span, format!("range() needs ints, not {}", self.show(a)))
+                    );
+                }
+                let d = self.list_site(op.result, S::INT, span);
+                S::List {
+                    def: d,
+                    nullable: false,
+                }
+            }
+            Builtin::Enumerate => {
+                arity(self, 1, 1)?;
+                let item = match &anns[0] {
+                    S::List { def, .. } => self.list_item(*def),
+                    S::Str { .. } => S::CHAR,
+                    _ => return bad(self, "enumerate() takes a list or a str"),
+                };
+                let pair = Self::tuple(vec![S::NONNEG, item]);
+                let d = self.list_site(op.result, pair, span);
+                S::List {
+                    def: d,
+                    nullable: false,
+                }
+            }
+            Builtin::Int => {
+                arity(self, 1, 1)?;
+                match &anns[0] {
+                    a if a.is_number() => S::INT,
+                    S::Str { .. } => S::INT,
+                    _ => return bad(self, "int() takes a str, an int or a float"),
+                }
+            }
+            Builtin::Float => {
+                arity(self, 1, 1)?;
+                match &anns[0] {
+                    a if a.is_number() => S::Float,
+                    S::Str { .. } => S::Float,
+                    _ => return bad(self, "float() takes a str, an int or a float"),
+                }
+            }
+            Builtin::Abs => {
+                arity(self, 1, 1)?;
+                match &anns[0] {
+                    a if a.is_intlike() => S::INT,
+                    S::Float => S::Float,
+                    _ => return bad(self, "abs() takes a number"),
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                arity(self, 2, 2)?;
+                if anns[0].is_number()
+                    && anns[1].is_number()
+                    && (anns[0] == S::Float) != (anns[1] == S::Float)
+                {
+                    S::Float
+                } else {
+                    self.union(&anns[0], &anns[1]).map_err(|c| {
+                        self.conflict_error(
+                            c,
+                            &format!("the arguments of {}()", b.name()),
+                            None,
+                            span,
+                        )
+                    })?
+                }
+            }
+            Builtin::List => {
+                arity(self, 1, 1)?;
+                let item = match &anns[0] {
+                    S::List { def, .. } => self.list_item(*def),
+                    S::Str { .. } => S::CHAR,
+                    S::Dict { def, .. } => {
+                        self.depend_dict(*def);
+                        self.a.dictdef(*def).key.clone()
+                    }
+                    _ => return bad(self, "list() takes a list, a str or a dict"),
+                };
+                let d = self.list_site(op.result, item.clone(), span);
+                self.list_store(d, &item, span)?;
+                S::List {
+                    def: d,
+                    nullable: false,
+                }
+            }
+            Builtin::Promote => anns.first().cloned().unwrap_or(S::None),
+            Builtin::WeAreJitted => S::Bool,
+            Builtin::Len
+            | Builtin::Str
+            | Builtin::Bool
+            | Builtin::Ord
+            | Builtin::Chr
+            | Builtin::Isinstance
+            | Builtin::Hash
+            | Builtin::Write
+            | Builtin::WriteErr
+            | Builtin::ReadFile
+            | Builtin::ReadStdin
+            | Builtin::Flush => unreachable!("handled by simple_rule"),
+            Builtin::Super
+            | Builtin::JitDriver
+            | Builtin::Elidable
+            | Builtin::DontLookInside
+            | Builtin::UnrollSafe => {
+                return Err(self.error(span, format!("{}() cannot be called here", b.name())))
+            }
+        })
+    }
+
+    fn builtin_method(
+        &mut self,
+        op: &Op,
+        recv: &SomeValue,
+        name: &str,
+        args: Vec<Arg>,
+    ) -> DResult<SomeValue> {
+        let span = op.span;
+        let anns: Vec<SomeValue> = args.iter().map(|a| a.0.clone()).collect();
+        let n = anns.len();
+        let arity = |s: &Self, lo: usize, hi: usize| -> DResult<()> {
+            if (lo..=hi).contains(&n) {
+                Ok(())
+            } else {
+                Err(s.error(
+                    span,
+                    format!(
+                        "{}.{name}() takes {lo}{} arguments, {n} given",
+                        s.show(recv),
+                        if hi > lo {
+                            format!(" to {hi}")
+                        } else {
+                            String::new()
+                        }
+                    ),
+                ))
+            }
+        };
+        let want_str = |s: &Self, i: usize| -> DResult<()> {
+            match anns.get(i) {
+                Some(S::Str { .. }) | None => Ok(()),
+                Some(a) => Err(s.error(
+                    span,
+                    format!(
+                        "{}.{name}() needs a str argument, not {}",
+                        s.show(recv),
+                        s.show(a)
+                    ),
+                )),
+            }
+        };
+        match recv {
+            S::Str { .. } => Ok(match name {
+                "join" => {
+                    arity(self, 1, 1)?;
+                    match &anns[0] {
+                        S::List { def, .. } => {
+                            let item = self.list_item(*def);
+                            if !matches!(item, S::Str { .. } | S::Impossible) {
+                                return Err(self.error(
+                                    span,
+                                    format!(
+                                        "str.join() needs a list of strs, not {}",
+                                        self.show(&anns[0])
+                                    ),
+                                ));
+                            }
+                        }
+                        other => {
+                            return Err(self.error(
+                                span,
+                                format!(
+                                    "str.join() needs a list of strs, not {}",
+                                    self.show(other)
+                                ),
+                            ))
+                        }
+                    }
+                    S::STR
+                }
+                "split" => {
+                    arity(self, 0, 1)?;
+                    want_str(self, 0)?;
+                    let d = self.list_site(op.result, S::STR, span);
+                    S::List {
+                        def: d,
+                        nullable: false,
+                    }
+                }
+                "strip" | "lstrip" | "rstrip" => {
+                    arity(self, 0, 1)?;
+                    want_str(self, 0)?;
+                    S::STR
+                }
+                "upper" | "lower" => {
+                    arity(self, 0, 0)?;
+                    S::STR
+                }
+                "replace" => {
+                    arity(self, 2, 2)?;
+                    want_str(self, 0)?;
+                    want_str(self, 1)?;
+                    S::STR
+                }
+                "startswith" | "endswith" => {
+                    arity(self, 1, 1)?;
+                    want_str(self, 0)?;
+                    S::Bool
+                }
+                "find" | "index" | "count" => {
+                    arity(self, 1, 2)?;
+                    want_str(self, 0)?;
+                    if name == "find" {
+                        S::INT
+                    } else {
+                        S::NONNEG
+                    }
+                }
+                "isdigit" | "isalpha" | "isspace" | "isalnum" | "isupper" | "islower" => {
+                    arity(self, 0, 0)?;
+                    S::Bool
+                }
+                _ => return Err(self.error(span, format!("str has no method '{name}' in rpy"))),
+            }),
+            S::List { def, .. } => {
+                let def = *def;
+                Ok(match name {
+                    "append" => {
+                        arity(self, 1, 1)?;
+                        self.list_store(def, &anns[0], args[0].1)?;
+                        self.list_mutate(def, true, span);
+                        S::None
+                    }
+                    "insert" => {
+                        arity(self, 2, 2)?;
+                        self.list_store(def, &anns[1], args[1].1)?;
+                        self.list_mutate(def, true, span);
+                        S::None
+                    }
+                    "extend" => {
+                        arity(self, 1, 1)?;
+                        let S::List { def: other, .. } = &anns[0] else {
+                            return Err(self.error(
+                                span,
+                                format!("list.extend() needs a list, not {}", self.show(&anns[0])),
+                            ));
+                        };
+                        let item = self.list_item(*other);
+                        self.list_store(def, &item, args[0].1)?;
+                        self.list_mutate(def, true, span);
+                        S::None
+                    }
+                    "pop" => {
+                        arity(self, 0, 1)?;
+                        self.list_mutate(def, true, span);
+                        self.list_item(def)
+                    }
+                    "remove" => {
+                        arity(self, 1, 1)?;
+                        self.list_mutate(def, true, span);
+                        S::None
+                    }
+                    "reverse" | "sort" => {
+                        arity(self, 0, 0)?;
+                        self.list_mutate(def, false, span);
+                        S::None
+                    }
+                    "index" | "count" => {
+                        arity(self, 1, 1)?;
+                        self.list_item(def);
+                        S::NONNEG
+                    }
+                    _ => {
+                        return Err(self.error(span, format!("list has no method '{name}' in rpy")))
+                    }
+                })
+            }
+            S::Dict { def, .. } => {
+                let def = *def;
+                self.depend_dict(def);
+                let d = self.a.dictdef(def).clone();
+                Ok(match name {
+                    "get" | "pop" => {
+                        arity(self, 1, 2)?;
+                        self.dict_key_check(&anns[0], span)?;
+                        self.dict_store(def, Some(&anns[0]), None, args[0].1)?;
+                        match anns.get(1) {
+                            Some(default) => self.union(&d.value, default).map_err(|c| {
+                                self.conflict_error(
+                                    c,
+                                    &format!("the result of dict.{name}() with a default"),
+                                    d.value_origin,
+                                    args[1].1,
+                                )
+                            })?,
+                            None => d.value,
+                        }
+                    }
+                    "keys" | "values" | "items" => {
+                        arity(self, 0, 0)?;
+                        let item = match name {
+                            "keys" => d.key,
+                            "values" => d.value,
+                            _ => Self::tuple(vec![d.key, d.value]),
+                        };
+                        let l = self.list_site(op.result, item.clone(), span);
+                        self.list_store(l, &item, span)?;
+                        S::List {
+                            def: l,
+                            nullable: false,
+                        }
+                    }
+                    "clear" => {
+                        arity(self, 0, 0)?;
+                        S::None
+                    }
+                    _ => {
+                        return Err(self.error(span, format!("dict has no method '{name}' in rpy")))
+                    }
+                })
+            }
+            _ => Err(self.error(span, format!("{} has no method '{name}'", self.show(recv)))),
+        }
+    }
+}
+
+fn any(_: &SomeValue) -> bool {
+    true
+}
+
+fn is_str(a: &SomeValue) -> bool {
+    matches!(a, S::Str { .. })
+}
+
+/// A builtin's rule when it is just: `lo..=hi` arguments, each accepted by
+/// a predicate, and a fixed result type.
+type SimpleRule = (
+    usize,
+    usize,
+    fn(&SomeValue) -> bool,
+    SomeValue,
+    &'static str,
+);
+
+fn simple_rule(b: Builtin) -> Option<SimpleRule> {
+    Some(match b {
+        Builtin::Len => (1, 1, any, S::NONNEG, ""),
+        Builtin::Str => (1, 1, any, S::STR, ""),
+        Builtin::Bool => (1, 1, any, S::Bool, ""),
+        Builtin::Hash => (1, 1, any, S::INT, ""),
+        Builtin::Isinstance => (2, 2, any, S::Bool, ""),
+        Builtin::Ord => (1, 1, is_str, S::NONNEG, "ord() takes a one-character str"),
+        Builtin::Chr => (1, 1, SomeValue::is_intlike, S::CHAR, "chr() takes an int"),
+        Builtin::Write | Builtin::WriteErr => (1, 1, is_str, S::None, "it writes a str"),
+        Builtin::ReadFile => (1, 1, is_str, S::STR, "read_file() takes a path str"),
+        Builtin::ReadStdin => (
+            1,
+            1,
+            SomeValue::is_intlike,
+            S::STR,
+            "read_stdin() takes a byte count",
+        ),
+        Builtin::Flush => (0, 0, any, S::None, ""),
+        _ => return None,
+    })
+}

@@ -11,6 +11,7 @@ pub mod model;
 pub mod ops;
 pub mod print;
 pub mod program;
+pub mod rtype;
 pub mod simplify;
 pub mod ssa;
 pub mod verify;

@@ -9,48 +9,55 @@ use std::collections::HashMap;
 /// passing every variable of `b` the moved part uses (renamed there).
 pub fn split_block(g: &mut LLGraph, b: LBlock, at: usize) -> LBlock {
     let block = g.block_mut(b);
-    let moved_ops = block.ops.split_off(at);
+    let ops = block.ops.split_off(at);
     let placeholder = LLExit::Return(LLValue::Const(LLConst::Void));
-    let moved_exit = std::mem::replace(&mut block.exit, placeholder);
-    let mut defined_here: Vec<LVar> = block.inputargs.clone();
-    defined_here.extend(block.ops.iter().map(|op| op.result));
-    // The variables of b used by the moved part, in order of first use.
-    let mut live = Vec::new();
-    let mut note = |v: &LLValue| {
-        if let LLValue::Var(x) = v {
-            if defined_here.contains(x) && !live.contains(x) {
-                live.push(*x);
-            }
-        }
-    };
-    for op in &moved_ops {
-        op.args.iter().for_each(&mut note);
-    }
-    moved_exit.operands().into_iter().for_each(&mut note);
-    for l in moved_exit.links() {
-        l.args.iter().for_each(&mut note);
-    }
-    let mut map = HashMap::new();
-    let mut inputargs = Vec::new();
-    for &v in &live {
-        let info = g.vars[v.index()].clone();
-        let nv = g.new_var(info.ty, info.name.as_deref());
-        map.insert(v, nv);
-        inputargs.push(nv);
-    }
-    let mut ops = moved_ops;
-    for op in &mut ops {
-        op.args.iter_mut().for_each(|a| rename(a, &map));
-    }
-    let mut exit = moved_exit;
-    rename_exit(&mut exit, &map);
-    let nb = g.add_block(inputargs, exit);
-    g.block_mut(nb).ops = ops;
+    let exit = std::mem::replace(&mut block.exit, placeholder);
+    let (nb, live) = detach(g, ops, exit);
     g.block_mut(b).exit = LLExit::Goto(LLLink {
         target: nb,
         args: live.into_iter().map(LLValue::Var).collect(),
     });
     nb
+}
+
+/// A new block made of `ops` and `exit`, which use variables defined
+/// elsewhere: those become its input arguments (renamed inside), returned
+/// in order so that a link to the block can pass them.
+pub fn detach(g: &mut LLGraph, mut ops: Vec<LLOp>, mut exit: LLExit) -> (LBlock, Vec<LVar>) {
+    let mut defined: Vec<LVar> = ops.iter().map(|op| op.result).collect();
+    if let LLExit::OnException { handlers, .. } = &exit {
+        defined.extend(handlers.iter().map(|(_, v, _)| *v));
+    }
+    let mut free = Vec::new();
+    let mut note = |v: &LLValue| {
+        if let LLValue::Var(x) = v {
+            if !defined.contains(x) && !free.contains(x) {
+                free.push(*x);
+            }
+        }
+    };
+    for op in &ops {
+        op.args.iter().for_each(&mut note);
+    }
+    exit.operands().into_iter().for_each(&mut note);
+    for l in exit.links() {
+        l.args.iter().for_each(&mut note);
+    }
+    let mut map = HashMap::new();
+    let mut inputargs = Vec::new();
+    for &v in &free {
+        let info = g.vars[v.index()].clone();
+        let nv = g.new_var(info.ty, info.name.as_deref());
+        map.insert(v, nv);
+        inputargs.push(nv);
+    }
+    for op in &mut ops {
+        op.args.iter_mut().for_each(|a| rename(a, &map));
+    }
+    rename_exit(&mut exit, &map);
+    let nb = g.add_block(inputargs, exit);
+    g.block_mut(nb).ops = ops;
+    (nb, free)
 }
 
 fn rename(v: &mut LLValue, map: &HashMap<LVar, LVar>) {

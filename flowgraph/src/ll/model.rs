@@ -381,20 +381,22 @@ impl LLProgram {
         }
     }
 
-    /// Can this op raise (calls: conservatively yes, except helpers that
-    /// declare no exception)?
+    /// Can this op raise? (See `op_may_raise`.)
     pub fn op_can_raise(&self, op: &LLOp) -> bool {
-        if op.kind.raises() {
-            return true;
+        op_may_raise(op)
+    }
+}
+
+/// May this op raise? Ops as the table says, helpers as the helper table
+/// says, calls of graphs and indirect calls conservatively yes.
+pub fn op_may_raise(op: &LLOp) -> bool {
+    if op.kind.raises() {
+        return true;
+    }
+    match (op.kind, op.args.first()) {
+        (LLOpKind::DirectCall, Some(LLValue::Const(LLConst::Helper(h)))) => {
+            super::helpers::helper(h).is_some_and(|h| !h.raises.is_empty())
         }
-        match op.kind {
-            LLOpKind::DirectCall => match op.args.first() {
-                Some(LLValue::Const(LLConst::Helper(h))) => {
-                    super::helpers::helper(h).is_some_and(|h| !h.raises.is_empty())
-                }
-                _ => true,
-            },
-            _ => op.kind.effect() == Effect::Calls,
-        }
+        _ => op.kind.effect() == Effect::Calls,
     }
 }

@@ -154,6 +154,9 @@ ll_op_table! {
     // instances and classes
     /// `malloc(Class C) → Ptr(Instance(C))`: every field zero or null.
     Malloc "malloc" SPECIAL, Allocates, NONE;
+    /// `malloc_dynamic(cls) → Ptr(Instance(B))`: an instance of the class
+    /// held in the `Class` value (some subclass of B), fields zero or null.
+    MallocDynamic "malloc_dynamic" SPECIAL, Allocates, NONE;
     /// `getfield(obj, 'name')`: a field of the object's class layout.
     GetField "getfield" SPECIAL, ReadsHeap, NONE;
     /// `setfield(obj, 'name', value) → Void`.

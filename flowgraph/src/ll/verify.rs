@@ -286,6 +286,15 @@ impl Verifier<'_> {
                     _ => Err("argument must be a class constant".into()),
                 }
             }
+            LLOpKind::MallocDynamic => {
+                arity(1)?;
+                match (&args[0], result) {
+                    (LLType::Class, LLType::Instance(..)) => Ok(()),
+                    _ => Err(format!(
+                        "takes a Class and returns an instance, not {result}"
+                    )),
+                }
+            }
             LLOpKind::GetField | LLOpKind::SetField => {
                 let name = field(1)?;
                 let cls = class_of(args.first())?;

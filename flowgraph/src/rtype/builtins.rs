@@ -1,0 +1,531 @@
+//! Builtin functions (`print`, `len`, `int`, `str`, …, `rpy.io`) and the
+//! methods of str, list and dict: each becomes LL ops or calls of the
+//! runtime helpers named in `ll::helpers`. Methods are one table.
+
+use super::calls::Kws;
+use super::graph::GraphTyper;
+use super::ops::{int_const, Cat};
+use crate::annotate::SomeValue;
+use crate::ll::{LLConst, LLOpKind, LLType, LLValue};
+use crate::model::{Op, Value};
+use rpy_front::program::{builtin_class, Builtin, ConstValue};
+use rpy_front::DResult;
+use std::rc::Rc;
+
+/// A default argument of a builtin method.
+#[derive(Clone, Copy)]
+enum Dflt {
+    None,
+    Int(i64),
+    Str(&'static str),
+}
+
+/// What a method row applies to.
+#[derive(Clone, Copy, PartialEq)]
+enum Recv {
+    Char,
+    Str,
+    List,
+    Dict,
+}
+
+/// `recv.name(args)` with `min..=min+defaults.len()` arguments → `helper`.
+struct MethodRow {
+    recv: Recv,
+    name: &'static str,
+    helper: &'static str,
+    min: usize,
+    defaults: &'static [Dflt],
+}
+
+const fn m(
+    recv: Recv,
+    name: &'static str,
+    helper: &'static str,
+    min: usize,
+    defaults: &'static [Dflt],
+) -> MethodRow {
+    MethodRow {
+        recv,
+        name,
+        helper,
+        min,
+        defaults,
+    }
+}
+
+use Recv::{Char as C, Dict as D, List as L, Str as S};
+
+/// Every builtin method, first match wins (char rows before str rows).
+static METHODS: &[MethodRow] = &[
+    m(C, "isdigit", "rpy_char_isdigit", 0, &[]),
+    m(C, "isalpha", "rpy_char_isalpha", 0, &[]),
+    m(C, "isalnum", "rpy_char_isalnum", 0, &[]),
+    m(C, "isspace", "rpy_char_isspace", 0, &[]),
+    m(C, "isupper", "rpy_char_isupper", 0, &[]),
+    m(C, "islower", "rpy_char_islower", 0, &[]),
+    m(S, "split", "rpy_str_split", 0, &[Dflt::None, Dflt::Int(-1)]),
+    m(S, "strip", "rpy_str_strip", 0, &[Dflt::None]),
+    m(S, "lstrip", "rpy_str_lstrip", 0, &[Dflt::None]),
+    m(S, "rstrip", "rpy_str_rstrip", 0, &[Dflt::None]),
+    m(S, "startswith", "rpy_str_startswith", 1, &[]),
+    m(S, "endswith", "rpy_str_endswith", 1, &[]),
+    m(
+        S,
+        "find",
+        "rpy_str_find",
+        1,
+        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
+    ),
+    m(
+        S,
+        "rfind",
+        "rpy_str_rfind",
+        1,
+        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
+    ),
+    m(
+        S,
+        "index",
+        "rpy_str_index",
+        1,
+        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
+    ),
+    m(
+        S,
+        "rindex",
+        "rpy_str_rindex",
+        1,
+        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
+    ),
+    m(S, "count", "rpy_str_count", 1, &[]),
+    m(S, "isdigit", "rpy_str_isdigit", 0, &[]),
+    m(S, "isalpha", "rpy_str_isalpha", 0, &[]),
+    m(S, "isalnum", "rpy_str_isalnum", 0, &[]),
+    m(S, "isspace", "rpy_str_isspace", 0, &[]),
+    m(S, "isupper", "rpy_str_isupper", 0, &[]),
+    m(S, "islower", "rpy_str_islower", 0, &[]),
+    m(S, "upper", "rpy_str_upper", 0, &[]),
+    m(S, "lower", "rpy_str_lower", 0, &[]),
+    m(S, "replace", "rpy_str_replace", 2, &[]),
+    m(S, "ljust", "rpy_str_ljust", 1, &[Dflt::Str(" ")]),
+    m(S, "rjust", "rpy_str_rjust", 1, &[Dflt::Str(" ")]),
+    m(S, "zfill", "rpy_str_zfill", 1, &[]),
+    m(L, "append", "rpy_list_append", 1, &[]),
+    m(L, "pop", "rpy_list_pop", 0, &[Dflt::Int(-1)]),
+    m(L, "insert", "rpy_list_insert", 2, &[]),
+    m(L, "extend", "rpy_list_extend", 1, &[]),
+    m(L, "index", "rpy_list_index", 1, &[]),
+    m(L, "reverse", "rpy_list_reverse", 0, &[]),
+    m(L, "remove", "rpy_list_remove", 1, &[]),
+    m(L, "count", "rpy_list_count", 1, &[]),
+    m(L, "sort", "rpy_list_sort", 0, &[]),
+    m(L, "copy", "rpy_list_copy", 0, &[]),
+    m(L, "clear", "rpy_list_clear", 0, &[]),
+    m(D, "get", "rpy_dict_get", 1, &[Dflt::None]),
+    m(D, "keys", "rpy_dict_keys", 0, &[]),
+    m(D, "values", "rpy_dict_values", 0, &[]),
+    m(D, "items", "rpy_dict_items", 0, &[]),
+    m(D, "pop", "rpy_dict_pop", 1, &[]),
+    m(D, "pop", "rpy_dict_pop_default", 2, &[]),
+    m(D, "clear", "rpy_dict_clear", 0, &[]),
+    m(D, "copy", "rpy_dict_copy", 0, &[]),
+    m(D, "setdefault", "rpy_dict_setdefault", 1, &[Dflt::None]),
+    m(D, "update", "rpy_dict_update", 1, &[]),
+];
+
+impl GraphTyper<'_, '_> {
+    pub fn builtin_method(
+        &mut self,
+        op: &Op,
+        recv: &Value,
+        name: &str,
+        args: &[Value],
+    ) -> DResult<LLValue> {
+        let cat = self.cat(recv);
+        let hint = self.result_type(op)?;
+        if name == "join" && cat.strlike() {
+            let chars = matches!(self.cat_of_list_item(&args[0]), Some(Cat::Char));
+            let helper = if chars {
+                "rpy_str_join_chars"
+            } else {
+                "rpy_str_join"
+            };
+            let sep = self.operand(recv, &LLType::Str)?;
+            let (items, _) = self.value(&args[0])?;
+            return self.helper(helper, vec![sep, items], None);
+        }
+        let fits = |r: &MethodRow| {
+            let recv_ok = match r.recv {
+                Recv::Char => cat == Cat::Char,
+                Recv::Str => cat.strlike(),
+                Recv::List => cat == Cat::List,
+                Recv::Dict => cat == Cat::Dict,
+            };
+            recv_ok && r.name == name && (r.min..=r.min + r.defaults.len()).contains(&args.len())
+        };
+        let Some(row) = METHODS.iter().find(|r| fits(r)) else {
+            return Err(self.error(format!(
+                "{}.{name}() with {} arguments is not supported",
+                self.user_type(recv),
+                args.len()
+            )));
+        };
+        let (r, _) = self.value(recv)?;
+        let mut call = vec![r];
+        for a in args {
+            call.push(self.value(a)?.0);
+        }
+        let info = crate::ll::helpers::helper(row.helper).expect("rows name helpers of the table");
+        for d in &row.defaults[args.len() - row.min..] {
+            let i = call.len();
+            let want = self.param_type_hint(info, &call, i);
+            call.push(match *d {
+                Dflt::None => LLValue::Const(crate::rtype::convert::default_value(&want)),
+                Dflt::Int(i) => int_const(i),
+                Dflt::Str(s) => LLValue::Const(LLConst::Str(Rc::from(s.as_bytes()))),
+            });
+        }
+        self.helper(row.helper, call, Some(&hint))
+    }
+
+    /// The type helper parameter `i` has given the arguments so far (for a
+    /// `None` default: the null of that type).
+    fn param_type_hint(
+        &self,
+        info: &crate::ll::helpers::HelperInfo,
+        args: &[LLValue],
+        i: usize,
+    ) -> LLType {
+        let mut b = crate::ll::sig::Bindings::default();
+        for (k, a) in args.iter().enumerate() {
+            if let Some(p) = info.sig.param(k) {
+                let _ = b.matches(p, &self.ty_of(a));
+            }
+        }
+        info.sig
+            .param(i)
+            .and_then(|p| b.instantiate(p))
+            .unwrap_or(LLType::Void)
+    }
+
+    fn cat_of_list_item(&self, v: &Value) -> Option<Cat> {
+        match self.ann_of(v) {
+            SomeValue::List { def, .. } => Some(Cat::of(&self.rt.ann.listdef(def).item)),
+            _ => None,
+        }
+    }
+
+    pub fn builtin(&mut self, op: &Op, b: Builtin, args: &[Value], kws: &Kws) -> DResult<LLValue> {
+        let hint = self.result_type(op)?;
+        let arity = |s: &Self, lo: usize, hi: usize| {
+            if (lo..=hi).contains(&args.len()) {
+                Ok(())
+            } else {
+                Err(s.error(format!(
+                    "{}() takes {lo} to {hi} arguments, {} given",
+                    b.name(),
+                    args.len()
+                )))
+            }
+        };
+        if b != Builtin::Print && !kws.is_empty() {
+            return Err(self.error(format!("{}() takes no keyword arguments", b.name())));
+        }
+        let cat0 = args.first().map(|a| self.cat(a));
+        Ok(match b {
+            Builtin::Print => return self.print(args, kws),
+            Builtin::Len => {
+                arity(self, 1, 1)?;
+                return self.len(op, &args[0]);
+            }
+            Builtin::Range => {
+                arity(self, 1, 3)?;
+                let mut vs = Vec::new();
+                for a in args {
+                    vs.push(self.operand(a, &LLType::Signed)?);
+                }
+                let (start, stop, step) = match vs.len() {
+                    1 => (int_const(0), vs[0].clone(), int_const(1)),
+                    2 => (vs[0].clone(), vs[1].clone(), int_const(1)),
+                    _ => (vs[0].clone(), vs[1].clone(), vs[2].clone()),
+                };
+                self.helper("rpy_range", vec![start, stop, step], Some(&hint))?
+            }
+            Builtin::Int => {
+                arity(self, 1, 2)?;
+                match (cat0, args.len()) {
+                    (Some(c), 1) if c.intlike() => self.operand(&args[0], &LLType::Signed)?,
+                    (Some(Cat::Float), 1) => {
+                        let f = self.value(&args[0])?.0;
+                        self.emit(LLOpKind::CastFloatToInt, vec![f], LLType::Signed)
+                    }
+                    (Some(c), 1) if c.strlike() => {
+                        let s = self.operand(&args[0], &LLType::Str)?;
+                        self.helper("rpy_str_to_int", vec![s], None)?
+                    }
+                    (Some(c), 2) if c.strlike() => {
+                        let s = self.operand(&args[0], &LLType::Str)?;
+                        let base = self.operand(&args[1], &LLType::Signed)?;
+                        self.helper("rpy_str_to_int_base", vec![s, base], None)?
+                    }
+                    _ => return Err(self.error(format!("int() of {}", self.user_type(&args[0])))),
+                }
+            }
+            Builtin::Float => {
+                arity(self, 1, 1)?;
+                match cat0 {
+                    Some(c) if c.numeric() => self.operand(&args[0], &LLType::Float)?,
+                    Some(c) if c.strlike() => {
+                        let s = self.operand(&args[0], &LLType::Str)?;
+                        self.helper("rpy_str_to_float", vec![s], None)?
+                    }
+                    _ => return Err(self.error(format!("float() of {}", self.user_type(&args[0])))),
+                }
+            }
+            Builtin::Str => match args {
+                [] => LLValue::Const(LLConst::Str(Rc::from(&b""[..]))),
+                [a] => self.to_str(a)?,
+                _ => return Err(self.error("str() takes at most 1 argument")),
+            },
+            Builtin::Bool => match args {
+                [] => LLValue::Const(LLConst::Bool(false)),
+                [a] => self.truth(a)?,
+                _ => return Err(self.error("bool() takes at most 1 argument")),
+            },
+            Builtin::Ord => {
+                arity(self, 1, 1)?;
+                match cat0 {
+                    Some(Cat::Char) => {
+                        let c = self.operand(&args[0], &LLType::Char)?;
+                        self.emit(LLOpKind::CastCharToInt, vec![c], LLType::Signed)
+                    }
+                    Some(Cat::Str) => {
+                        let s = self.value(&args[0])?.0;
+                        self.helper("rpy_str_ord", vec![s], None)?
+                    }
+                    _ => return Err(self.error(format!("ord() of {}", self.user_type(&args[0])))),
+                }
+            }
+            Builtin::Chr => {
+                arity(self, 1, 1)?;
+                let i = self.operand(&args[0], &LLType::Signed)?;
+                self.emit(LLOpKind::CastIntToChar, vec![i], LLType::Char)
+            }
+            Builtin::Abs => {
+                arity(self, 1, 1)?;
+                match cat0 {
+                    Some(c) if c.intlike() => {
+                        let i = self.operand(&args[0], &LLType::Signed)?;
+                        self.emit(LLOpKind::IntAbs, vec![i], LLType::Signed)
+                    }
+                    Some(Cat::Float) => {
+                        let f = self.value(&args[0])?.0;
+                        self.emit(LLOpKind::FloatAbs, vec![f], LLType::Float)
+                    }
+                    _ => return Err(self.error(format!("abs() of {}", self.user_type(&args[0])))),
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                arity(self, 2, 2)?;
+                let (c0, c1) = (self.cat(&args[0]), self.cat(&args[1]));
+                let (ty, name) = match (
+                    c0.intlike() && c1.intlike(),
+                    c0.numeric() && c1.numeric(),
+                    b,
+                ) {
+                    (true, _, Builtin::Min) => (LLType::Signed, "rpy_int_min"),
+                    (true, _, _) => (LLType::Signed, "rpy_int_max"),
+                    (_, true, Builtin::Min) => (LLType::Float, "rpy_float_min"),
+                    (_, true, _) => (LLType::Float, "rpy_float_max"),
+                    _ => {
+                        return Err(self.error(format!(
+                            "{}() of {} and {}",
+                            b.name(),
+                            self.user_type(&args[0]),
+                            self.user_type(&args[1])
+                        )))
+                    }
+                };
+                let x = self.operand(&args[0], &ty)?;
+                let y = self.operand(&args[1], &ty)?;
+                self.helper(name, vec![x, y], None)?
+            }
+            Builtin::Isinstance => {
+                arity(self, 2, 2)?;
+                self.isinstance(&args[0], &args[1])?
+            }
+            Builtin::List => {
+                arity(self, 1, 1)?;
+                let (v, _) = self.value(&args[0])?;
+                let name = match cat0 {
+                    Some(Cat::List) => "rpy_list_copy",
+                    Some(Cat::Str | Cat::Char) => "rpy_str_to_list",
+                    Some(Cat::Dict) => "rpy_dict_keys",
+                    _ => return Err(self.error(format!("list() of {}", self.user_type(&args[0])))),
+                };
+                let v = if cat0 == Some(Cat::Char) {
+                    self.operand(&args[0], &LLType::Str)?
+                } else {
+                    v
+                };
+                self.helper(name, vec![v], Some(&hint))?
+            }
+            Builtin::Hash => {
+                arity(self, 1, 1)?;
+                let (ty, name) = match cat0 {
+                    Some(c) if c.intlike() => (LLType::Signed, "rpy_int_hash"),
+                    Some(Cat::Float) => (LLType::Float, "rpy_float_hash"),
+                    Some(c) if c.strlike() => (LLType::Str, "rpy_str_hash"),
+                    Some(Cat::Instance) => {
+                        let v = self.value(&args[0])?.0;
+                        return self.helper("rpy_instance_hash", vec![v], None);
+                    }
+                    _ => return Err(self.error(format!("hash() of {}", self.user_type(&args[0])))),
+                };
+                let v = self.operand(&args[0], &ty)?;
+                self.helper(name, vec![v], None)?
+            }
+            Builtin::Write | Builtin::WriteErr | Builtin::ReadFile => {
+                arity(self, 1, 1)?;
+                let s = self.operand(&args[0], &LLType::Str)?;
+                let name = match b {
+                    Builtin::Write => "rpy_io_write",
+                    Builtin::WriteErr => "rpy_io_write_err",
+                    _ => "rpy_io_read_file",
+                };
+                self.helper(name, vec![s], None)?
+            }
+            Builtin::ReadStdin => {
+                arity(self, 1, 1)?;
+                let n = self.operand(&args[0], &LLType::Signed)?;
+                self.helper("rpy_io_read_stdin", vec![n], None)?
+            }
+            Builtin::Flush => {
+                arity(self, 0, 0)?;
+                self.helper("rpy_io_flush", Vec::new(), None)?
+            }
+            Builtin::Promote => {
+                arity(self, 1, 1)?;
+                let v = self.operand(&args[0], &hint)?;
+                self.emit(LLOpKind::JitPromote, vec![v], hint)
+            }
+            Builtin::WeAreJitted => self.emit(LLOpKind::JitWeAreJitted, Vec::new(), LLType::Bool),
+            other => {
+                return Err(self.error(format!("{}() cannot be called here in rpy", other.name())))
+            }
+        })
+    }
+
+    /// `print(args…, sep=…, end=…)`: one helper call per piece, adjacent
+    /// constant text merged.
+    fn print(&mut self, args: &[Value], kws: &Kws) -> DResult<LLValue> {
+        let kw = |name: &str| kws.iter().find(|(n, _)| n == name).map(|(_, v)| v.clone());
+        let text = |s: &str| Value::Const(ConstValue::Str(Rc::from(s.as_bytes())));
+        let sep = kw("sep").unwrap_or_else(|| text(" "));
+        let end = kw("end").unwrap_or_else(|| text("\n"));
+        let mut pieces: Vec<Value> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            if i > 0 {
+                pieces.push(sep.clone());
+            }
+            pieces.push(a.clone());
+        }
+        pieces.push(end);
+        let mut pending: Vec<u8> = Vec::new();
+        for p in &pieces {
+            if let Some(t) = constant_text(p) {
+                pending.extend_from_slice(&t);
+                continue;
+            }
+            self.flush_text(&mut pending)?;
+            self.print_value(p)?;
+        }
+        self.flush_text(&mut pending)?;
+        Ok(LLValue::Const(LLConst::Void))
+    }
+
+    fn flush_text(&mut self, pending: &mut Vec<u8>) -> DResult<()> {
+        if !pending.is_empty() {
+            let s = LLValue::Const(LLConst::Str(Rc::from(std::mem::take(pending))));
+            self.helper("rpy_print_str", vec![s], None)?;
+        }
+        Ok(())
+    }
+
+    fn print_value(&mut self, v: &Value) -> DResult<()> {
+        let name = match self.cat(v) {
+            Cat::Int => "rpy_print_int",
+            Cat::Bool => "rpy_print_bool",
+            Cat::Float => "rpy_print_float",
+            Cat::Char => "rpy_print_char",
+            Cat::Str => "rpy_print_str",
+            _ => {
+                let s = self.to_str(v)?;
+                self.helper("rpy_print_str", vec![s], None)?;
+                return Ok(());
+            }
+        };
+        let (x, _) = self.value(v)?;
+        self.helper(name, vec![x], None)?;
+        Ok(())
+    }
+
+    /// `str(x)` as a `Ptr(Str)`.
+    pub fn to_str(&mut self, v: &Value) -> DResult<LLValue> {
+        if let Some(t) = constant_text(v) {
+            return Ok(LLValue::Const(LLConst::Str(Rc::from(t))));
+        }
+        let ann = self.ann_of(v);
+        let (x, _) = self.value(v)?;
+        let name = match Cat::of(&ann) {
+            Cat::Int => "rpy_int_to_str",
+            Cat::Bool => "rpy_bool_to_str",
+            Cat::Float => "rpy_float_to_str",
+            Cat::Char => "rpy_char_to_str",
+            Cat::Str if !ann.is_nullable() => return Ok(x),
+            Cat::Str => "rpy_str_str",
+            Cat::None => return Ok(LLValue::Const(LLConst::Str(Rc::from(&b"None"[..])))),
+            Cat::List => "rpy_list_repr",
+            Cat::Tuple => "rpy_tuple_repr",
+            Cat::Dict => "rpy_dict_repr",
+            Cat::Instance => match ann {
+                SomeValue::Instance { class, .. }
+                    if self
+                        .rt
+                        .prog
+                        .is_subclass(class, builtin_class::BASE_EXCEPTION) =>
+                {
+                    "rpy_exc_str"
+                }
+                _ => "rpy_instance_repr",
+            },
+            Cat::Other => return Err(self.error(format!("str() of {}", self.user_type(v)))),
+        };
+        self.helper(name, vec![x], None)
+    }
+
+    /// `repr(x)` (used for KeyError messages): quoted strs, else `str(x)`.
+    pub fn repr(&mut self, v: &Value) -> DResult<LLValue> {
+        if self.cat(v).strlike() {
+            let s = self.operand(v, &LLType::Str)?;
+            return self.helper("rpy_str_repr", vec![s], None);
+        }
+        self.to_str(v)
+    }
+}
+
+/// The text of a constant that prints the same at translation time.
+fn constant_text(v: &Value) -> Option<Vec<u8>> {
+    match v {
+        Value::Const(ConstValue::Str(s)) => Some(s.to_vec()),
+        Value::Const(ConstValue::Int(i)) => Some(i.to_string().into_bytes()),
+        Value::Const(ConstValue::Bool(b)) => Some(if *b {
+            b"True".to_vec()
+        } else {
+            b"False".to_vec()
+        }),
+        Value::Const(ConstValue::None) => Some(b"None".to_vec()),
+        _ => None,
+    }
+}

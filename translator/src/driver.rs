@@ -91,6 +91,19 @@ impl Steps {
             .map_err(|d| report(&fp.program.file, &d))?;
         Ok((fp, ann))
     }
+
+    /// Annotated flow graphs → LL graphs (checked by the LL verifier).
+    pub fn rtype(&self, path: &Path) -> Result<flowgraph::ll::LLProgram, Failed> {
+        let (fp, ann) = self.annotate(path)?;
+        let ll = self
+            .step("rtype", || flowgraph::rtype::rtype(&fp, &ann))
+            .map_err(|d| report(&fp.program.file, &d))?;
+        if let Err(e) = flowgraph::ll::verify::verify_program(&ll) {
+            eprintln!("internal error: the LL graphs do not verify:\n{e}");
+            return Err(Failed(2));
+        }
+        Ok(ll)
+    }
 }
 
 /// The front end up to simplified flow graphs, quietly.
@@ -122,6 +135,13 @@ pub fn dump_ast(path: &Path) -> i32 {
 pub fn dump_annotated(path: &Path) -> i32 {
     status(Steps::default().annotate(path).map(|(fp, ann)| {
         print!("{}", flowgraph::annotate::print::print_annotated(&fp, &ann));
+        0
+    }))
+}
+
+pub fn dump_ll(path: &Path) -> i32 {
+    status(Steps::default().rtype(path).map(|ll| {
+        print!("{}", flowgraph::ll::print::print_program(&ll));
         0
     }))
 }

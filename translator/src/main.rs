@@ -14,6 +14,8 @@ enum Dump {
     Flow,
     /// The flow graphs with the type of every variable.
     Annotated,
+    /// The low-level graphs after rtyping.
+    Ll,
 }
 
 /// rpy's translator: rpy program → flow graphs → (untranslated run | dumps).
@@ -45,6 +47,7 @@ fn main() -> ExitCode {
             Dump::Ast => driver::dump_ast(&cli.file),
             Dump::Flow => driver::dump_flow(&cli.file),
             Dump::Annotated => driver::dump_annotated(&cli.file),
+            Dump::Ll => driver::dump_ll(&cli.file),
         }
     } else if cli.view {
         driver::view(&cli.file)

@@ -11,12 +11,11 @@ use std::fmt::Write;
 /// The whole program: the header, then every graph.
 pub fn print_program(p: &LLProgram) -> String {
     let mut out = String::new();
-    for c in &p.classes {
-        if c.instantiated
-            || !c.fields.is_empty()
-            || !c.vtable.is_empty()
-            || !c.class_attrs.is_empty()
-        {
+    // Builtin classes only when they add fields (BaseException's message).
+    let nbuiltin = rpy_front::program::BUILTIN_CLASSES.len();
+    for (i, c) in p.classes.iter().enumerate() {
+        let inherited = c.base.map_or(0, |b| p.class(b).fields.len());
+        if i >= nbuiltin || c.fields.len() > inherited {
             print_class(p, c, &mut out);
         }
     }
@@ -193,7 +192,9 @@ impl Names {
             }
             for op in &b.ops {
                 op.args.iter().for_each(|a| n.see_value(a));
-                n.see(op.result);
+                if *g.var_type(op.result) != LLType::Void {
+                    n.see(op.result);
+                }
             }
             for v in b.exit.operands() {
                 n.see_value(v);

@@ -408,3 +408,75 @@ fn check_call(f: &LLType, args: &[LLType], result: &LLType) -> Result<(), String
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ll::print::print_graph;
+    use rpy_front::program::{FuncHints, FuncId};
+    use rpy_front::Span;
+
+    /// `f(a: Signed) -> Signed`: `b = kind(a, arg2); return b`.
+    fn program(kind: LLOpKind, arg2: LLConst, result: LLType) -> LLProgram {
+        let mut g = LLGraph {
+            name: "f".into(),
+            func: FuncId(0),
+            params: Vec::new(),
+            result: LLType::Signed,
+            blocks: Vec::new(),
+            vars: Vec::new(),
+            hints: FuncHints::default(),
+            span: Span::default(),
+        };
+        let a = g.new_var(LLType::Signed, Some("a"));
+        let b = g.new_var(result, None);
+        g.params = vec![a];
+        let blk = g.add_block(vec![a], LLExit::Return(LLValue::Var(b)));
+        g.block_mut(blk).ops.push(LLOp {
+            kind,
+            args: vec![LLValue::Var(a), LLValue::Const(arg2)],
+            result: b,
+            span: Span::default(),
+        });
+        LLProgram {
+            graphs: vec![g],
+            classes: Vec::new(),
+            prebuilt: Vec::new(),
+            drivers: Vec::new(),
+            entry: FuncId(0),
+        }
+    }
+
+    #[test]
+    fn well_typed_graph_verifies_and_prints() {
+        let p = program(LLOpKind::IntAdd, LLConst::Int(1), LLType::Signed);
+        assert_eq!(verify_program(&p), Ok(()));
+        assert_eq!(
+            print_graph(&p, &p.graphs[0]),
+            "graph f(v0: Signed) -> Signed\n  # v0 a: Signed\n  block0(v0: Signed):\n    v1 = int_add(v0, 1)\n    return v1\n"
+        );
+    }
+
+    #[test]
+    fn operand_and_result_types_are_checked() {
+        let p = program(LLOpKind::IntAdd, LLConst::Float(1.0), LLType::Signed);
+        let e = verify_program(&p).unwrap_err();
+        assert!(
+            e.contains("int_add") && e.contains("argument 2 is Float"),
+            "{e}"
+        );
+        let p = program(LLOpKind::IntLt, LLConst::Int(1), LLType::Signed);
+        let e = verify_program(&p).unwrap_err();
+        assert!(e.contains("result is Signed, expected Bool"), "{e}");
+    }
+
+    #[test]
+    fn uses_before_definition_are_refused() {
+        let mut p = program(LLOpKind::IntAdd, LLConst::Int(1), LLType::Signed);
+        let g = &mut p.graphs[0];
+        let stray = g.new_var(LLType::Signed, None);
+        g.blocks[0].ops[0].args[1] = LLValue::Var(stray);
+        let e = verify_program(&p).unwrap_err();
+        assert!(e.contains("is used where it is not defined"), "{e}");
+    }
+}

@@ -285,7 +285,7 @@ impl GraphTyper<'_, '_> {
             }
             Builtin::Str => match args {
                 [] => LLValue::Const(LLConst::Str(Rc::from(&b""[..]))),
-                [a] => self.to_str(a)?,
+                [a] => self.str_of(a)?,
                 _ => return Err(self.error("str() takes at most 1 argument")),
             },
             Builtin::Bool => match args {
@@ -461,7 +461,7 @@ impl GraphTyper<'_, '_> {
             Cat::Char => "rpy_print_char",
             Cat::Str => "rpy_print_str",
             _ => {
-                let s = self.to_str(v)?;
+                let s = self.str_of(v)?;
                 self.helper("rpy_print_str", vec![s], None)?;
                 return Ok(());
             }
@@ -472,7 +472,7 @@ impl GraphTyper<'_, '_> {
     }
 
     /// `str(x)` as a `Ptr(Str)`.
-    pub fn to_str(&mut self, v: &Value) -> DResult<LLValue> {
+    pub fn str_of(&mut self, v: &Value) -> DResult<LLValue> {
         if let Some(t) = constant_text(v) {
             return Ok(LLValue::Const(LLConst::Str(Rc::from(t))));
         }
@@ -511,7 +511,7 @@ impl GraphTyper<'_, '_> {
             let s = self.operand(v, &LLType::Str)?;
             return self.helper("rpy_str_repr", vec![s], None);
         }
-        self.to_str(v)
+        self.str_of(v)
     }
 }
 

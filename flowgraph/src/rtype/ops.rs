@@ -762,10 +762,8 @@ impl GraphTyper<'_, '_> {
                 }
                 None => super::convert::default_value(ty),
             };
-            if self.rt.is_instantiated(d) || values.is_empty() {
-                if !values.contains(&v) {
-                    values.push(v);
-                }
+            if (self.rt.is_instantiated(d) || values.is_empty()) && !values.contains(&v) {
+                values.push(v);
             }
         }
         if values.len() == 1 {
@@ -838,7 +836,7 @@ impl GraphTyper<'_, '_> {
         match args {
             [] => Ok(LLValue::Const(LLConst::Null(LLType::Str))),
             [a] if self.rt.prog.is_subclass(class, builtin_class::KEY_ERROR) => self.repr(a),
-            [a] => self.to_str(a),
+            [a] => self.str_of(a),
             many => {
                 let mut items = Vec::new();
                 for a in many {

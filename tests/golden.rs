@@ -1,6 +1,6 @@
 //! Golden tests of the text forms: for each tests/golden/NAME.rpy (and the
-//! goal programs), the AST, flow-graph and annotated dumps must equal
-//! NAME.ast / NAME.flow / NAME.annotated. Re-bless with `RPY_BLESS=1 cargo test`.
+//! goal programs), the AST, flow-graph, annotated and LL dumps must equal
+//! NAME.ast / NAME.flow / NAME.annotated / NAME.ll. Re-bless with `RPY_BLESS=1 cargo test`.
 
 mod common;
 use common::*;
@@ -57,6 +57,11 @@ fn flow_dumps() {
 #[test]
 fn annotated_dumps() {
     check_dump("annotated", "annotated");
+}
+
+#[test]
+fn ll_dumps() {
+    check_dump("ll", "ll");
 }
 
 #[test]

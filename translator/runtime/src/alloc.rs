@@ -143,7 +143,10 @@ pub fn rpy_type_desc(tid: u32) -> TypeDesc {
         },
         t => {
             let types = USER_TYPES.read().unwrap_or_else(|e| e.into_inner());
-            match t.checked_sub(FIRST_USER_TID).and_then(|i| types.get(i as usize)) {
+            match t
+                .checked_sub(FIRST_USER_TID)
+                .and_then(|i| types.get(i as usize))
+            {
                 Some(d) => *d,
                 None => panic!("rpy runtime: unknown type id {t}"),
             }

@@ -132,7 +132,8 @@ pub fn rpy_dict_new<K: Item, V: Item>() -> *mut RDict<K, V> {
     let d = rpy_alloc(size_of::<RDict<K, V>>(), TID_DICT) as *mut RDict<K, V>;
     // SAFETY: a fresh RDict: fill its fields without reading the zeroes.
     unsafe {
-        std::ptr::addr_of_mut!((*d).map).write(Box::into_raw(Box::new(DictMap::with_hasher(FxBuild))));
+        std::ptr::addr_of_mut!((*d).map)
+            .write(Box::into_raw(Box::new(DictMap::with_hasher(FxBuild))));
         std::ptr::addr_of_mut!((*d).ops).write(OpsOf::<K, V>::OPS);
     }
     d

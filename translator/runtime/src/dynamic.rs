@@ -111,7 +111,9 @@ unsafe fn shape(p: *mut GcHeader) -> Shape {
 unsafe fn values(s: &Shape) -> Vec<DynVal> {
     // SAFETY: addresses come from `shape` of a live object.
     match *s {
-        Shape::Seq(data, n, k) => (0..n).map(|i| read_value(data.add(i * k.size()), k)).collect(),
+        Shape::Seq(data, n, k) => (0..n)
+            .map(|i| read_value(data.add(i * k.size()), k))
+            .collect(),
         Shape::Tuple(base, fields) => fields
             .iter()
             .map(|f| read_value(base.add(f.offset), f.kind))
@@ -213,9 +215,9 @@ pub unsafe fn hash_ptr(p: *mut GcHeader) -> i64 {
         let s = shape(p);
         match s {
             Shape::Str(_) => crate::str::rpy_str_hash(p as *mut RStr),
-            Shape::Tuple(..) => values(&s).iter().fold(0x345678i64, |h, v| {
-                (h ^ v.hash()).wrapping_mul(1_000_003)
-            }),
+            Shape::Tuple(..) => values(&s)
+                .iter()
+                .fold(0x345678i64, |h, v| (h ^ v.hash()).wrapping_mul(1_000_003)),
             _ => p as i64 >> 3,
         }
     }

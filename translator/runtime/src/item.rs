@@ -202,7 +202,9 @@ impl<T: Item> Item for *mut RList<T> {
     unsafe fn eq_item(self, other: Self) -> bool {
         // SAFETY: live lists or null.
         self == other
-            || (!self.is_null() && !other.is_null() && unsafe { crate::list::rpy_list_eq(self, other) })
+            || (!self.is_null()
+                && !other.is_null()
+                && unsafe { crate::list::rpy_list_eq(self, other) })
     }
     unsafe fn hash_item(self) -> i64 {
         // unhashable in Python: identity is consistent with `==` on one object
@@ -211,7 +213,10 @@ impl<T: Item> Item for *mut RList<T> {
     unsafe fn cmp_item(self, other: Self) -> Ordering {
         // SAFETY: live lists.
         cmp_nullable(self, other, || unsafe {
-            let (a, b) = (crate::object::list_items(self), crate::object::list_items(other));
+            let (a, b) = (
+                crate::object::list_items(self),
+                crate::object::list_items(other),
+            );
             a.iter()
                 .zip(b)
                 .map(|(x, y)| x.cmp_item(*y))

@@ -91,7 +91,10 @@ pub unsafe fn rpy_dict_iter_next<K: Item, V: Item>(it: *mut RDictIter<K, V>) -> 
     let d = (*it).dict;
     if rpy_dict_len(d) != (*it).len {
         (*it).len = -1; // stays broken, as in CPython
-        rpy_raise_builtin(bc::RUNTIME_ERROR, b"dictionary changed size during iteration");
+        rpy_raise_builtin(
+            bc::RUNTIME_ERROR,
+            b"dictionary changed size during iteration",
+        );
         return K::ZERO;
     }
     match dict_entry(d, (*it).pos as usize) {

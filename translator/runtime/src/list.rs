@@ -115,7 +115,11 @@ unsafe fn grow<T: Item>(l: *mut RList<T>, needed: i64) {
     let old = (*l).items;
     let cap = needed.max((*old).cap * 2).max(4) as usize;
     let new = array_alloc::<T>(cap);
-    std::ptr::copy_nonoverlapping((*old).data.as_ptr(), (*new).data.as_mut_ptr(), (*l).len as usize);
+    std::ptr::copy_nonoverlapping(
+        (*old).data.as_ptr(),
+        (*new).data.as_mut_ptr(),
+        (*l).len as usize,
+    );
     (*l).items = new;
 }
 

@@ -15,7 +15,10 @@ fn raise(class: u32, msg: &[u8]) {
 #[inline(always)]
 pub fn rpy_int_floordiv(x: i64, y: i64) -> i64 {
     if y == 0 {
-        raise(bc::ZERO_DIVISION_ERROR, b"integer division or modulo by zero");
+        raise(
+            bc::ZERO_DIVISION_ERROR,
+            b"integer division or modulo by zero",
+        );
         return 0;
     }
     let q = x.wrapping_div(y);

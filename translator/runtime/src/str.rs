@@ -213,7 +213,9 @@ fn rfind_bytes(hay: &[u8], sub: &[u8]) -> Option<usize> {
     if sub.len() > hay.len() {
         return None;
     }
-    (0..=hay.len() - sub.len()).rev().find(|&i| &hay[i..i + sub.len()] == sub)
+    (0..=hay.len() - sub.len())
+        .rev()
+        .find(|&i| &hay[i..i + sub.len()] == sub)
 }
 
 /// `sub in s`.
@@ -259,13 +261,17 @@ pub fn is_space(b: u8) -> bool {
 /// `s.split(sep, maxsplit)` (sep null = whitespace; maxsplit -1 = all).
 pub unsafe fn rpy_str_split(s: *mut RStr, sep: *mut RStr, maxsplit: i64) -> *mut RList<*mut RStr> {
     let b = str_bytes(s);
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let mut parts = Vec::new();
     if sep.is_null() {
         let mut rest = trim(b, None, true, false);
         while !rest.is_empty() {
             if parts.len() == max {
-                parts.push(rpy_str_from_bytes(trim(rest, None, false, true)));
+                parts.push(rpy_str_from_bytes(rest));
                 break;
             }
             let end = rest.iter().position(|&c| is_space(c)).unwrap_or(rest.len());
@@ -309,7 +315,11 @@ pub fn trim<'a>(s: &'a [u8], chars: Option<&[u8]>, left: bool, right: bool) -> &
 
 unsafe fn strip_impl(s: *mut RStr, chars: *mut RStr, left: bool, right: bool) -> *mut RStr {
     let b = str_bytes(s);
-    let chars = if chars.is_null() { None } else { Some(str_bytes(chars)) };
+    let chars = if chars.is_null() {
+        None
+    } else {
+        Some(str_bytes(chars))
+    };
     let t = trim(b, chars, left, right);
     if t.len() == b.len() {
         s

@@ -1,1 +1,0 @@
-//! Unit tests of the runtime helpers, by family.

@@ -65,7 +65,7 @@ fn containers() {
         assert_eq!(text(rpy_list_repr(fl)), "[0.5, -0.0]");
         let strs = rpy_newlist_from(&[s("a"), std::ptr::null_mut(), s("b'")]);
         assert_eq!(text(rpy_list_repr(strs)), "['a', None, \"b'\"]");
-        let chars = rpy_newlist_from(&[b'x', b'\'']);
+        let chars = rpy_newlist_from(b"x'");
         assert_eq!(text(rpy_list_repr(chars)), "['x', \"'\"]");
         let bools = rpy_newlist_from(&[true, false]);
         assert_eq!(text(rpy_list_repr(bools)), "[True, False]");

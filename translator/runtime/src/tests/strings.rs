@@ -58,7 +58,7 @@ fn join_split_strip() {
         let l = rpy_newlist_from(&[s("a"), s("b"), s("c")]);
         assert_eq!(text(rpy_str_join(s(", "), l)), "a, b, c");
         assert_eq!(text(rpy_str_join(s(", "), rpy_newlist(0))), "");
-        let c = rpy_newlist_from(&[b'x', b'y']);
+        let c = rpy_newlist_from(b"xy");
         assert_eq!(text(rpy_str_join_chars(s("-"), c)), "x-y");
         assert_eq!(split("  a b  c ", n(), -1), "['a', 'b', 'c']");
         assert_eq!(split("  a b  c ", n(), 1), "['a', 'b  c ']");

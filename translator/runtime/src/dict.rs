@@ -6,7 +6,7 @@
 //! never freed yet (the GC will need a finalizer for it).
 
 use crate::alloc::{pair_tid, rpy_alloc, TID_DICT};
-use crate::exc::{builtin_class as bc, rpy_raise_builtin};
+use crate::exc::{builtin_class as bc, rpy_raise_builtin, RResult, Raised};
 use crate::item::Item;
 use crate::list::list_from_vec;
 use crate::object::{GcHeader, Object, RDict, RList, RPair};
@@ -148,14 +148,20 @@ unsafe fn raise_key_error<K: Item>(k: K) {
 
 /// `d[k]`: KeyError (message: repr of the key).
 #[inline]
-pub unsafe fn rpy_dict_getitem<K: Item, V: Item>(d: *mut RDict<K, V>, k: K) -> V {
+pub unsafe fn rpy_dict_getitem_r<K: Item, V: Item>(d: *mut RDict<K, V>, k: K) -> RResult<V> {
     match map(d).get(&Key(k)) {
-        Some(v) => *v,
+        Some(v) => Ok(*v),
         None => {
             raise_key_error(k);
-            V::ZERO
+            Err(Raised)
         }
     }
+}
+
+/// `rpy_dict_getitem_r` with the exception only pending.
+#[inline]
+pub unsafe fn rpy_dict_getitem<K: Item, V: Item>(d: *mut RDict<K, V>, k: K) -> V {
+    rpy_dict_getitem_r(d, k).unwrap_or(V::ZERO)
 }
 
 /// `d[k] = v`.

@@ -66,6 +66,24 @@ pub fn rpy_raise(e: *mut Object) {
     unsafe { RPY_EXC = e };
 }
 
+/// "An exception is pending": the error of the `_r` variants of the
+/// inline raising ops (`rpy_list_getitem_r`, `rpy_int_floordiv_r`, …).
+/// Branching on their `Result` instead of calling `rpy_exc_occurred`
+/// after the op lets rustc merge the check with the op's own test.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Raised;
+
+/// The result of an op that may raise (the exception is in `RPY_EXC`).
+pub type RResult<T> = Result<T, Raised>;
+
+/// Raise builtin `class` with `msg` and return `Err(Raised)`.
+#[cold]
+#[inline(never)]
+pub fn raise_err<T>(class: u32, msg: &[u8]) -> RResult<T> {
+    rpy_raise_builtin(class, msg);
+    Err(Raised)
+}
+
 /// The builtin classes: name and base, in `rpy_front`'s order (preorder).
 pub const BUILTIN_CLASSES: [(&str, Option<u32>); 19] = [
     ("object", None),

@@ -1,13 +1,13 @@
 //! Lists: `RList<T>` over a resizable `RArray<T>` (amortized doubling),
-//! the inline indexing ops of the LL graphs and every list helper, generic
-//! over the item type.
+//! the inline indexing ops of the LL graphs (each also as an `_r` variant
+//! returning `RResult`) and every list helper, generic over the item type.
 //!
 //! Invariant: `items` is never null (an empty list has an array of
 //! capacity >= 0), so the hot paths test nothing but the bounds. Slots
 //! past `len` hold `T::ZERO` (popped pointers do not stay reachable).
 
 use crate::alloc::{array_tid, list_tid, rpy_alloc};
-use crate::exc::{builtin_class as bc, rpy_raise_builtin};
+use crate::exc::{builtin_class as bc, raise_err, rpy_raise_builtin, RResult};
 use crate::item::Item;
 use crate::object::{list_items, list_items_mut, RArray, RList};
 use std::mem::size_of;
@@ -75,37 +75,60 @@ fn raise_index(msg: &[u8]) {
 
 /// `xs[i]`: negative from the end; IndexError out of range.
 #[inline(always)]
-pub unsafe fn rpy_list_getitem<T: Item>(l: *mut RList<T>, i: i64) -> T {
+pub unsafe fn rpy_list_getitem_r<T: Item>(l: *mut RList<T>, i: i64) -> RResult<T> {
     let len = (*l).len;
-    rpy_list_getitem_nonneg(l, if i < 0 { i + len } else { i })
+    rpy_list_getitem_nonneg_r(l, if i < 0 { i + len } else { i })
 }
 
 /// `xs[i]` with `i` known to be >= 0 (the one unsigned compare also
 /// rejects negative values).
 #[inline(always)]
-pub unsafe fn rpy_list_getitem_nonneg<T: Item>(l: *mut RList<T>, i: i64) -> T {
+pub unsafe fn rpy_list_getitem_nonneg_r<T: Item>(l: *mut RList<T>, i: i64) -> RResult<T> {
     if (i as u64) >= ((*l).len as u64) {
-        raise_index(b"list index out of range");
-        return T::ZERO;
+        return raise_err(bc::INDEX_ERROR, b"list index out of range");
     }
-    *slot(l, i)
+    Ok(*slot(l, i))
 }
 
 /// `xs[i] = x`: negative from the end; IndexError out of range.
 #[inline(always)]
-pub unsafe fn rpy_list_setitem<T: Item>(l: *mut RList<T>, i: i64, x: T) {
+pub unsafe fn rpy_list_setitem_r<T: Item>(l: *mut RList<T>, i: i64, x: T) -> RResult<()> {
     let len = (*l).len;
-    rpy_list_setitem_nonneg(l, if i < 0 { i + len } else { i }, x)
+    rpy_list_setitem_nonneg_r(l, if i < 0 { i + len } else { i }, x)
 }
 
 /// `xs[i] = x` with `i` known to be >= 0.
 #[inline(always)]
-pub unsafe fn rpy_list_setitem_nonneg<T: Item>(l: *mut RList<T>, i: i64, x: T) {
+pub unsafe fn rpy_list_setitem_nonneg_r<T: Item>(l: *mut RList<T>, i: i64, x: T) -> RResult<()> {
     if (i as u64) >= ((*l).len as u64) {
-        raise_index(b"list assignment index out of range");
-        return;
+        return raise_err(bc::INDEX_ERROR, b"list assignment index out of range");
     }
     *slot(l, i) = x;
+    Ok(())
+}
+
+/// `rpy_list_getitem_r` with the exception only pending.
+#[inline(always)]
+pub unsafe fn rpy_list_getitem<T: Item>(l: *mut RList<T>, i: i64) -> T {
+    rpy_list_getitem_r(l, i).unwrap_or(T::ZERO)
+}
+
+/// `rpy_list_getitem_nonneg_r` with the exception only pending.
+#[inline(always)]
+pub unsafe fn rpy_list_getitem_nonneg<T: Item>(l: *mut RList<T>, i: i64) -> T {
+    rpy_list_getitem_nonneg_r(l, i).unwrap_or(T::ZERO)
+}
+
+/// `rpy_list_setitem_r` with the exception only pending.
+#[inline(always)]
+pub unsafe fn rpy_list_setitem<T: Item>(l: *mut RList<T>, i: i64, x: T) {
+    let _ = rpy_list_setitem_r(l, i, x);
+}
+
+/// `rpy_list_setitem_nonneg_r` with the exception only pending.
+#[inline(always)]
+pub unsafe fn rpy_list_setitem_nonneg<T: Item>(l: *mut RList<T>, i: i64, x: T) {
+    let _ = rpy_list_setitem_nonneg_r(l, i, x);
 }
 
 /// Make room for at least `needed` items (doubling).

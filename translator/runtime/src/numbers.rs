@@ -1,8 +1,10 @@
 //! Number semantics the LL ops and helpers need beyond machine
 //! instructions: Python's floor division and modulo (ints and floats),
-//! shifts, `**`, `min`/`max`, `chr`, and CPython's numeric hashes.
+//! shifts, `**`, `min`/`max`, `chr`, and CPython's numeric hashes. The
+//! inline raising ops come in two forms: `_r` returning `RResult`, and
+//! plain (zero result, exception pending).
 
-use crate::exc::{builtin_class as bc, rpy_raise_builtin};
+use crate::exc::{builtin_class as bc, raise_err, rpy_raise_builtin, RResult};
 use crate::object::Object;
 
 #[cold]
@@ -13,85 +15,112 @@ fn raise(class: u32, msg: &[u8]) {
 
 /// `x // y` (rounds toward negative infinity; `MIN // -1` wraps).
 #[inline(always)]
-pub fn rpy_int_floordiv(x: i64, y: i64) -> i64 {
+pub fn rpy_int_floordiv_r(x: i64, y: i64) -> RResult<i64> {
     if y == 0 {
-        raise(
+        return raise_err(
             bc::ZERO_DIVISION_ERROR,
             b"integer division or modulo by zero",
         );
-        return 0;
     }
     let q = x.wrapping_div(y);
-    if x.wrapping_rem(y) != 0 && (x ^ y) < 0 {
+    Ok(if x.wrapping_rem(y) != 0 && (x ^ y) < 0 {
         q - 1
     } else {
         q
-    }
+    })
 }
 
 /// `x % y` (the sign of the divisor).
 #[inline(always)]
-pub fn rpy_int_mod(x: i64, y: i64) -> i64 {
+pub fn rpy_int_mod_r(x: i64, y: i64) -> RResult<i64> {
     if y == 0 {
-        raise(bc::ZERO_DIVISION_ERROR, b"integer modulo by zero");
-        return 0;
+        return raise_err(bc::ZERO_DIVISION_ERROR, b"integer modulo by zero");
     }
     let r = x.wrapping_rem(y);
-    if r != 0 && (r ^ y) < 0 {
-        r + y
-    } else {
-        r
-    }
+    Ok(if r != 0 && (r ^ y) < 0 { r + y } else { r })
 }
 
 /// `x << y`: wraps; a count >= 64 gives 0; a negative count raises.
 #[inline(always)]
-pub fn rpy_int_lshift(x: i64, y: i64) -> i64 {
+pub fn rpy_int_lshift_r(x: i64, y: i64) -> RResult<i64> {
     if y < 0 {
-        raise(bc::VALUE_ERROR, b"negative shift count");
-        return 0;
+        return raise_err(bc::VALUE_ERROR, b"negative shift count");
     }
-    if y >= 64 {
-        0
-    } else {
-        x << y
-    }
+    Ok(if y >= 64 { 0 } else { x << y })
 }
 
 /// `x >> y`: arithmetic; a negative count raises.
 #[inline(always)]
-pub fn rpy_int_rshift(x: i64, y: i64) -> i64 {
+pub fn rpy_int_rshift_r(x: i64, y: i64) -> RResult<i64> {
     if y < 0 {
-        raise(bc::VALUE_ERROR, b"negative shift count");
-        return 0;
+        return raise_err(bc::VALUE_ERROR, b"negative shift count");
     }
-    x >> y.min(63)
+    Ok(x >> y.min(63))
 }
 
 /// `chr(i)`.
 #[inline(always)]
-pub fn rpy_cast_int_to_char(i: i64) -> u8 {
+pub fn rpy_cast_int_to_char_r(i: i64) -> RResult<u8> {
     if !(0..=255).contains(&i) {
-        raise(bc::VALUE_ERROR, b"chr() arg not in range(256)");
-        return 0;
+        return raise_err(bc::VALUE_ERROR, b"chr() arg not in range(256)");
     }
-    i as u8
+    Ok(i as u8)
+}
+
+/// `x / y` on floats.
+#[inline(always)]
+pub fn rpy_float_truediv_r(x: f64, y: f64) -> RResult<f64> {
+    if y == 0.0 {
+        return raise_err(bc::ZERO_DIVISION_ERROR, b"float division by zero");
+    }
+    Ok(x / y)
+}
+
+/// `x // y` on floats.
+#[inline]
+pub fn rpy_float_floordiv_r(x: f64, y: f64) -> RResult<f64> {
+    if y == 0.0 {
+        return raise_err(bc::ZERO_DIVISION_ERROR, b"float floor division by zero");
+    }
+    Ok(float_divmod(x, y).0)
+}
+
+/// `x % y` on floats.
+#[inline]
+pub fn rpy_float_mod_r(x: f64, y: f64) -> RResult<f64> {
+    if y == 0.0 {
+        return raise_err(bc::ZERO_DIVISION_ERROR, b"float modulo");
+    }
+    Ok(float_divmod(x, y).1)
+}
+
+/// The plain forms of the `_r` ops: the result (zero after a raise),
+/// with the exception left pending.
+macro_rules! pending_forms {
+    ($($name:ident = $r:ident ($($a:ident: $t:ty),*) -> $res:ty;)*) => {$(
+        #[doc = concat!("`", stringify!($r), "` with the exception only pending.")]
+        #[inline(always)]
+        pub fn $name($($a: $t),*) -> $res {
+            $r($($a),*).unwrap_or_default()
+        }
+    )*};
+}
+
+pending_forms! {
+    rpy_int_floordiv = rpy_int_floordiv_r(x: i64, y: i64) -> i64;
+    rpy_int_mod = rpy_int_mod_r(x: i64, y: i64) -> i64;
+    rpy_int_lshift = rpy_int_lshift_r(x: i64, y: i64) -> i64;
+    rpy_int_rshift = rpy_int_rshift_r(x: i64, y: i64) -> i64;
+    rpy_cast_int_to_char = rpy_cast_int_to_char_r(i: i64) -> u8;
+    rpy_float_truediv = rpy_float_truediv_r(x: f64, y: f64) -> f64;
+    rpy_float_floordiv = rpy_float_floordiv_r(x: f64, y: f64) -> f64;
+    rpy_float_mod = rpy_float_mod_r(x: f64, y: f64) -> f64;
 }
 
 /// `int(f)`: truncates toward zero, saturating; NaN gives 0.
 #[inline(always)]
 pub fn rpy_cast_float_to_int(f: f64) -> i64 {
     f as i64
-}
-
-/// `x / y` on floats.
-#[inline(always)]
-pub fn rpy_float_truediv(x: f64, y: f64) -> f64 {
-    if y == 0.0 {
-        raise(bc::ZERO_DIVISION_ERROR, b"float division by zero");
-        return 0.0;
-    }
-    x / y
 }
 
 /// Python's float divmod: (floor quotient, modulo), y != 0.
@@ -117,24 +146,6 @@ fn float_divmod(x: f64, y: f64) -> (f64, f64) {
         0.0f64.copysign(x / y)
     };
     (fd, m)
-}
-
-/// `x // y` on floats.
-pub fn rpy_float_floordiv(x: f64, y: f64) -> f64 {
-    if y == 0.0 {
-        raise(bc::ZERO_DIVISION_ERROR, b"float floor division by zero");
-        return 0.0;
-    }
-    float_divmod(x, y).0
-}
-
-/// `x % y` on floats.
-pub fn rpy_float_mod(x: f64, y: f64) -> f64 {
-    if y == 0.0 {
-        raise(bc::ZERO_DIVISION_ERROR, b"float modulo");
-        return 0.0;
-    }
-    float_divmod(x, y).1
 }
 
 /// `a ** b` on ints (wrapping); a negative `b` raises ValueError.

@@ -2,7 +2,7 @@
 //! every `str` method of the dialect, with CPython's semantics on ASCII.
 
 use crate::alloc::{rpy_alloc, TID_STR};
-use crate::exc::{builtin_class as bc, rpy_raise_builtin};
+use crate::exc::{builtin_class as bc, raise_err, rpy_raise_builtin, RResult};
 use crate::list::{list_from_vec, rpy_newlist};
 use crate::object::{list_items, str_bytes, RList, RStr, RStrConst};
 use std::mem::size_of;
@@ -114,14 +114,19 @@ pub unsafe fn rpy_str_len(s: *mut RStr) -> i64 {
 
 /// `s[i]`: negative from the end; IndexError out of range.
 #[inline(always)]
-pub unsafe fn rpy_str_getitem(s: *mut RStr, i: i64) -> u8 {
+pub unsafe fn rpy_str_getitem_r(s: *mut RStr, i: i64) -> RResult<u8> {
     let len = (*s).len;
     let j = if i < 0 { i + len } else { i };
     if (j as u64) >= (len as u64) {
-        rpy_raise_builtin(bc::INDEX_ERROR, b"string index out of range");
-        return 0;
+        return raise_err(bc::INDEX_ERROR, b"string index out of range");
     }
-    *(*s).bytes.as_ptr().add(j as usize)
+    Ok(*(*s).bytes.as_ptr().add(j as usize))
+}
+
+/// `rpy_str_getitem_r` with the exception only pending.
+#[inline(always)]
+pub unsafe fn rpy_str_getitem(s: *mut RStr, i: i64) -> u8 {
+    rpy_str_getitem_r(s, i).unwrap_or(0)
 }
 
 /// `a + b`.

@@ -57,6 +57,9 @@ fn int_keys_and_iteration() {
         assert_eq!(rpy_dict_getitem(d, 999), 499.5);
         rpy_dict_getitem(d, -1);
         raised("KeyError", "-1");
+        assert_eq!(rpy_dict_getitem_r(d, 1), Ok(0.5));
+        assert_eq!(rpy_dict_getitem_r(d, 1000), Err(Raised));
+        raised("KeyError", "1000");
         let it = rpy_dict_iter(d);
         assert_eq!(rpy_dict_iter_next(it), 999);
         assert_eq!(rpy_dict_iter_next(it), 998);

@@ -27,6 +27,16 @@ fn indexing_with_negative_indices_and_errors() {
         rpy_list_setitem(l, 5, 0);
         raised("IndexError", "list assignment index out of range");
         assert_eq!(rpy_list_len(l), 3);
+        assert_eq!(rpy_list_getitem_r(l, -1), Ok(30));
+        assert_eq!(rpy_list_getitem_nonneg_r(l, 3), Err(Raised));
+        raised("IndexError", "list index out of range");
+        assert_eq!(rpy_list_setitem_r(l, -4, 0), Err(Raised));
+        raised("IndexError", "list assignment index out of range");
+        assert_eq!(rpy_list_setitem_nonneg_r(l, 0, 1), Ok(()));
+        assert_eq!(rpy_list_getitem(l, 0), 1);
+        assert_eq!(rpy_str_getitem_r(s("ab"), -2), Ok(b'a'));
+        assert_eq!(rpy_str_getitem_r(s("ab"), 2), Err(Raised));
+        raised("IndexError", "string index out of range");
     }
 }
 

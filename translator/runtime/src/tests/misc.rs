@@ -34,6 +34,11 @@ fn python_division_and_modulo() {
     raised("ZeroDivisionError", "float floor division by zero");
     rpy_float_mod(1.0, 0.0);
     raised("ZeroDivisionError", "float modulo");
+    assert_eq!(rpy_int_floordiv_r(-7, 2), Ok(-4));
+    assert_eq!(rpy_int_mod_r(1, 0), Err(Raised));
+    raised("ZeroDivisionError", "integer modulo by zero");
+    assert_eq!(rpy_cast_int_to_char_r(-1), Err(Raised));
+    raised("ValueError", "chr() arg not in range(256)");
 }
 
 #[test]

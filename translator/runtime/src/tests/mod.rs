@@ -6,6 +6,7 @@ mod formatting;
 mod lists;
 mod misc;
 mod parsing;
+mod signatures;
 mod strings;
 
 use crate::exc::{rpy_exc_occurred, rpy_exc_take, RException};

@@ -56,8 +56,12 @@ pub const TID_LIST_ITER: u32 = TID_STR_ITER + 1;
 pub const TID_DICT_ITER: u32 = TID_STR_ITER + 2;
 /// Instances of the builtin exception classes (`RException`).
 pub const TID_EXCEPTION: u32 = TID_STR_ITER + 3;
-/// The first id `rpy_register_type` hands out.
-pub const FIRST_USER_TID: u32 = TID_EXCEPTION + 1;
+/// Instances of `object` itself (a bare `Object`).
+pub const TID_OBJECT: u32 = TID_EXCEPTION + 1;
+/// The first id `rpy_register_type` hands out: the i-th registration gets
+/// `FIRST_USER_TID + i`, so generated statics (vtables) can name the ids
+/// of the types they register in order at startup.
+pub const FIRST_USER_TID: u32 = TID_OBJECT + 1;
 
 /// The type id of lists whose items are of kind `k` (generated code:
 /// `list_tid(<T as Item>::KIND)`).
@@ -140,6 +144,10 @@ pub fn rpy_type_desc(tid: u32) -> TypeDesc {
         TID_EXCEPTION => TypeDesc::Instance {
             size: std::mem::size_of::<crate::exc::RException>(),
             ptr_offsets: EXCEPTION_PTRS,
+        },
+        TID_OBJECT => TypeDesc::Instance {
+            size: std::mem::size_of::<crate::object::Object>(),
+            ptr_offsets: &[],
         },
         t => {
             let types = USER_TYPES.read().unwrap_or_else(|e| e.into_inner());

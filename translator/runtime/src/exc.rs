@@ -17,7 +17,7 @@
 //! already in preorder, so there class_id = builtin index) — enough for
 //! tests of the runtime by itself.
 
-use crate::alloc::{rpy_alloc, TID_EXCEPTION};
+use crate::alloc::{rpy_alloc, TID_EXCEPTION, TID_OBJECT};
 use crate::object::{Object, RStr, VTable};
 use std::mem::offset_of;
 use std::ptr::null_mut;
@@ -155,7 +155,7 @@ const fn default_vtables(first: *const VTable) -> [VTable; N_BUILTIN_CLASSES] {
             }
         }
     }
-    let mut vts = [const { VTable::new(0, 0, "", std::ptr::null()) }; N_BUILTIN_CLASSES];
+    let mut vts = [const { VTable::new((0, 0), (0, 0), "", std::ptr::null()) }; N_BUILTIN_CLASSES];
     let mut k = 0;
     while k < N_BUILTIN_CLASSES {
         let base = match BUILTIN_CLASSES[k].1 {
@@ -163,7 +163,12 @@ const fn default_vtables(first: *const VTable) -> [VTable; N_BUILTIN_CLASSES] {
             Some(p) => unsafe { first.add(p as usize) },
             None => std::ptr::null(),
         };
-        vts[k] = VTable::new(k as u32, max[k], BUILTIN_CLASSES[k].0, base);
+        let instances = if k == bc::OBJECT as usize {
+            (TID_OBJECT, std::mem::size_of::<Object>())
+        } else {
+            (TID_EXCEPTION, std::mem::size_of::<RException>())
+        };
+        vts[k] = VTable::new((k as u32, max[k]), instances, BUILTIN_CLASSES[k].0, base);
         k += 1;
     }
     vts
@@ -204,6 +209,11 @@ pub unsafe fn is_exception(obj: *mut Object) -> bool {
     rpy_instanceof_builtin(obj, bc::BASE_EXCEPTION)
 }
 
+/// The class numbering is the generated code's; builtin exception
+/// instances are `RException`s (`TID_EXCEPTION`), plain `object()`s are
+/// bare `Object`s (`TID_OBJECT`): the generated builtin vtables must say
+/// so in their `tid`/`instance_size`.
+///
 /// `isinstance(obj, builtin class)`: false for null.
 pub unsafe fn rpy_instanceof_builtin(obj: *mut Object, class: u32) -> bool {
     crate::object::rpy_instanceof(obj, rpy_builtin_vtable(class))

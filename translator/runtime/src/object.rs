@@ -136,6 +136,10 @@ pub const OBJECT_FIELDS_OFFSET: usize = std::mem::size_of::<Object>();
 pub struct VTable {
     pub class_id: u32,
     pub subclass_max: u32,
+    /// The type id of the class's instances (`malloc_dynamic`).
+    pub tid: u32,
+    /// The size of the class's instances in bytes.
+    pub instance_size: u32,
     pub name_ptr: *const u8,
     pub name_len: usize,
     /// The base class's vtable (null for `object`).
@@ -148,20 +152,26 @@ unsafe impl Sync for VTable {}
 
 pub const VTABLE_CLASS_ID_OFFSET: usize = offset_of!(VTable, class_id);
 pub const VTABLE_SUBCLASS_MAX_OFFSET: usize = offset_of!(VTable, subclass_max);
+pub const VTABLE_TID_OFFSET: usize = offset_of!(VTable, tid);
+pub const VTABLE_INSTANCE_SIZE_OFFSET: usize = offset_of!(VTable, instance_size);
 pub const VTABLE_BASE_OFFSET: usize = offset_of!(VTable, base);
 /// Size of `VTable`: where the generated code's method slots start.
 pub const VTABLE_SIZE: usize = std::mem::size_of::<VTable>();
 
 impl VTable {
+    /// A class's vtable header: its preorder number and the last number of
+    /// its subtree, its instances' type id and size, its name and base.
     pub const fn new(
-        class_id: u32,
-        subclass_max: u32,
+        (class_id, subclass_max): (u32, u32),
+        (tid, instance_size): (u32, usize),
         name: &'static str,
         base: *const VTable,
     ) -> VTable {
         VTable {
             class_id,
             subclass_max,
+            tid,
+            instance_size: instance_size as u32,
             name_ptr: name.as_ptr(),
             name_len: name.len(),
             base,
@@ -179,6 +189,14 @@ impl VTable {
     pub fn is_subclass_of(&self, other: &VTable) -> bool {
         other.class_id <= self.class_id && self.class_id <= other.subclass_max
     }
+}
+
+/// `malloc_dynamic(cls)`: a new instance of the class whose vtable is
+/// `cls`, every field zero or null.
+pub unsafe fn rpy_malloc_dynamic(cls: *const VTable) -> *mut Object {
+    let o = crate::alloc::rpy_alloc((*cls).instance_size as usize, (*cls).tid) as *mut Object;
+    (*o).vtable = cls;
+    o
 }
 
 /// `isinstance(obj, cls)`: false for null.
@@ -241,7 +259,9 @@ mod tests {
         assert_eq!(OBJECT_VTABLE_OFFSET, 8);
         assert_eq!(VTABLE_CLASS_ID_OFFSET, 0);
         assert_eq!(VTABLE_SUBCLASS_MAX_OFFSET, 4);
-        assert_eq!(VTABLE_SIZE, 32);
+        assert_eq!(VTABLE_TID_OFFSET, 8);
+        assert_eq!(VTABLE_INSTANCE_SIZE_OFFSET, 12);
+        assert_eq!(VTABLE_SIZE, 40);
         assert_eq!(offset_of!(RStrConst<3>, bytes), RSTR_BYTES_OFFSET);
     }
 }

@@ -119,13 +119,18 @@ fn one_tuple_and_instances() {
         (*u).f0 = 3.0;
         assert!(!rpy_tuple_eq(t as *mut Object, u as *mut Object));
 
-        static SHAPE: VTable = VTable::new(19, 19, "Shape", std::ptr::null());
         let itid = rpy_register_type(TypeDesc::Instance {
             size: 16,
             ptr_offsets: &[],
         });
-        let o = rpy_alloc(16, itid) as *mut Object;
-        (*o).vtable = &SHAPE;
+        let shape = Box::leak(Box::new(VTable::new(
+            (19, 19),
+            (itid, 16),
+            "Shape",
+            std::ptr::null(),
+        )));
+        let o = rpy_malloc_dynamic(shape);
+        assert_eq!((*o).hdr.tid, itid);
         assert_eq!(text(rpy_instance_repr(o)), "<Shape object>");
         assert_eq!(text(rpy_instance_repr(std::ptr::null_mut())), "None");
 

@@ -138,6 +138,10 @@ fn raising_and_reporting() {
         rpy_exc_take();
         let bare = rpy_exc_new_builtin(builtin_class::ASSERTION_ERROR, std::ptr::null_mut());
         assert_eq!(exc_report(bare), b"AssertionError");
+        let dynamic = rpy_malloc_dynamic(rpy_builtin_vtable(builtin_class::KEY_ERROR));
+        assert!(rpy_instanceof_builtin(dynamic, builtin_class::LOOKUP_ERROR));
+        assert_eq!((*dynamic).hdr.tid, TID_EXCEPTION);
+        assert_eq!(exc_report(dynamic), b"KeyError");
     }
 }
 

@@ -13,7 +13,7 @@ mod lower_expr;
 mod lower_stmt;
 pub mod parse;
 pub mod program;
-pub mod pyrepr;
+pub use rpy_runtime::pyrepr;
 pub mod span;
 mod target;
 

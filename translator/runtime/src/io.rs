@@ -1,0 +1,146 @@
+//! Input and output: `print` and `rpy.io.write` go to a big stdout buffer
+//! flushed when full, before reading stdin or writing stderr, and at exit
+//! (`rpy_main`); `write_err`, `read_file` (OSError), `read_stdin`.
+
+use crate::exc::{builtin_class as bc, rpy_raise_builtin};
+use crate::format::fmt_int;
+use crate::object::{str_bytes, RStr};
+use crate::pyrepr::{float_repr, str_repr};
+use crate::str::{empty_str, rpy_str_from_bytes};
+use std::cell::UnsafeCell;
+use std::io::{Read, Write};
+
+/// Flush when the buffer holds this much.
+const OUT_LIMIT: usize = 1 << 17;
+
+thread_local! {
+    /// The stdout buffer of the thread running the program.
+    static OUT: UnsafeCell<Vec<u8>> = const { UnsafeCell::new(Vec::new()) };
+}
+
+/// Run `f` on the stdout buffer.
+#[inline]
+fn with_out<R>(f: impl FnOnce(&mut Vec<u8>) -> R) -> R {
+    // SAFETY: thread-local, and `f` never re-enters `with_out`.
+    OUT.with(|o| f(unsafe { &mut *o.get() }))
+}
+
+/// Append to the stdout buffer; flush it when full.
+#[inline]
+fn out(bytes: &[u8]) {
+    if with_out(|o| {
+        o.extend_from_slice(bytes);
+        o.len() >= OUT_LIMIT
+    }) {
+        rpy_io_flush();
+    }
+}
+
+/// Write the stdout buffer out (errors such as a closed pipe are ignored).
+pub fn rpy_io_flush() {
+    let buf = with_out(std::mem::take);
+    if !buf.is_empty() {
+        let mut so = std::io::stdout().lock();
+        let _ = so.write_all(&buf);
+        let _ = so.flush();
+        // keep the allocation for the next round
+        with_out(|o| {
+            if o.is_empty() {
+                *o = buf;
+                o.clear();
+            }
+        });
+    }
+}
+
+/// Take what is buffered for stdout without writing it (tests, embedding).
+pub fn rpy_io_take_buffer() -> Vec<u8> {
+    with_out(std::mem::take)
+}
+
+/// Write `s` to stdout (null = None: `None`).
+pub unsafe fn rpy_print_str(s: *mut RStr) {
+    if s.is_null() {
+        out(b"None");
+    } else {
+        out(str_bytes(s));
+    }
+}
+
+/// Write `str(i)` to stdout.
+pub fn rpy_print_int(i: i64) {
+    out(fmt_int(i, &mut [0; 20]))
+}
+
+/// Write `str(f)` to stdout.
+pub fn rpy_print_float(f: f64) {
+    let mut buf = Vec::with_capacity(24);
+    float_repr(f, &mut buf);
+    out(&buf)
+}
+
+/// Write `True` / `False` to stdout.
+pub fn rpy_print_bool(b: bool) {
+    out(if b { b"True" } else { b"False" })
+}
+
+/// Write one byte to stdout.
+#[inline]
+pub fn rpy_print_char(c: u8) {
+    out(&[c])
+}
+
+/// `rpy.io.write(s)`.
+pub unsafe fn rpy_io_write(s: *mut RStr) {
+    rpy_print_str(s)
+}
+
+/// `rpy.io.write_err(s)` (flushes stdout first, to keep the order).
+pub unsafe fn rpy_io_write_err(s: *mut RStr) {
+    rpy_io_flush();
+    let _ = std::io::stderr().write_all(str_bytes(s));
+}
+
+/// `rpy.io.read_file(path)`: OSError `[Errno N] text: 'path'`.
+pub unsafe fn rpy_io_read_file(path: *mut RStr) -> *mut RStr {
+    let p = str_bytes(path);
+    let os_path = {
+        use std::os::unix::ffi::OsStrExt;
+        std::ffi::OsStr::from_bytes(p)
+    };
+    match std::fs::read(os_path) {
+        Ok(data) => rpy_str_from_bytes(&data),
+        Err(e) => {
+            let text = e.to_string();
+            let text = text.split(" (os error").next().unwrap_or(&text);
+            let mut msg = match e.raw_os_error() {
+                Some(n) => format!("[Errno {n}] {text}: ").into_bytes(),
+                None => format!("{text}: ").into_bytes(),
+            };
+            str_repr(p, &mut msg);
+            rpy_raise_builtin(bc::OS_ERROR, &msg);
+            std::ptr::null_mut()
+        }
+    }
+}
+
+/// `rpy.io.read_stdin(n)`: up to `n` bytes, `''` at end of input
+/// (flushes stdout first, so prompts appear).
+pub fn rpy_io_read_stdin(n: i64) -> *mut RStr {
+    rpy_io_flush();
+    let mut buf = vec![0u8; n.max(0) as usize];
+    let mut got = 0;
+    let mut stdin = std::io::stdin().lock();
+    while got < buf.len() {
+        match stdin.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(k) => got += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => break,
+        }
+    }
+    if got == 0 {
+        return empty_str();
+    }
+    rpy_str_from_bytes(&buf[..got])
+}

@@ -4,7 +4,7 @@
 use flowgraph::annotate::Annotations;
 use flowgraph::FlowProgram;
 use rpy_front::{Diagnostic, SourceFile};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// A failed step: already reported, with the exit status to use.
 pub struct Failed(pub i32);
@@ -104,6 +104,66 @@ impl Steps {
         }
         Ok(ll)
     }
+}
+
+/// The file stem of a program (`goal/toy.rpy` → `toy`).
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "program".into())
+}
+
+impl Steps {
+    /// LL graphs → Rust source.
+    pub fn genrust(&self, path: &Path) -> Result<String, Failed> {
+        let ll = self.rtype(path)?;
+        let file = path
+            .file_name()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(self.step("genrust", || crate::genrust::generate(&ll, &file)))
+    }
+}
+
+/// `translate FILE [--opt=N] [-o OUT]`: the native executable.
+pub fn translate_native(path: &Path, opt: u8, out: Option<&Path>) -> i32 {
+    let steps = Steps { verbose: true };
+    status((|| {
+        let text = steps.genrust(path)?;
+        let stem = stem(path);
+        let out = out.map_or_else(|| PathBuf::from(format!("./target-{stem}-native")), Path::to_path_buf);
+        let source = crate::build::write_source(&stem, &text).map_err(|e| {
+            eprintln!("error: {e}");
+            Failed(1)
+        })?;
+        let rt = steps.step("runtime", crate::build::runtime).map_err(|e| {
+            eprintln!("error: {e}");
+            Failed(2)
+        })?;
+        if rt.built {
+            eprintln!("[translate] built the runtime in {}", crate::build::cache_dir().display());
+        }
+        steps
+            .step("rustc", || crate::build::compile(&source, &out, opt, &rt))
+            .map_err(|f| {
+                eprintln!(
+                    "internal error: rustc rejected the generated file {}:\n{}",
+                    f.source.display(),
+                    f.first_error
+                );
+                Failed(2)
+            })?;
+        eprintln!("[translate] wrote {}", out.display());
+        Ok(0)
+    })())
+}
+
+/// `--dump=rust`: the generated Rust source.
+pub fn dump_rust(path: &Path) -> i32 {
+    status(Steps::default().genrust(path).map(|text| {
+        print!("{text}");
+        0
+    }))
 }
 
 /// The front end up to simplified flow graphs, quietly.

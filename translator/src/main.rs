@@ -1,5 +1,6 @@
-//! The `translate` command line: run an rpy program untranslated, dump its
-//! intermediate forms, or write its flow graphs as Graphviz files.
+//! The `translate` command line: translate an rpy program to a native
+//! executable, run it untranslated, dump its intermediate forms, or write
+//! its flow graphs as Graphviz files.
 
 use clap::{Parser, ValueEnum};
 use std::path::PathBuf;
@@ -16,6 +17,23 @@ enum Dump {
     Annotated,
     /// The low-level graphs after rtyping.
     Ll,
+    /// The Rust source the native backend compiles.
+    Rust,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum Opt {
+    /// rustc -C opt-level=0.
+    #[value(name = "0")]
+    O0,
+    /// rustc -C opt-level=1.
+    #[value(name = "1")]
+    O1,
+    /// rustc -C opt-level=3 (the default).
+    #[value(name = "2")]
+    O2,
+    /// The JIT (not built yet).
+    Jit,
 }
 
 /// rpy's translator: rpy program → flow graphs → (untranslated run | dumps).
@@ -31,6 +49,12 @@ struct Cli {
     /// Write a Graphviz DOT file per function (and SVG when `dot` is installed).
     #[arg(long)]
     view: bool,
+    /// Optimization level of the translated program.
+    #[arg(long, value_enum, default_value = "2")]
+    opt: Opt,
+    /// The executable to write (default `./target-STEM-native`).
+    #[arg(short = 'o', value_name = "OUT")]
+    output: Option<PathBuf>,
     /// The rpy program.
     file: PathBuf,
     /// Arguments passed to the program (with --interp).
@@ -48,13 +72,20 @@ fn main() -> ExitCode {
             Dump::Flow => driver::dump_flow(&cli.file),
             Dump::Annotated => driver::dump_annotated(&cli.file),
             Dump::Ll => driver::dump_ll(&cli.file),
+            Dump::Rust => driver::dump_rust(&cli.file),
         }
     } else if cli.view {
         driver::view(&cli.file)
     } else {
-        // Translation to native code comes with the backends; until then
-        // translating checks the whole front end.
-        driver::check(&cli.file)
+        match cli.opt {
+            Opt::O0 => driver::translate_native(&cli.file, 0, cli.output.as_deref()),
+            Opt::O1 => driver::translate_native(&cli.file, 1, cli.output.as_deref()),
+            Opt::O2 => driver::translate_native(&cli.file, 2, cli.output.as_deref()),
+            Opt::Jit => {
+                eprintln!("error: --opt=jit: the JIT is not built yet");
+                2
+            }
+        }
     };
     ExitCode::from(status.clamp(0, 255) as u8)
 }

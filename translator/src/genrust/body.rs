@@ -1,0 +1,360 @@
+//! One LL graph → one Rust function. Blocks become structured code (see
+//! `cfg.rs`): a loop header opens `'lN: loop {`, a merge node ends a
+//! labeled block `'bN: { … }` that jumps to it `break`, a back edge is
+//! `continue 'lN`, and a block with one forward predecessor is emitted in
+//! place of the jump to it — what rustc turns into the same machine code
+//! as a hand-written loop. An irreducible graph falls back to a
+//! `loop { match block { … } }` state machine. Block input arguments are
+//! `let mut` locals assigned on each link (parallel moves through
+//! temporaries when a link reads a variable it also assigns). After an op
+//! that may raise, the pending exception sends control to the block's
+//! handlers, or out of the function with a zero result.
+
+use super::analysis::catches_all;
+use super::cfg::Cfg;
+use super::ops::OpCode;
+use super::types::{rust_type, zero};
+use super::Gen;
+use flowgraph::ll::{LBlock, LLExit, LLGraph, LLLink, LLOp, LLType, LLValue};
+use std::fmt::Write;
+
+/// Emits one function.
+struct Body<'g, 'a> {
+    gen: &'g Gen<'a>,
+    g: &'g LLGraph,
+    out: String,
+    /// The zero value returned with an exception pending.
+    zero: String,
+    cfg: Cfg,
+    /// Fallback: a `loop { match block { … } }` state machine.
+    state_machine: bool,
+}
+
+impl Gen<'_> {
+    /// The Rust function of a graph.
+    pub fn emit_graph(&self, g: &LLGraph) -> String {
+        let cfg = Cfg::new(g);
+        let mut b = Body {
+            gen: self,
+            g,
+            out: String::new(),
+            zero: zero(&g.result),
+            state_machine: !cfg.reducible,
+            cfg,
+        };
+        b.function();
+        b.out
+    }
+}
+
+impl Body<'_, '_> {
+    fn line(&mut self, depth: usize, text: &str) {
+        for _ in 0..depth {
+            self.out.push_str("    ");
+        }
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn var(&self, v: flowgraph::ll::LVar) -> String {
+        format!("v{}", v.0)
+    }
+
+    fn ty(&self, v: flowgraph::ll::LVar) -> &LLType {
+        self.g.var_type(v)
+    }
+
+    fn function(&mut self) {
+        let g = self.g;
+        let gen = self.gen;
+        let params: Vec<String> = g
+            .params
+            .iter()
+            .map(|&v| format!("mut {}: {}", self.var(v), rust_type(self.ty(v))))
+            .collect();
+        let _ = writeln!(
+            self.out,
+            "// {}:{} {}",
+            gen.file, g.span.line, g.name
+        );
+        let name = &gen.fn_names[&g.func];
+        let _ = writeln!(
+            self.out,
+            "fn {name}({}) -> {} {{\n    unsafe {{",
+            params.join(", "),
+            rust_type(&g.result)
+        );
+        let mut declared: Vec<bool> = vec![false; g.vars.len()];
+        for &p in &g.params {
+            declared[p.index()] = true;
+        }
+        for b in &g.blocks {
+            let defs = b.inputargs.iter().copied().chain(b.ops.iter().map(|o| o.result));
+            for v in defs.chain(handler_vars(&b.exit)) {
+                if !std::mem::replace(&mut declared[v.index()], true) {
+                    let t = self.ty(v);
+                    let line = format!("let mut {}: {} = {};", self.var(v), rust_type(t), zero(t));
+                    self.line(2, &line);
+                }
+            }
+        }
+        if gen.analysis.is_recursive(g.func) {
+            let z = self.zero.clone();
+            self.line(2, &format!("if rpy_stack_check() {{ return {z}; }}"));
+        }
+        if self.state_machine {
+            self.line(2, "let mut block: u32 = 0;");
+            self.line(2, "loop {");
+            self.line(3, "match block {");
+            for i in 0..g.blocks.len() {
+                self.line(4, &format!("{i} => {{"));
+                self.block(LBlock(i as u32), 5);
+                self.line(4, "}");
+            }
+            self.line(4, "_ => std::hint::unreachable_unchecked(),");
+            self.line(3, "}");
+            self.line(2, "}");
+        } else {
+            self.tree(LBlock(0), 2);
+        }
+        self.line(1, "}");
+        self.line(0, "}\n");
+    }
+
+    /// A block and the blocks it dominates.
+    fn tree(&mut self, x: LBlock, d: usize) {
+        if self.cfg.loop_header[x.index()] {
+            self.line(d, &format!("'l{}: loop {{", x.0));
+            self.within(x, &self.cfg.merge_children(x), d + 1);
+            self.line(d, "}");
+        } else {
+            self.within(x, &self.cfg.merge_children(x), d);
+        }
+    }
+
+    /// Block `x`, nested in labeled blocks that end where its merge
+    /// children `ys` (latest first) start.
+    fn within(&mut self, x: LBlock, ys: &[LBlock], d: usize) {
+        match ys {
+            [] => self.block(x, d),
+            [y, rest @ ..] => {
+                self.line(d, &format!("'b{}: {{", y.0));
+                self.within(x, rest, d + 1);
+                self.line(d, "}");
+                self.tree(*y, d);
+            }
+        }
+    }
+
+    fn block(&mut self, id: LBlock, d: usize) {
+        let b = &self.g.blocks[id.index()];
+        let mut last_line = 0;
+        let n = b.ops.len();
+        for (i, op) in b.ops.iter().enumerate() {
+            if op.span.line != last_line && op.span.line != 0 {
+                last_line = op.span.line;
+                let c = format!("// {}:{}", self.gen.file, op.span.line);
+                self.line(d, &c);
+            }
+            if i + 1 == n {
+                if let LLExit::OnException { normal, handlers } = &b.exit {
+                    self.raising_last_op(id, op, normal, handlers, d);
+                    return;
+                }
+            }
+            self.op(op, d);
+        }
+        self.exit(id, &b.exit, d);
+    }
+
+    /// `vN = e;` (or `e;` for a void op whose result nobody reads).
+    fn assign(&self, op: &LLOp, e: &str) -> String {
+        if *self.ty(op.result) == LLType::Void {
+            format!("{e};")
+        } else {
+            format!("{} = {e};", self.var(op.result))
+        }
+    }
+
+    /// An op in the middle of a block: an exception returns at once.
+    fn op(&mut self, op: &LLOp, d: usize) {
+        let z = self.zero.clone();
+        let may_raise = self.gen.analysis.op_raises(op);
+        match self.gen.op_code(self.g, op) {
+            OpCode::Plain(e) => {
+                let s = self.assign(op, &e);
+                self.line(d, &s);
+            }
+            OpCode::Result(e) => {
+                let v = self.var(op.result);
+                self.line(d, &format!("match {e} {{ Ok(r) => {v} = r, Err(_) => return {z} }}"));
+            }
+            OpCode::Pending(e) => {
+                let s = self.assign(op, &e);
+                self.line(d, &s);
+                if may_raise {
+                    self.line(d, &format!("if rpy_exc_occurred() {{ return {z}; }}"));
+                }
+            }
+            OpCode::Nothing(what) => self.line(d, &format!("// {what}")),
+        }
+    }
+
+    /// The last op of an `on exception` block: an exception goes to the
+    /// first matching handler.
+    fn raising_last_op(
+        &mut self,
+        from: LBlock,
+        op: &LLOp,
+        normal: &LLLink,
+        handlers: &[(rpy_front::program::ClassId, flowgraph::ll::LVar, LLLink)],
+        d: usize,
+    ) {
+        match self.gen.op_code(self.g, op) {
+            OpCode::Result(e) => {
+                let v = self.var(op.result);
+                self.line(d, &format!("match {e} {{"));
+                self.line(d + 1, &format!("Ok(r) => {{ {v} = r; }}"));
+                self.line(d + 1, "Err(_) => {");
+                self.dispatch(from, handlers, d + 2);
+                self.line(d + 1, "}");
+                self.line(d, "}");
+            }
+            OpCode::Pending(e) => {
+                let s = self.assign(op, &e);
+                self.line(d, &s);
+                self.line(d, "if rpy_exc_occurred() {");
+                self.dispatch(from, handlers, d + 1);
+                self.line(d, "}");
+            }
+            OpCode::Plain(e) => {
+                let s = self.assign(op, &e);
+                self.line(d, &s);
+            }
+            OpCode::Nothing(what) => self.line(d, &format!("// {what}")),
+        }
+        self.link(from, normal, d);
+    }
+
+    /// Take the pending exception and jump to the first handler that
+    /// matches; none matching, re-raise it and return.
+    fn dispatch(
+        &mut self,
+        from: LBlock,
+        handlers: &[(rpy_front::program::ClassId, flowgraph::ll::LVar, LLLink)],
+        d: usize,
+    ) {
+        self.line(d, "let e = rpy_exc_take();");
+        for (c, v, l) in handlers {
+            let v = self.var(*v);
+            if catches_all(*c) {
+                self.line(d, &format!("{v} = e;"));
+                self.link(from, l, d);
+                return;
+            }
+            let vt = self.gen.classes.vt_ptr(*c);
+            self.line(d, &format!("if rpy_instanceof(e, {vt}) {{"));
+            self.line(d + 1, &format!("{v} = e;"));
+            self.link(from, l, d + 1);
+            self.line(d, "}");
+        }
+        let z = self.zero.clone();
+        self.line(d, &format!("rpy_raise(e);\n{}return {z};", "    ".repeat(d)));
+    }
+
+    fn exit(&mut self, from: LBlock, exit: &LLExit, d: usize) {
+        match exit {
+            LLExit::Goto(l) => self.link(from, l, d),
+            LLExit::If { cond, then, else_ } => {
+                let c = self.gen.value(cond);
+                self.line(d, &format!("if {c} {{"));
+                self.link(from, then, d + 1);
+                self.line(d, "} else {");
+                self.link(from, else_, d + 1);
+                self.line(d, "}");
+            }
+            LLExit::Switch {
+                value,
+                cases,
+                default,
+            } => {
+                let v = self.gen.value(value);
+                self.line(d, &format!("match {v} {{"));
+                for (c, l) in cases {
+                    let pat = match c {
+                        flowgraph::ll::LLConst::Int(i) if *i == i64::MIN => "i64::MIN".into(),
+                        flowgraph::ll::LLConst::Int(i) => i.to_string(),
+                        flowgraph::ll::LLConst::Char(c) => format!("{c}u8"),
+                        other => panic!("genrust: switch case {other:?}"),
+                    };
+                    self.line(d + 1, &format!("{pat} => {{"));
+                    self.link(from, l, d + 2);
+                    self.line(d + 1, "}");
+                }
+                self.line(d + 1, "_ => {");
+                self.link(from, default, d + 2);
+                self.line(d + 1, "}");
+                self.line(d, "}");
+            }
+            LLExit::Return(v) => {
+                let v = self.gen.value(v);
+                self.line(d, &format!("return {v};"));
+            }
+            LLExit::Raise(v) => {
+                let v = self.gen.value(v);
+                let z = self.zero.clone();
+                self.line(d, &format!("rpy_raise({v});"));
+                self.line(d, &format!("return {z};"));
+            }
+            LLExit::OnException { normal, .. } => self.link(from, normal, d),
+        }
+    }
+
+    /// Assign the target's input arguments, then jump.
+    fn link(&mut self, from: LBlock, l: &LLLink, d: usize) {
+        let target = &self.g.blocks[l.target.index()];
+        let moves: Vec<(flowgraph::ll::LVar, &LLValue)> = target
+            .inputargs
+            .iter()
+            .copied()
+            .zip(&l.args)
+            .filter(|(dst, src)| src.as_var() != Some(*dst))
+            .collect();
+        let conflict = moves
+            .iter()
+            .any(|(_, src)| src.as_var().is_some_and(|s| moves.iter().any(|(d, _)| *d == s)));
+        if conflict {
+            for (k, (_, src)) in moves.iter().enumerate() {
+                let s = format!("let t{k} = {};", self.gen.value(src));
+                self.line(d, &s);
+            }
+            for (k, (dst, _)) in moves.iter().enumerate() {
+                let s = format!("{} = t{k};", self.var(*dst));
+                self.line(d, &s);
+            }
+        } else {
+            for (dst, src) in &moves {
+                let s = format!("{} = {};", self.var(*dst), self.gen.value(src));
+                self.line(d, &s);
+            }
+        }
+        let t = l.target;
+        if self.state_machine {
+            self.line(d, &format!("block = {}; continue;", t.0));
+        } else if self.cfg.is_back_edge(from, t) {
+            self.line(d, &format!("continue 'l{};", t.0));
+        } else if self.cfg.merge[t.index()] {
+            self.line(d, &format!("break 'b{};", t.0));
+        } else {
+            self.tree(t, d);
+        }
+    }
+}
+
+/// The variables bound by exception handlers.
+fn handler_vars(exit: &LLExit) -> Vec<flowgraph::ll::LVar> {
+    match exit {
+        LLExit::OnException { handlers, .. } => handlers.iter().map(|(_, v, _)| *v).collect(),
+        _ => Vec::new(),
+    }
+}

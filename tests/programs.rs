@@ -64,7 +64,7 @@ fn programs_translate_front_end() {
     let progs = files("tests/programs", "rpy");
     let mut failures = Vec::new();
     for p in progs.iter().chain(files("goal", "rpy").iter()) {
-        let out = translate().arg(rel(p)).output().unwrap();
+        let out = translate().arg("--dump=ll").arg(rel(p)).output().unwrap();
         if !out.status.success() {
             failures.push(format!(
                 "translate {}:\n{}",

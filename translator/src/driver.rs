@@ -243,16 +243,3 @@ pub fn view(path: &Path) -> i32 {
         Ok(0)
     }))
 }
-
-/// Run the whole pipeline so far (with timings) and report success.
-pub fn check(path: &Path) -> i32 {
-    let steps = Steps { verbose: true };
-    status(steps.rtype(path).map(|ll| {
-        eprintln!(
-            "[translate] {}: {} functions reached, typed and lowered",
-            path.display(),
-            ll.graphs.len()
-        );
-        0
-    }))
-}

@@ -41,9 +41,20 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
 
 /// Runs the pipeline's steps; with `verbose`, one line per step with its
 /// time on stderr (`[translate] annotate   0.002s`).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct Steps {
     pub verbose: bool,
+    /// Optimization level: 0 runs no backendopt pass.
+    pub opt: u8,
+}
+
+impl Default for Steps {
+    fn default() -> Steps {
+        Steps {
+            verbose: false,
+            opt: 2,
+        }
+    }
 }
 
 impl Steps {
@@ -98,12 +109,23 @@ impl Steps {
         let ll = self
             .step("rtype", || flowgraph::rtype::rtype(&fp, &ann))
             .map_err(|d| report(&fp.program.file, &d))?;
-        if let Err(e) = flowgraph::ll::verify::verify_program(&ll) {
-            eprintln!("internal error: the LL graphs do not verify:\n{e}");
-            return Err(Failed(2));
+        verify_ll(&ll, "rtype")?;
+        if self.opt == 0 {
+            return Ok(ll);
         }
+        let mut ll = ll;
+        self.step("backendopt", || flowgraph::backendopt::optimize(&mut ll));
+        verify_ll(&ll, "backendopt")?;
         Ok(ll)
     }
+}
+
+/// LL graphs that do not verify are a bug of ours: exit status 2.
+fn verify_ll(ll: &flowgraph::ll::LLProgram, after: &str) -> Result<(), Failed> {
+    flowgraph::ll::verify::verify_program(ll).map_err(|e| {
+        eprintln!("internal error: the LL graphs do not verify after {after}:\n{e}");
+        Failed(2)
+    })
 }
 
 /// The front end up to simplified flow graphs, quietly.
@@ -186,7 +208,10 @@ pub fn view(path: &Path) -> i32 {
 
 /// Run the whole pipeline so far (with timings) and report success.
 pub fn check(path: &Path) -> i32 {
-    let steps = Steps { verbose: true };
+    let steps = Steps {
+        verbose: true,
+        ..Steps::default()
+    };
     status(steps.rtype(path).map(|ll| {
         eprintln!(
             "[translate] {}: {} functions reached, typed and lowered",

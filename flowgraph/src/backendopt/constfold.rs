@@ -194,7 +194,7 @@ fn propagate_constant_inputargs(g: &mut LLGraph) -> bool {
             let LLValue::Const(c) = first.clone() else {
                 unreachable!("checked above")
             };
-            for &(s, li) in &into {
+            for &(s, li) in into {
                 g.blocks[s].exit.links_mut()[li].args.remove(j);
             }
             let v = g.blocks[t].inputargs.remove(j);

@@ -93,6 +93,9 @@ fn toy_dispatch_is_one_switch() {
     }
 }
 
+/// One backendopt pass over a whole program.
+type Pass = fn(&mut flowgraph::ll::LLProgram);
+
 /// For each tests/golden/opt/NAME.rpy: the LL text before backendopt and
 /// after each pass, against NAME.passes (each pass: LL text in → LL text out).
 #[test]
@@ -111,7 +114,7 @@ fn backendopt_passes() {
             continue;
         };
         let mut text = format!("# rtyped\n{}", print_program(&ll));
-        let passes: [(&str, fn(&mut LLProgram)); 3] = [
+        let passes: [(&str, Pass); 3] = [
             ("inline", inline::inline_small_functions),
             ("constfold", |p| {
                 p.graphs.iter_mut().for_each(constfold::constant_fold)

@@ -101,7 +101,7 @@ type Pass = fn(&mut flowgraph::ll::LLProgram);
 #[test]
 fn backendopt_passes() {
     use flowgraph::backendopt::{constfold, inline, jumps};
-    use flowgraph::ll::{print::print_program, verify::verify_program, LLProgram};
+    use flowgraph::ll::{print::print_program, verify::verify_program};
     let srcs = files("tests/golden/opt", "rpy");
     let mut failures = Vec::new();
     for src in &srcs {

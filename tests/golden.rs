@@ -92,3 +92,50 @@ fn toy_dispatch_is_one_switch() {
         );
     }
 }
+
+/// One backendopt pass over a whole program.
+type Pass = fn(&mut flowgraph::ll::LLProgram);
+
+/// For each tests/golden/opt/NAME.rpy: the LL text before backendopt and
+/// after each pass, against NAME.passes (each pass: LL text in → LL text out).
+#[test]
+fn backendopt_passes() {
+    use flowgraph::backendopt::{constfold, inline, jumps};
+    use flowgraph::ll::{print::print_program, verify::verify_program};
+    let srcs = files("tests/golden/opt", "rpy");
+    let mut failures = Vec::new();
+    for src in &srcs {
+        let steps = translator::driver::Steps {
+            verbose: false,
+            opt: 0,
+        };
+        let Ok(mut ll) = steps.rtype(src) else {
+            failures.push(format!("{}: does not translate", rel(src)));
+            continue;
+        };
+        let mut text = format!("# rtyped\n{}", print_program(&ll));
+        let passes: [(&str, Pass); 3] = [
+            ("inline", inline::inline_small_functions),
+            ("constfold", |p| {
+                p.graphs.iter_mut().for_each(constfold::constant_fold)
+            }),
+            ("jumps", |p| {
+                p.graphs.iter_mut().for_each(jumps::cleanup_jumps)
+            }),
+        ];
+        for (name, pass) in passes {
+            pass(&mut ll);
+            if let Err(e) = verify_program(&ll) {
+                failures.push(format!(
+                    "{}: LL does not verify after {name}:\n{e}",
+                    rel(src)
+                ));
+            }
+            text.push_str(&format!("\n# after {name}\n{}", print_program(&ll)));
+        }
+        if let Err(e) = check_golden(&src.with_extension("passes"), &text) {
+            failures.push(e);
+        }
+    }
+    report(failures, srcs.len());
+}

@@ -141,7 +141,11 @@ fn toy_native_squares() {
         .arg(&exe)
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let err = String::from_utf8_lossy(&out.stderr);
     for step in ["genrust", "rustc"] {
         assert!(err.contains(&format!("[translate] {step}")), "{err}");

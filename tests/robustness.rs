@@ -1,6 +1,6 @@
 //! No input may panic: every prefix of every test program, and a few hundred
 //! random byte mutations, go through the whole front end (parse, load, build,
-//! simplify, annotate) to either a program or a diagnostic with a line.
+//! simplify, annotate, rtype, backendopt) to either a program or a diagnostic with a line.
 
 mod common;
 use common::*;
@@ -15,7 +15,9 @@ fn front_end(text: &str) -> Result<(), String> {
         let mut fp = flowgraph::build::build_program(program)?;
         flowgraph::simplify::simplify_program(&mut fp);
         flowgraph::hints::check_hints(&fp)?;
-        flowgraph::annotate::annotate(&fp)?;
+        let ann = flowgraph::annotate::annotate(&fp)?;
+        let mut ll = flowgraph::rtype::rtype(&fp, &ann)?;
+        flowgraph::backendopt::optimize(&mut ll);
         Ok::<(), rpy_front::Diagnostic>(())
     });
     match result {

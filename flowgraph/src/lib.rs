@@ -2,6 +2,7 @@
 //! passes, the verifier, the text and DOT printers and the graph interpreter.
 
 pub mod annotate;
+pub mod backendopt;
 pub mod build;
 pub mod dot;
 pub mod hints;

@@ -26,7 +26,7 @@ graph Square.__init__(v0: Ptr(Instance(Square)), v1: Signed) -> Void
   # v0 self: Ptr(Instance(Square))
   # v1 side: Signed
   block0(v0: Ptr(Instance(Square)), v1: Signed):
-    direct_call(Shape.__init__, v0, 'square')
+    setfield(v0, 'name', 'square')
     setfield(v0, 'side', v1)
     return void
 
@@ -42,8 +42,10 @@ graph Square.describe(v0: Ptr(Instance(Square)), v1: Ptr(Str)) -> Ptr(Str)
   # v0 self: Ptr(Instance(Square))
   # v1 prefix: Ptr(Str)
   block0(v0: Ptr(Instance(Square)), v1: Ptr(Str)):
-    v2 = direct_call(Shape.describe, v0, v1)
-    return v2
+    v2 = direct_call(rpy_str_concat, v1, ' ')
+    v3 = getfield(v0, 'name')
+    v4 = direct_call(rpy_str_concat, v2, v3)
+    return v4
 
 graph double(v0: Signed) -> Signed
   # v0 x: Signed
@@ -74,15 +76,17 @@ graph entry_point(v0: Ptr(List(Ptr(Str)))) -> Signed
   block0(v0: Ptr(List(Ptr(Str)))):
     v1 = malloc(Square)
     direct_call(Square.__init__, v1, 3)
-    v2 = direct_call(Square.area, v1)
-    v3 = direct_call(Square.describe, v1, 'it is a')
-    direct_call(rpy_print_int, v2)
+    v2 = getfield(v1, 'side')
+    v3 = getfield(v1, 'side')
+    v4 = int_mul(v2, v3)
+    v5 = direct_call(Square.describe, v1, 'it is a')
+    direct_call(rpy_print_int, v4)
     direct_call(rpy_print_str, ' ')
     direct_call(rpy_print_int, 4)
     direct_call(rpy_print_str, ' ')
-    direct_call(rpy_print_str, v3)
+    direct_call(rpy_print_str, v5)
     direct_call(rpy_print_str, '\n')
-    v4 = direct_call(run, 4)
-    direct_call(rpy_print_int, v4)
+    v6 = direct_call(run, 4)
+    direct_call(rpy_print_int, v6)
     direct_call(rpy_print_str, '\n')
     return 0

@@ -94,17 +94,44 @@ graph entry_point(v0: Ptr(List(Ptr(Str)))) -> Signed
   # list Ptr(List(Signed)) immutable
   block0(v0: Ptr(List(Ptr(Str)))):
     v1 = list_len(v0)
-    v2 = direct_call(classify, v1)
+    switch v1 [0 → block1('zero'), 1 → block1('one'), 2 → block1('two'), default → block1('many')]
+  block1(v2: Ptr(Str)):
     direct_call(rpy_print_str, v2)
     direct_call(rpy_print_str, '\n')
     v3 = newlist(1, 2, 3)
-    v4 = direct_call(count, v3, 2)
-    direct_call(rpy_print_int, v4)
+    v4 = list_len(v3)
+    goto block3(0, v4, 2, 0, v3)
+  block2(v5: Signed):
+    direct_call(rpy_print_int, v5)
     direct_call(rpy_print_str, '\n')
-    v5 = direct_call(rpy_dict_new)
-    direct_call(rpy_dict_setitem, v5, 1, 2)
-    direct_call(rpy_dict_setitem, v5, 3, -4)
-    v6 = direct_call(pairs, v5)
-    direct_call(rpy_print_int, v6)
+    v6 = direct_call(rpy_dict_new)
+    direct_call(rpy_dict_setitem, v6, 1, 2)
+    direct_call(rpy_dict_setitem, v6, 3, -4)
+    v7 = direct_call(pairs, v6)
+    direct_call(rpy_print_int, v7)
     direct_call(rpy_print_str, '\n')
     return 0
+  block3(v8: Signed, v9: Signed, v10: Signed, v11: Signed, v12: Ptr(List(Signed))):
+    v13 = int_lt(v8, v9)
+    if v13 → block4(v8, v12, v10, v9, v11) else → block2(-1)
+  block4(v14: Signed, v15: Ptr(List(Signed)), v16: Signed, v17: Signed, v18: Signed):
+    v19 = int_add(v14, 1)
+    v20 = list_getitem_nonneg(v15, v14)
+    v21 = int_gt(v20, v16)
+    if v21 → block5(v14, v19, v17, v16, v18, v15) else → block6(v15, v14, v16, v19, v18, v17)
+  block5(v22: Signed, v23: Signed, v24: Signed, v25: Signed, v26: Signed, v27: Ptr(List(Signed))):
+    v28 = int_mod(v22, 2)
+    v29 = int_eq(v28, 0)
+    if v29 → block3(v23, v24, v25, v26, v27) else → block6(v27, v22, v25, v23, v26, v24)
+  block6(v30: Ptr(List(Signed)), v31: Signed, v32: Signed, v33: Signed, v34: Signed, v35: Signed):
+    v36 = list_getitem_nonneg(v30, v31)
+    v37 = int_lt(v36, 0)
+    if v37 → block2(v34) else → block7(v30, v31, v32, v33, v34, v35)
+  block7(v38: Ptr(List(Signed)), v39: Signed, v40: Signed, v41: Signed, v42: Signed, v43: Signed):
+    v44 = list_getitem_nonneg(v38, v39)
+    v45 = int_eq(v44, v40)
+    if v45 → block2(v42) else → block8(v38, v39, v42, v41, v43, v40)
+  block8(v46: Ptr(List(Signed)), v47: Signed, v48: Signed, v49: Signed, v50: Signed, v51: Signed):
+    v52 = list_getitem_nonneg(v46, v47)
+    v53 = int_add(v48, v52)
+    goto block3(v49, v50, v51, v53, v46)

@@ -60,20 +60,18 @@ graph loop(v0: Signed) -> Signed
     return v10
   block6(v11: Signed, v12: Signed):
     v13 = int_lt(v11, 10)
-    if v13 → block9(v11, v12) else → block7(v11)
+    if v13 → block8(v11, v12) else → block7(v11)
   block7(v14: Signed):
     v15 = malloc(AssertionError)
     setfield(v15, '$msg', 'too big')
     v16 = cast_pointer(v15)
-    goto block8(v16, v14)
-  block8(v17: Ptr(Instance(BaseException)), v18: Signed):
-    direct_call(rpy_print_int, v18)
+    direct_call(rpy_print_int, v14)
     direct_call(rpy_print_str, '\n')
-    raise v17
-  block9(v19: Signed, v20: Signed):
-    direct_call(rpy_print_int, v19)
+    raise v16
+  block8(v17: Signed, v18: Signed):
+    direct_call(rpy_print_int, v17)
     direct_call(rpy_print_str, '\n')
-    goto block1(v19, v20)
+    goto block1(v17, v18)
 
 graph entry_point(v0: Ptr(List(Ptr(Str)))) -> Signed
   # v0 argv: Ptr(List(Ptr(Str))) immutable
@@ -93,10 +91,39 @@ graph entry_point(v0: Ptr(List(Ptr(Str)))) -> Signed
     if v6 → block2 else → block3(v5)
   block2:
     direct_call(rpy_print_str, 'caught\n')
-    v7 = direct_call(loop, 5)
-    return v7
-  block3(v8: Ptr(Instance(BaseException))):
-    raise v8
-  block4(v9: Ptr(Instance(Bad))):
-    v10 = cast_pointer(v9)
-    goto block1(v10)
+    goto block6(0, 5)
+  block3(v7: Ptr(Instance(BaseException))):
+    raise v7
+  block4(v8: Ptr(Instance(Bad))):
+    v9 = cast_pointer(v8)
+    goto block1(v9)
+  block5(v10: Signed):
+    return v10
+  block6(v11: Signed, v12: Signed):
+    v13 = int_lt(v11, v12)
+    if v13 → block7(v11, v12) else → block5(v11)
+  block7(v14: Signed, v15: Signed):
+    v16 = int_add(v14, 1)
+    switch v16 [2 → block8(v16, v15), 4 → block9(v16), default → block10(v16, v15)]
+  block8(v17: Signed, v18: Signed):
+    direct_call(rpy_print_int, v17)
+    direct_call(rpy_print_str, '\n')
+    goto block6(v17, v18)
+  block9(v19: Signed):
+    direct_call(rpy_print_int, v19)
+    direct_call(rpy_print_str, '\n')
+    goto block5(v19)
+  block10(v20: Signed, v21: Signed):
+    v22 = int_lt(v20, 10)
+    if v22 → block12(v20, v21) else → block11(v20)
+  block11(v23: Signed):
+    v24 = malloc(AssertionError)
+    setfield(v24, '$msg', 'too big')
+    v25 = cast_pointer(v24)
+    direct_call(rpy_print_int, v23)
+    direct_call(rpy_print_str, '\n')
+    raise v25
+  block12(v26: Signed, v27: Signed):
+    direct_call(rpy_print_int, v26)
+    direct_call(rpy_print_str, '\n')
+    goto block6(v26, v27)

@@ -100,7 +100,14 @@ pub fn runtime() -> Result<Runtime, String> {
     let fresh = rlib.exists() && std::fs::read_to_string(&stamp_path).is_ok_and(|s| s == stamp);
     if !fresh {
         let out = cargo()
-            .args(["build", "--release", "--offline", "--quiet", "-p", "rpy-runtime"])
+            .args([
+                "build",
+                "--release",
+                "--offline",
+                "--quiet",
+                "-p",
+                "rpy-runtime",
+            ])
             .arg("--manifest-path")
             .arg(root.join("Cargo.toml"))
             .arg("--target-dir")
@@ -174,9 +181,23 @@ pub fn compile(source: &Path, out: &Path, opt: u8, rt: &Runtime) -> Result<(), R
     let mut deps_arg = std::ffi::OsString::from("dependency=");
     deps_arg.push(&rt.deps);
     let result = rustc()
-        .args(["--edition", "2021", "--crate-type", "bin", "--crate-name", "rpy_target"])
+        .args([
+            "--edition",
+            "2021",
+            "--crate-type",
+            "bin",
+            "--crate-name",
+            "rpy_target",
+        ])
         .args(["-C", &format!("opt-level={}", rustc_opt_level(opt))])
-        .args(["-C", "codegen-units=1", "-C", "debuginfo=0", "--cap-lints", "allow"])
+        .args([
+            "-C",
+            "codegen-units=1",
+            "-C",
+            "debuginfo=0",
+            "--cap-lints",
+            "allow",
+        ])
         .arg("--extern")
         .arg(extern_arg)
         .arg("-L")

@@ -41,9 +41,20 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
 
 /// Runs the pipeline's steps; with `verbose`, one line per step with its
 /// time on stderr (`[translate] annotate   0.002s`).
-#[derive(Clone, Copy, Default)]
+#[derive(Clone, Copy)]
 pub struct Steps {
     pub verbose: bool,
+    /// Optimization level: 0 runs no backendopt pass.
+    pub opt: u8,
+}
+
+impl Default for Steps {
+    fn default() -> Steps {
+        Steps {
+            verbose: false,
+            opt: 2,
+        }
+    }
 }
 
 impl Steps {
@@ -98,10 +109,13 @@ impl Steps {
         let ll = self
             .step("rtype", || flowgraph::rtype::rtype(&fp, &ann))
             .map_err(|d| report(&fp.program.file, &d))?;
-        if let Err(e) = flowgraph::ll::verify::verify_program(&ll) {
-            eprintln!("internal error: the LL graphs do not verify:\n{e}");
-            return Err(Failed(2));
+        verify_ll(&ll, "rtype")?;
+        if self.opt == 0 {
+            return Ok(ll);
         }
+        let mut ll = ll;
+        self.step("backendopt", || flowgraph::backendopt::optimize(&mut ll));
+        verify_ll(&ll, "backendopt")?;
         Ok(ll)
     }
 }
@@ -127,11 +141,14 @@ impl Steps {
 
 /// `translate FILE [--opt=N] [-o OUT]`: the native executable.
 pub fn translate_native(path: &Path, opt: u8, out: Option<&Path>) -> i32 {
-    let steps = Steps { verbose: true };
+    let steps = Steps { verbose: true, opt };
     status((|| {
         let text = steps.genrust(path)?;
         let stem = stem(path);
-        let out = out.map_or_else(|| PathBuf::from(format!("./target-{stem}-native")), Path::to_path_buf);
+        let out = out.map_or_else(
+            || PathBuf::from(format!("./target-{stem}-native")),
+            Path::to_path_buf,
+        );
         let source = crate::build::write_source(&stem, &text).map_err(|e| {
             eprintln!("error: {e}");
             Failed(1)
@@ -141,7 +158,10 @@ pub fn translate_native(path: &Path, opt: u8, out: Option<&Path>) -> i32 {
             Failed(2)
         })?;
         if rt.built {
-            eprintln!("[translate] built the runtime in {}", crate::build::cache_dir().display());
+            eprintln!(
+                "[translate] built the runtime in {}",
+                crate::build::cache_dir().display()
+            );
         }
         steps
             .step("rustc", || crate::build::compile(&source, &out, opt, &rt))
@@ -159,11 +179,23 @@ pub fn translate_native(path: &Path, opt: u8, out: Option<&Path>) -> i32 {
 }
 
 /// `--dump=rust`: the generated Rust source.
-pub fn dump_rust(path: &Path) -> i32 {
-    status(Steps::default().genrust(path).map(|text| {
+pub fn dump_rust(path: &Path, opt: u8) -> i32 {
+    let steps = Steps {
+        opt,
+        ..Steps::default()
+    };
+    status(steps.genrust(path).map(|text| {
         print!("{text}");
         0
     }))
+}
+
+/// LL graphs that do not verify are a bug of ours: exit status 2.
+fn verify_ll(ll: &flowgraph::ll::LLProgram, after: &str) -> Result<(), Failed> {
+    flowgraph::ll::verify::verify_program(ll).map_err(|e| {
+        eprintln!("internal error: the LL graphs do not verify after {after}:\n{e}");
+        Failed(2)
+    })
 }
 
 /// The front end up to simplified flow graphs, quietly.

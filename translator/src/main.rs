@@ -36,6 +36,18 @@ enum Opt {
     Jit,
 }
 
+impl Opt {
+    /// The numeric level (`None` for the JIT).
+    fn level(self) -> Option<u8> {
+        match self {
+            Opt::O0 => Some(0),
+            Opt::O1 => Some(1),
+            Opt::O2 => Some(2),
+            Opt::Jit => None,
+        }
+    }
+}
+
 /// rpy's translator: rpy program → flow graphs → (untranslated run | dumps).
 #[derive(Parser, Debug)]
 #[command(name = "translate", version, about)]
@@ -72,16 +84,14 @@ fn main() -> ExitCode {
             Dump::Flow => driver::dump_flow(&cli.file),
             Dump::Annotated => driver::dump_annotated(&cli.file),
             Dump::Ll => driver::dump_ll(&cli.file),
-            Dump::Rust => driver::dump_rust(&cli.file),
+            Dump::Rust => driver::dump_rust(&cli.file, cli.opt.level().unwrap_or(2)),
         }
     } else if cli.view {
         driver::view(&cli.file)
     } else {
-        match cli.opt {
-            Opt::O0 => driver::translate_native(&cli.file, 0, cli.output.as_deref()),
-            Opt::O1 => driver::translate_native(&cli.file, 1, cli.output.as_deref()),
-            Opt::O2 => driver::translate_native(&cli.file, 2, cli.output.as_deref()),
-            Opt::Jit => {
+        match cli.opt.level() {
+            Some(level) => driver::translate_native(&cli.file, level, cli.output.as_deref()),
+            None => {
                 eprintln!("error: --opt=jit: the JIT is not built yet");
                 2
             }

@@ -51,12 +51,17 @@ fn address_taken(prog: &LLProgram) -> HashSet<FuncId> {
             for l in b.exit.links() {
                 l.args.iter().for_each(|a| value(a, &mut out));
             }
-            b.exit.operands().into_iter().for_each(|a| value(a, &mut out));
+            b.exit
+                .operands()
+                .into_iter()
+                .for_each(|a| value(a, &mut out));
         }
     }
     for c in &prog.classes {
         out.extend(c.vtable.values().filter_map(|(_, f)| *f));
-        c.class_attrs.values().for_each(|(_, k)| funcs_in(k, &mut out));
+        c.class_attrs
+            .values()
+            .for_each(|(_, k)| funcs_in(k, &mut out));
     }
     for p in &prog.prebuilt {
         match &p.init {

@@ -72,11 +72,7 @@ impl Body<'_, '_> {
             .iter()
             .map(|&v| format!("mut {}: {}", self.var(v), rust_type(self.ty(v))))
             .collect();
-        let _ = writeln!(
-            self.out,
-            "// {}:{} {}",
-            gen.file, g.span.line, g.name
-        );
+        let _ = writeln!(self.out, "// {}:{} {}", gen.file, g.span.line, g.name);
         let name = &gen.fn_names[&g.func];
         let _ = writeln!(
             self.out,
@@ -89,7 +85,11 @@ impl Body<'_, '_> {
             declared[p.index()] = true;
         }
         for b in &g.blocks {
-            let defs = b.inputargs.iter().copied().chain(b.ops.iter().map(|o| o.result));
+            let defs = b
+                .inputargs
+                .iter()
+                .copied()
+                .chain(b.ops.iter().map(|o| o.result));
             for v in defs.chain(handler_vars(&b.exit)) {
                 if !std::mem::replace(&mut declared[v.index()], true) {
                     let t = self.ty(v);
@@ -187,7 +187,10 @@ impl Body<'_, '_> {
             }
             OpCode::Result(e) => {
                 let v = self.var(op.result);
-                self.line(d, &format!("match {e} {{ Ok(r) => {v} = r, Err(_) => return {z} }}"));
+                self.line(
+                    d,
+                    &format!("match {e} {{ Ok(r) => {v} = r, Err(_) => return {z} }}"),
+                );
             }
             OpCode::Pending(e) => {
                 let s = self.assign(op, &e);
@@ -259,7 +262,10 @@ impl Body<'_, '_> {
             self.line(d, "}");
         }
         let z = self.zero.clone();
-        self.line(d, &format!("rpy_raise(e);\n{}return {z};", "    ".repeat(d)));
+        self.line(
+            d,
+            &format!("rpy_raise(e);\n{}return {z};", "    ".repeat(d)),
+        );
     }
 
     fn exit(&mut self, from: LBlock, exit: &LLExit, d: usize) {
@@ -320,9 +326,10 @@ impl Body<'_, '_> {
             .zip(&l.args)
             .filter(|(dst, src)| src.as_var() != Some(*dst))
             .collect();
-        let conflict = moves
-            .iter()
-            .any(|(_, src)| src.as_var().is_some_and(|s| moves.iter().any(|(d, _)| *d == s)));
+        let conflict = moves.iter().any(|(_, src)| {
+            src.as_var()
+                .is_some_and(|s| moves.iter().any(|(d, _)| *d == s))
+        });
         if conflict {
             for (k, (_, src)) in moves.iter().enumerate() {
                 let s = format!("let t{k} = {};", self.gen.value(src));

@@ -122,7 +122,13 @@ impl Gen<'_> {
     }
 
     /// `vtable_method`/`getclassattr`: the slot read through `obj`'s vtable.
-    pub fn vtable_slot(&self, obj: &str, static_class: ClassId, name: &str, method: bool) -> String {
+    pub fn vtable_slot(
+        &self,
+        obj: &str,
+        static_class: ClassId,
+        name: &str,
+        method: bool,
+    ) -> String {
         let owner = self.slot_owner(static_class, name, method);
         let prefix = if method { "m_" } else { "a_" };
         format!(
@@ -182,7 +188,12 @@ impl Gen<'_> {
             let _ = write!(s, ", m_{}: {value}", sanitize(&m));
         }
         for a in attrs {
-            let _ = write!(s, ", a_{}: {}", sanitize(&a), self.konst(&xc.class_attrs[&a].1));
+            let _ = write!(
+                s,
+                ", a_{}: {}",
+                sanitize(&a),
+                self.konst(&xc.class_attrs[&a].1)
+            );
         }
         s.push_str(" }");
         s
@@ -210,11 +221,21 @@ impl Gen<'_> {
             let mut slots = String::new();
             for m in methods {
                 let t = &cls.vtable[&m].0;
-                let _ = write!(slots, ", m_{}: {}", sanitize(&m), super::types::rust_type(t));
+                let _ = write!(
+                    slots,
+                    ", m_{}: {}",
+                    sanitize(&m),
+                    super::types::rust_type(t)
+                );
             }
             for a in attrs {
                 let t = &cls.class_attrs[&a].0;
-                let _ = write!(slots, ", a_{}: {}", sanitize(&a), super::types::rust_type(t));
+                let _ = write!(
+                    slots,
+                    ", a_{}: {}",
+                    sanitize(&a),
+                    super::types::rust_type(t)
+                );
             }
             let _ = writeln!(
                 out,

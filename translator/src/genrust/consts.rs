@@ -51,7 +51,12 @@ pub fn float_literal(f: f64) -> String {
     if f.is_nan() {
         "f64::NAN".into()
     } else if f.is_infinite() {
-        if f > 0.0 { "f64::INFINITY" } else { "f64::NEG_INFINITY" }.into()
+        if f > 0.0 {
+            "f64::INFINITY"
+        } else {
+            "f64::NEG_INFINITY"
+        }
+        .into()
     } else if f.is_sign_negative() {
         format!("({f:?}f64)")
     } else {
@@ -74,8 +79,15 @@ impl Gen<'_> {
             LLConst::Str(b) => format!("{}.as_ptr()", self.string(b)),
             LLConst::Null(t) => super::types::zero(t),
             LLConst::Func(f) => {
-                let g = self.prog.graph(*f).expect("a function constant has a graph");
-                format!("({} as {})", self.fn_names[f], fn_type(&g.param_types(), &g.result))
+                let g = self
+                    .prog
+                    .graph(*f)
+                    .expect("a function constant has a graph");
+                format!(
+                    "({} as {})",
+                    self.fn_names[f],
+                    fn_type(&g.param_types(), &g.result)
+                )
             }
             LLConst::Class(c) => self.classes.vt_ptr(*c),
             LLConst::Prebuilt(id, _) => format!("PB_{}", id.0),

@@ -39,13 +39,14 @@ pub struct Namer {
 }
 
 impl Namer {
-    /// `want` sanitized, or with a `_N` suffix when taken, reserved, or in
-    /// the runtime's `rpy_` namespace.
+    /// `want` sanitized (with a `_` prefix in the runtime's `rpy_`
+    /// namespace), with a `_N` suffix when taken or reserved.
     pub fn fresh(&mut self, want: &str) -> String {
-        let base = sanitize(want);
-        let clash = |s: &str, used: &HashSet<String>| {
-            used.contains(s) || RESERVED.contains(&s) || s.starts_with("rpy_")
-        };
+        let mut base = sanitize(want);
+        if base.starts_with("rpy_") {
+            base.insert(0, '_');
+        }
+        let clash = |s: &str, used: &HashSet<String>| used.contains(s) || RESERVED.contains(&s);
         let mut name = base.clone();
         let mut n = 1;
         while clash(&name, &self.used) {
@@ -69,6 +70,6 @@ mod tests {
         assert_eq!(n.fresh("f"), "f");
         assert_eq!(n.fresh("f"), "f_1");
         assert_eq!(n.fresh("match"), "match_1");
-        assert_eq!(n.fresh("rpy_print_int"), "rpy_print_int_1");
+        assert_eq!(n.fresh("rpy_print_int"), "_rpy_print_int");
     }
 }

@@ -13,11 +13,7 @@ use std::sync::Mutex;
 /// Programs whose LL graphs are wrong (a bug of the rtyper, not of the
 /// native backend): they must still fail here, so that fixing the rtyper
 /// makes this list shrink.
-const KNOWN_LL_BUGS: &[(&str, &str)] = &[(
-    "calc",
-    "`text in [\"*\", \"/\", \"%\"]` is rtyped as list_contains(List(Char), str_getitem(text, 0)), \
-     which raises IndexError for the empty text of the end token",
-)];
+const KNOWN_LL_BUGS: &[(&str, &str)] = &[];
 
 /// Arguments for goal programs (they have no `.out` files; they are
 /// compared with `--interp`).

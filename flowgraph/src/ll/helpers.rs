@@ -133,6 +133,7 @@ helper_table! {
     "rpy_list_inplace_repeat" (LT, S) -> Void, WritesHeap, NONE, "xs *= n";
     "rpy_list_copy" (LT) -> LT, Allocates, NONE, "list(xs) / xs.copy()";
     "rpy_list_contains" (LT, T) -> B, ReadsHeap, NONE, "x in xs";
+    "rpy_chars_contains_str" (Pat::List(&C), Str) -> B, ReadsHeap, NONE, "s in xs, xs a list of chars (false unless len(s) == 1)";
     "rpy_list_remove" (LT, T) -> Void, WritesHeap, VALUE, "xs.remove(x)";
     "rpy_list_count" (LT, T) -> S, ReadsHeap, NONE, "xs.count(x)";
     "rpy_list_sort" (LT) -> Void, WritesHeap, NONE, "xs.sort()";

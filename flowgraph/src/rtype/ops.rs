@@ -524,6 +524,7 @@ impl GraphTyper<'_, '_> {
         let (vc, _) = self.value(c)?;
         let (vx, _) = self.value(x)?;
         let name = match (self.cat(c), self.cat(x)) {
+            (Cat::List, Cat::Str) if self.list_item_is_char(c) => "rpy_chars_contains_str",
             (Cat::List, _) => "rpy_list_contains",
             (Cat::Dict, _) => "rpy_dict_contains",
             (a, Cat::Char) if a.strlike() => "rpy_str_contains_char",
@@ -531,6 +532,11 @@ impl GraphTyper<'_, '_> {
             _ => return Err(self.unsupported(op)),
         };
         self.helper(name, vec![vc, vx], None)
+    }
+
+    /// Is `v` a list whose items are `Char`s?
+    fn list_item_is_char(&self, v: &Value) -> bool {
+        matches!(self.value(v), Ok((_, LLType::List { item, .. })) if *item == LLType::Char)
     }
 
     /// `a or b` on two `Bool`s, without control flow.

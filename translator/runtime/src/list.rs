@@ -9,7 +9,7 @@
 use crate::alloc::{array_tid, list_tid, rpy_alloc};
 use crate::exc::{builtin_class as bc, raise_err, rpy_raise_builtin, RResult};
 use crate::item::Item;
-use crate::object::{list_items, list_items_mut, RArray, RList};
+use crate::object::{list_items, list_items_mut, str_bytes, RArray, RList, RStr};
 use std::mem::size_of;
 
 /// A new array with room for `cap` items, all zero.
@@ -232,6 +232,14 @@ pub unsafe fn rpy_list_index<T: Item>(l: *mut RList<T>, x: T) -> i64 {
 /// `x in xs`.
 pub unsafe fn rpy_list_contains<T: Item>(l: *mut RList<T>, x: T) -> bool {
     position(l, x).is_some()
+}
+
+/// `s in xs` for a list of chars: only a one-character str can be in it.
+pub unsafe fn rpy_chars_contains_str(l: *mut RList<u8>, s: *mut RStr) -> bool {
+    match str_bytes(s) {
+        [c] => rpy_list_contains(l, *c),
+        _ => false,
+    }
 }
 
 /// `xs.remove(x)`.

@@ -86,6 +86,7 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RList<i64>, i64) -> () = rpy_list_inplace_repeat::<i64>;
     let _: unsafe fn(*mut RList<i64>) -> *mut RList<i64> = rpy_list_copy;
     let _: unsafe fn(*mut RList<i64>, i64) -> bool = rpy_list_contains::<i64>;
+    let _: unsafe fn(*mut RList<u8>, *mut RStr) -> bool = rpy_chars_contains_str;
     let _: unsafe fn(*mut RList<i64>, i64) -> () = rpy_list_remove::<i64>;
     let _: unsafe fn(*mut RList<i64>, i64) -> i64 = rpy_list_count::<i64>;
     let _: unsafe fn(*mut RList<i64>) -> () = rpy_list_sort;

@@ -15,8 +15,7 @@
 #    becomes a trace.  get_matching_bracket() is @elidable: with a constant
 #    program and pc the JIT folds the dict lookup away.
 #  * Output goes through rpy.io.write one character at a time (buffered);
-#    ',' reads one byte with read_stdin(1) and leaves the cell unchanged at
-#    the end of input.
+#    ',' reads one byte with read_stdin(1) and stores 0 at the end of input.
 #
 # Usage: bf.rpy PROGRAM.b
 
@@ -91,6 +90,8 @@ def mainloop(program, bracket_map):
             c = read_stdin(1)
             if len(c) == 1:
                 tape.set(ord(c))
+            else:
+                tape.set(0)
         elif code == "[" and tape.get() == 0:
             # Skip forward to the matching ']'.
             pc = get_matching_bracket(bracket_map, pc)

@@ -497,7 +497,11 @@ def run(program, argv):
     if main.nargs == 1:
         n = program.default_arg
         if len(argv) > 2:
-            n = int(argv[2])
+            try:
+                n = int(argv[2])
+            except ValueError:
+                write_err("stackvm: bad size '" + argv[2] + "'\n")
+                return 1
         frame.locals[0] = n
     elif main.nargs != 0:
         write_err("stackvm: main must take 0 or 1 arguments\n")

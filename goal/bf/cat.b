@@ -1,0 +1,2 @@
+Echoes standard input to standard output until end of input
+,[.,]

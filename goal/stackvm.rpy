@@ -1,0 +1,548 @@
+# stackvm.rpy -- a stack-based bytecode VM with functions, recursion and its
+# own exceptions, written in rpy.
+#
+# Design
+#  * Source format (.svm, read from argv[1]): a list of functions, each
+#    starting with `func NAME ARG...`; the body is one instruction per line
+#    (`push 3`, `load x`, `call fib`, `jumpifnot done`, `writes "hi"`...),
+#    `LABEL:` lines name jump targets, `#` starts a comment.  A line
+#    `default N` gives the argument passed to `main` when it takes one and
+#    no argv[2] is given.
+#  * The assembler turns every function into a Code object: `ops` is a list
+#    of ints (opcodes followed by their operand), `consts` the list of int
+#    constants, `strs` the list of string constants.  Local variable names
+#    become slots (the arguments first).  Code objects never change after
+#    assembly: `_immutable_fields_` tells the JIT so.
+#  * interpret(code, frame) is the dispatch loop and the JIT portal: greens
+#    are pc and the code object, the only red is the Frame (its locals, its
+#    value stack and its stack of exception handlers).  Backward jumps are
+#    marked with can_enter_jit.
+#  * CALL pops the arguments into a new Frame and calls interpret()
+#    recursively (recursion in the portal, like PyPy's own interpreter); RET
+#    returns the top of the stack to the caller's loop.
+#  * The language's exceptions are ints.  THROW raises the rpy exception
+#    SVMThrow; TRY pushes a handler (its pc and the stack depth) on the
+#    frame, ENDTRY pops it.  When SVMThrow reaches a frame's dispatch loop,
+#    the innermost handler of that frame catches it (the stack is cut back
+#    and the thrown value pushed) or, with no handler, the rpy exception
+#    propagates out of interpret() into the caller's CALL, i.e. through the
+#    interpreted call stack.  Division by zero throws 1000.
+#
+# Usage: stackvm.rpy PROGRAM.svm [N]
+
+from rpy.jit import JitDriver, elidable, unroll_safe
+from rpy.io import read_file, write, write_err
+
+PUSH = 0        # const index
+LOAD = 1        # slot
+STORE = 2       # slot
+ADD = 3
+SUB = 4
+MUL = 5
+DIV = 6
+MOD = 7
+LT = 8
+LE = 9
+GT = 10
+GE = 11
+EQ = 12
+NE = 13
+NOT = 14
+DUP = 15
+POP = 16
+SWAP = 17
+JUMP = 18       # target
+JUMPIF = 19     # target
+JUMPIFNOT = 20  # target
+CALL = 21       # function index
+RET = 22
+PRINT = 23
+WRITE = 24
+WRITES = 25     # string index
+NL = 26
+THROW = 27
+TRY = 28        # handler target
+ENDTRY = 29
+NEG = 30
+
+DIVZERO = 1000
+
+# mnemonic -> opcode
+OPCODES = {
+    'push': PUSH, 'load': LOAD, 'store': STORE, 'add': ADD, 'sub': SUB,
+    'mul': MUL, 'div': DIV, 'mod': MOD, 'lt': LT, 'le': LE, 'gt': GT,
+    'ge': GE, 'eq': EQ, 'ne': NE, 'not': NOT, 'dup': DUP, 'pop': POP,
+    'swap': SWAP, 'jump': JUMP, 'jumpif': JUMPIF, 'jumpifnot': JUMPIFNOT,
+    'call': CALL, 'ret': RET, 'print': PRINT, 'write': WRITE,
+    'writes': WRITES, 'nl': NL, 'throw': THROW, 'try': TRY,
+    'endtry': ENDTRY, 'neg': NEG,
+}
+
+# what the operand of an opcode is: 0 none, 1 int constant, 2 local name,
+# 3 label, 4 function name, 5 string literal
+ARGKIND = {
+    'push': 1, 'load': 2, 'store': 2, 'jump': 3, 'jumpif': 3,
+    'jumpifnot': 3, 'try': 3, 'call': 4, 'writes': 5,
+}
+
+NAMES = ['push', 'load', 'store', 'add', 'sub', 'mul', 'div', 'mod', 'lt',
+         'le', 'gt', 'ge', 'eq', 'ne', 'not', 'dup', 'pop', 'swap', 'jump',
+         'jumpif', 'jumpifnot', 'call', 'ret', 'print', 'write', 'writes',
+         'nl', 'throw', 'try', 'endtry', 'neg']
+
+
+class AsmError(Exception):
+    def __init__(self, lineno, msg):
+        self.lineno = lineno
+        self.msg = msg
+
+
+class SVMThrow(Exception):
+    """A thrown exception of the interpreted language (an int)."""
+    def __init__(self, value):
+        self.value = value
+
+
+class Program(object):
+    def __init__(self):
+        self.functions = []     # list of Code, in source order
+        self.default_arg = 0
+
+
+class Code(object):
+    _immutable_fields_ = ['name', 'nargs', 'nlocals', 'ops[*]', 'consts[*]',
+                          'strs[*]', 'program']
+
+    def __init__(self, name, nargs, nlocals, ops, consts, strs, program):
+        self.name = name
+        self.nargs = nargs
+        self.nlocals = nlocals
+        self.ops = ops
+        self.consts = consts
+        self.strs = strs
+        self.program = program
+
+
+class Frame(object):
+    def __init__(self, code):
+        self.locals = [0] * code.nlocals
+        self.stack = []
+        self.handler_pcs = []
+        self.handler_depths = []
+
+    def push(self, v):
+        self.stack.append(v)
+
+    def pop(self):
+        return self.stack.pop()
+
+    def top(self):
+        return self.stack[len(self.stack) - 1]
+
+
+# ---------------------------------------------------------------- assembler
+
+class FuncSource(object):
+    def __init__(self, name, args, lineno):
+        self.name = name
+        self.args = args
+        self.lineno = lineno
+        self.lines = []
+        self.linenos = []
+
+
+def strip_comment(line):
+    in_str = False
+    i = 0
+    while i < len(line):
+        c = line[i]
+        if c == '"':
+            in_str = not in_str
+        elif c == '\\' and in_str:
+            i += 1
+        elif c == '#' and not in_str:
+            return line[:i]
+        i += 1
+    return line
+
+
+def parse_string(lineno, text):
+    if len(text) < 2 or not text.startswith('"') or not text.endswith('"'):
+        raise AsmError(lineno, "expected a string literal")
+    out = []
+    i = 1
+    while i < len(text) - 1:
+        c = text[i]
+        if c == '\\':
+            i += 1
+            e = text[i]
+            if e == 'n':
+                out.append('\n')
+            elif e == 't':
+                out.append('\t')
+            else:
+                out.append(e)
+        else:
+            out.append(c)
+        i += 1
+    return "".join(out)
+
+
+def parse_int(lineno, text):
+    try:
+        return int(text)
+    except ValueError:
+        raise AsmError(lineno, "bad integer '" + text + "'")
+
+
+def split_source(source, program):
+    funcs = []
+    cur = None
+    lineno = 0
+    for raw in source.split('\n'):
+        lineno += 1
+        line = strip_comment(raw).strip()
+        if line == '':
+            continue
+        if line.startswith('func ') or line == 'func':
+            words = line.split()
+            if len(words) < 2:
+                raise AsmError(lineno, "func needs a name")
+            cur = FuncSource(words[1], words[2:], lineno)
+            funcs.append(cur)
+        elif line.startswith('default '):
+            program.default_arg = parse_int(lineno, line[8:].strip())
+        elif cur is None:
+            raise AsmError(lineno, "instruction outside of a function")
+        else:
+            cur.lines.append(line)
+            cur.linenos.append(lineno)
+    return funcs
+
+
+def assemble_function(fs, findex, program):
+    ops = []
+    consts = []
+    strs = []
+    slots = {}
+    for a in fs.args:
+        if a in slots:
+            raise AsmError(fs.lineno, "duplicate argument '" + a + "'")
+        slots[a] = len(slots)
+    labels = {}
+    fix_pcs = []        # positions of label operands to patch
+    fix_names = []
+    fix_lines = []
+    for i in range(len(fs.lines)):
+        line = fs.lines[i]
+        lineno = fs.linenos[i]
+        if line.endswith(':'):
+            name = line[:len(line) - 1].strip()
+            if name in labels:
+                raise AsmError(lineno, "duplicate label '" + name + "'")
+            labels[name] = len(ops)
+            continue
+        sp = line.find(' ')
+        if sp < 0:
+            mnem = line
+            arg = ''
+        else:
+            mnem = line[:sp]
+            arg = line[sp + 1:].strip()
+        if mnem not in OPCODES:
+            raise AsmError(lineno, "unknown instruction '" + mnem + "'")
+        kind = ARGKIND.get(mnem, 0)
+        if kind == 0:
+            if arg != '':
+                raise AsmError(lineno, mnem + " takes no operand")
+        elif arg == '':
+            raise AsmError(lineno, mnem + " needs an operand")
+        ops.append(OPCODES[mnem])
+        if kind == 1:
+            value = parse_int(lineno, arg)
+            k = 0
+            while k < len(consts) and consts[k] != value:
+                k += 1
+            if k == len(consts):
+                consts.append(value)
+            ops.append(k)
+        elif kind == 2:
+            if arg not in slots:
+                slots[arg] = len(slots)
+            ops.append(slots[arg])
+        elif kind == 3:
+            fix_pcs.append(len(ops))
+            fix_names.append(arg)
+            fix_lines.append(lineno)
+            ops.append(-1)
+        elif kind == 4:
+            if arg not in findex:
+                raise AsmError(lineno, "unknown function '" + arg + "'")
+            ops.append(findex[arg])
+        elif kind == 5:
+            strs.append(parse_string(lineno, arg))
+            ops.append(len(strs) - 1)
+    for j in range(len(fix_pcs)):
+        name = fix_names[j]
+        if name not in labels:
+            raise AsmError(fix_lines[j], "unknown label '" + name + "'")
+        ops[fix_pcs[j]] = labels[name]
+    # falling off the end of a function returns 0
+    consts.append(0)
+    ops.append(PUSH)
+    ops.append(len(consts) - 1)
+    ops.append(RET)
+    return Code(fs.name, len(fs.args), len(slots), ops, consts, strs, program)
+
+
+def assemble(source):
+    program = Program()
+    funcs = split_source(source, program)
+    findex = {}
+    for fs in funcs:
+        if fs.name in findex:
+            raise AsmError(fs.lineno, "duplicate function '" + fs.name + "'")
+        findex[fs.name] = len(findex)
+    for fs in funcs:
+        program.functions.append(assemble_function(fs, findex, program))
+    return program
+
+
+def find_function(program, name):
+    for code in program.functions:
+        if code.name == name:
+            return code
+    return None
+
+
+def disassemble(code):
+    write("func " + code.name + " (" + str(code.nargs) + " args, " +
+          str(code.nlocals) + " locals)\n")
+    pc = 0
+    while pc < len(code.ops):
+        name = NAMES[code.ops[pc]]
+        line = "  " + str(pc) + ": " + name
+        pc += 1
+        if name in ARGKIND:
+            line = line + " " + str(code.ops[pc])
+            pc += 1
+        write(line + "\n")
+
+
+# -------------------------------------------------------------- interpreter
+
+def get_location(pc, code):
+    op = code.ops[pc]
+    return code.name + ":" + str(pc) + " " + NAMES[op]
+
+
+driver = JitDriver(greens=['pc', 'code'], reds=['frame'],
+                   get_printable_location=get_location)
+
+
+@elidable
+def get_function(program, index):
+    return program.functions[index]
+
+
+@unroll_safe
+def pass_arguments(frame, newframe, nargs):
+    i = nargs - 1
+    while i >= 0:
+        newframe.locals[i] = frame.pop()
+        i -= 1
+
+
+def call_function(frame, callee):
+    newframe = Frame(callee)
+    pass_arguments(frame, newframe, callee.nargs)
+    return interpret(callee, newframe)
+
+
+def interpret(code, frame):
+    pc = 0
+    while True:
+        driver.jit_merge_point(pc=pc, code=code, frame=frame)
+        op = code.ops[pc]
+        pc += 1
+        try:
+            if op == PUSH:
+                frame.push(code.consts[code.ops[pc]])
+                pc += 1
+            elif op == LOAD:
+                frame.push(frame.locals[code.ops[pc]])
+                pc += 1
+            elif op == STORE:
+                frame.locals[code.ops[pc]] = frame.pop()
+                pc += 1
+            elif op == ADD:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(a + b)
+            elif op == SUB:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(a - b)
+            elif op == MUL:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(a * b)
+            elif op == DIV:
+                b = frame.pop()
+                a = frame.pop()
+                if b == 0:
+                    raise SVMThrow(DIVZERO)
+                frame.push(a // b)
+            elif op == MOD:
+                b = frame.pop()
+                a = frame.pop()
+                if b == 0:
+                    raise SVMThrow(DIVZERO)
+                frame.push(a % b)
+            elif op == LT:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(1 if a < b else 0)
+            elif op == LE:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(1 if a <= b else 0)
+            elif op == GT:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(1 if a > b else 0)
+            elif op == GE:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(1 if a >= b else 0)
+            elif op == EQ:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(1 if a == b else 0)
+            elif op == NE:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(1 if a != b else 0)
+            elif op == NOT:
+                frame.push(1 if frame.pop() == 0 else 0)
+            elif op == NEG:
+                frame.push(-frame.pop())
+            elif op == DUP:
+                frame.push(frame.top())
+            elif op == POP:
+                frame.pop()
+            elif op == SWAP:
+                b = frame.pop()
+                a = frame.pop()
+                frame.push(b)
+                frame.push(a)
+            elif op == JUMP:
+                target = code.ops[pc]
+                if target < pc:
+                    driver.can_enter_jit(pc=target, code=code, frame=frame)
+                pc = target
+            elif op == JUMPIF or op == JUMPIFNOT:
+                target = code.ops[pc]
+                pc += 1
+                cond = frame.pop() != 0
+                if op == JUMPIFNOT:
+                    cond = not cond
+                if cond:
+                    if target < pc:
+                        driver.can_enter_jit(pc=target, code=code,
+                                             frame=frame)
+                    pc = target
+            elif op == CALL:
+                callee = get_function(code.program, code.ops[pc])
+                pc += 1
+                frame.push(call_function(frame, callee))
+            elif op == RET:
+                return frame.pop()
+            elif op == PRINT:
+                write(str(frame.pop()) + "\n")
+            elif op == WRITE:
+                write(str(frame.pop()))
+            elif op == WRITES:
+                write(code.strs[code.ops[pc]])
+                pc += 1
+            elif op == NL:
+                write("\n")
+            elif op == THROW:
+                raise SVMThrow(frame.pop())
+            elif op == TRY:
+                frame.handler_pcs.append(code.ops[pc])
+                frame.handler_depths.append(len(frame.stack))
+                pc += 1
+            elif op == ENDTRY:
+                frame.handler_pcs.pop()
+                frame.handler_depths.pop()
+            else:
+                raise AsmError(0, "bad opcode " + str(op))
+        except SVMThrow as e:
+            if len(frame.handler_pcs) == 0:
+                raise
+            pc = frame.handler_pcs.pop()
+            depth = frame.handler_depths.pop()
+            while len(frame.stack) > depth:
+                frame.stack.pop()
+            frame.push(e.value)
+
+
+def run(program, argv):
+    main = find_function(program, 'main')
+    if main is None:
+        write_err("stackvm: no function 'main'\n")
+        return 1
+    frame = Frame(main)
+    if main.nargs == 1:
+        n = program.default_arg
+        if len(argv) > 2:
+            try:
+                n = int(argv[2])
+            except ValueError:
+                write_err("stackvm: bad size '" + argv[2] + "'\n")
+                return 1
+        frame.locals[0] = n
+    elif main.nargs != 0:
+        write_err("stackvm: main must take 0 or 1 arguments\n")
+        return 1
+    try:
+        interpret(main, frame)
+    except SVMThrow as e:
+        write_err("stackvm: uncaught exception " + str(e.value) + "\n")
+        return 1
+    return 0
+
+
+def entry_point(argv):
+    if len(argv) < 2:
+        write_err("usage: stackvm.rpy PROGRAM.svm [N]\n")
+        return 1
+    dis = False
+    if argv[1] == '--dis':
+        dis = True
+        argv = argv[1:]
+    try:
+        source = read_file(argv[1])
+    except OSError:
+        write_err("stackvm: cannot read " + argv[1] + "\n")
+        return 1
+    try:
+        program = assemble(source)
+    except AsmError as e:
+        write_err(argv[1] + ":" + str(e.lineno) + ": " + e.msg + "\n")
+        return 1
+    if dis:
+        for code in program.functions:
+            disassemble(code)
+        return 0
+    return run(program, argv)
+
+
+def target(*args):
+    return entry_point, None
+
+
+if __name__ == '__main__':
+    import sys
+    sys.exit(entry_point(sys.argv))

@@ -168,6 +168,8 @@ impl Annotator<'_> {
                         self.conflict_error(c, "the result of this call", None, span)
                     })?;
                 }
+                let family: Vec<FuncId> = fs.iter().copied().collect();
+                self.unify_returns(&family, &out, span)?;
                 Ok(out)
             }
             S::Classes(cs) => {
@@ -204,6 +206,27 @@ impl Annotator<'_> {
             S::Builtin(b) => self.builtin(*b, op, positional, keywords),
             other => Err(self.error(span, format!("{} is not callable", self.show(other)))),
         }
+    }
+
+    /// Functions called at one place (overriding methods, functions stored
+    /// in one variable) share one signature: each returns the union of
+    /// their results, even one that never returns (it always raises).
+    fn unify_returns(&mut self, family: &[FuncId], out: &SomeValue, span: Span) -> DResult<()> {
+        if family.len() < 2 || out.is_impossible() {
+            return Ok(());
+        }
+        for &f in family {
+            let g = &self.fp.graphs[f.index()];
+            let (rb, rv) = (g.returnblock, g.block(g.returnblock).inputargs[0]);
+            let what = Some(format!("the return value of {}()", self.prog.func(f).name));
+            if self.merge_var(f, rv, out, span, what)? {
+                self.a.funcs[f.index()].ret = Some(self.a.var(f, rv));
+                let deps = self.ret_deps[f.index()].clone();
+                self.reflow_all(deps);
+            }
+            self.a.reached_blocks[f.index()].insert(rb);
+        }
+        Ok(())
     }
 
     /// Create an instance of `class` and run its `__init__`.
@@ -284,7 +307,7 @@ impl Annotator<'_> {
                     });
                 }
                 let mut out = S::Impossible;
-                for (c, m) in impls {
+                for &(c, m) in &impls {
                     let mut all = vec![(
                         S::Instance {
                             class: c,
@@ -299,6 +322,8 @@ impl Annotator<'_> {
                         self.conflict_error(c, &format!("the result of .{name}()"), None, span)
                     })?;
                 }
+                let family: Vec<FuncId> = impls.iter().map(|&(_, m)| m).collect();
+                self.unify_returns(&family, &out, span)?;
                 Ok(out)
             }
             recv @ (S::Str { .. } | S::List { .. } | S::Dict { .. }) => {
@@ -432,6 +457,15 @@ impl Annotator<'_> {
             ));
         };
         let class = *class;
+        if !self.method_impls(class, &name).is_empty() {
+            return Err(self.error(
+                op.span,
+                format!(
+                    "attribute '{name}' has the name of a method of {} (rpy keeps one meaning per name in a class hierarchy)",
+                    self.prog.class(class).name
+                ),
+            ));
+        }
         if self.a.attr(self.prog, class, &name).is_none() {
             self.lift_attr(class, &name)?;
         }

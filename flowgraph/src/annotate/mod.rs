@@ -110,7 +110,7 @@ pub(crate) struct Annotator<'a> {
     /// The block being annotated.
     pub pos: Pos,
     /// Who reads each function's return type, list/dict definition, attribute.
-    ret_deps: Vec<HashSet<Pos>>,
+    pub ret_deps: Vec<HashSet<Pos>>,
     list_deps: HashMap<u32, HashSet<Pos>>,
     dict_deps: HashMap<u32, HashSet<Pos>>,
     attr_deps: HashMap<(ClassId, String), HashSet<Pos>>,
@@ -128,7 +128,7 @@ impl Annotator<'_> {
         }
     }
 
-    fn reflow_all(&mut self, deps: HashSet<Pos>) {
+    pub fn reflow_all(&mut self, deps: HashSet<Pos>) {
         for p in deps {
             self.schedule(p);
         }

@@ -37,6 +37,19 @@ pub struct LLVarInfo {
     pub name: Option<String>,
 }
 
+/// The zero value of a type (null for pointers): what code that can never
+/// run returns.
+pub fn zero_const(ty: &LLType) -> LLConst {
+    match ty {
+        LLType::Void => LLConst::Void,
+        LLType::Bool => LLConst::Bool(false),
+        LLType::Signed => LLConst::Int(0),
+        LLType::Float => LLConst::Float(0.0),
+        LLType::Char => LLConst::Char(0),
+        other => LLConst::Null(other.clone()),
+    }
+}
+
 /// A typed translation-time constant.
 #[derive(Clone, Debug, PartialEq)]
 pub enum LLConst {

@@ -9,7 +9,7 @@ use super::RTyper;
 use crate::annotate::SomeValue;
 use crate::ll::edit::{detach, remove_unreachable_blocks, shortcut_trivial_exits, split_block};
 use crate::ll::helpers::helper;
-use crate::ll::model::op_may_raise;
+use crate::ll::model::{op_may_raise, zero_const};
 use crate::ll::sig::{Bindings, Pat, Sig};
 use crate::ll::{LBlock, LLConst, LLExit, LLGraph, LLLink, LLOp, LLOpKind, LLType, LLValue};
 use crate::model::{BlockId, ExitCase, ExitSwitch, FunctionGraph, LinkId, Value, VarId};
@@ -273,10 +273,9 @@ impl GraphTyper<'_, '_> {
                 let exit = match exits.first() {
                     Some(&l) => match self.link(l, false)? {
                         Some(link) => LLExit::Goto(link),
-                        None => {
-                            return Err(self
-                                .error("internal: the only exit of a reached block is unreached"))
-                        }
+                        // The block ends in a call that never returns (it
+                        // always raises): what follows cannot run.
+                        None => LLExit::Return(LLValue::Const(zero_const(&self.g.result))),
                     },
                     None => return Err(self.error("internal: a block without exits")),
                 };

@@ -1,0 +1,90 @@
+//! The interpreters in goal/ run their example programs (goal/NAME/*) with
+//! the expected output NAME.out, untranslated and translated to native code.
+//! (The long Brainfuck benchmarks of ../shared/bench belong to bench/.)
+
+mod common;
+use common::*;
+use std::path::Path;
+
+/// (interpreter, example folder, example extension)
+const INTERPRETERS: &[(&str, &str, &str)] = &[
+    ("goal/bf.rpy", "goal/bf", "b"),
+    ("goal/stackvm.rpy", "goal/stackvm", "svm"),
+    ("goal/objlang.rpy", "goal/objlang", "obj"),
+];
+
+fn check(what: &str, out: &std::process::Output, expected: &Path, failures: &mut Vec<String>) {
+    let want = std::fs::read(expected).unwrap();
+    if out.stdout != want || !out.status.success() {
+        failures.push(format!(
+            "{what}: exit {:?}, stdout {}\n{}",
+            out.status.code(),
+            if out.stdout == want {
+                "as expected"
+            } else {
+                "differs"
+            },
+            String::from_utf8_lossy(&out.stderr)
+        ));
+    }
+}
+
+#[test]
+fn goal_interpreters_run_their_examples() {
+    let dir = std::env::temp_dir().join(format!("rpy-goal-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut failures = Vec::new();
+    let mut total = 0;
+    for (interp, folder, ext) in INTERPRETERS {
+        let native = dir.join(Path::new(interp).file_stem().unwrap());
+        let built = translate()
+            .arg(interp)
+            .arg("-o")
+            .arg(&native)
+            .output()
+            .unwrap();
+        if !built.status.success() {
+            failures.push(format!(
+                "translate {interp}:\n{}",
+                String::from_utf8_lossy(&built.stderr)
+            ));
+            continue;
+        }
+        for example in files(folder, ext) {
+            let expected = example.with_extension("out");
+            if !expected.exists() {
+                continue;
+            }
+            total += 1;
+            let ex = rel(&example);
+            let untranslated = translate()
+                .args(["--interp", interp, &ex])
+                .output()
+                .unwrap();
+            check(
+                &format!("--interp {interp} {ex}"),
+                &untranslated,
+                &expected,
+                &mut failures,
+            );
+            let translated = std::process::Command::new(&native)
+                .arg(&ex)
+                .current_dir(root())
+                .stdin(std::process::Stdio::null())
+                .output()
+                .unwrap();
+            check(
+                &format!("{} {ex}", native.display()),
+                &translated,
+                &expected,
+                &mut failures,
+            );
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        total >= 9,
+        "expected the example programs of the three interpreters"
+    );
+    report(failures, total);
+}

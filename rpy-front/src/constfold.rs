@@ -64,16 +64,11 @@ pub fn int_rshift(a: i64, b: i64) -> Option<i64> {
 
 /// Python's float floor division and modulo.
 pub fn float_floordiv(a: f64, b: f64) -> f64 {
-    (a / b).floor()
+    rpy_runtime::numbers::float_divmod(a, b).0
 }
 
 pub fn float_mod(a: f64, b: f64) -> f64 {
-    let r = a % b;
-    if r != 0.0 && ((r < 0.0) != (b < 0.0)) {
-        r + b
-    } else {
-        r
-    }
+    rpy_runtime::numbers::float_divmod(a, b).1
 }
 
 fn as_num(v: &ConstValue) -> Option<ConstValue> {

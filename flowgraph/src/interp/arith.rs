@@ -244,15 +244,7 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> R<Value> {
                 }
                 return Ok(Value::Float((x as f64).powf(y as f64)));
             }
-            let (mut base, mut e, mut acc) = (x, y as u64, 1i64);
-            while e > 0 {
-                if e & 1 == 1 {
-                    acc = acc.wrapping_mul(base);
-                }
-                base = base.wrapping_mul(base);
-                e >>= 1;
-            }
-            Int(acc)
+            Int(rpy_front::constfold::int_pow(x, y))
         }
         BinOp::LShift | BinOp::RShift if y < 0 => return Err(value_error("negative shift count")),
         BinOp::LShift => Int(if y >= 64 { 0 } else { x.wrapping_shl(y as u32) }),
@@ -261,30 +253,7 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> R<Value> {
     })
 }
 
-/// Python's float divmod: (floor quotient, modulo).
-fn float_divmod(x: f64, y: f64) -> (f64, f64) {
-    let mut m = x % y;
-    let mut div = (x - m) / y;
-    if m != 0.0 {
-        if (y < 0.0) != (m < 0.0) {
-            m += y;
-            div -= 1.0;
-        }
-    } else {
-        m = 0.0f64.copysign(y);
-    }
-    let fd = if div != 0.0 {
-        let f = div.floor();
-        if div - f > 0.5 {
-            f + 1.0
-        } else {
-            f
-        }
-    } else {
-        0.0f64.copysign(x / y)
-    };
-    (fd, m)
-}
+use rpy_runtime::numbers::float_divmod;
 
 fn float_arith(op: BinOp, x: f64, y: f64) -> Option<R<Value>> {
     let zero = |msg: &str| Some(Err(zero_division(msg)));

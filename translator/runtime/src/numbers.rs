@@ -124,7 +124,7 @@ pub fn rpy_cast_float_to_int(f: f64) -> i64 {
 }
 
 /// Python's float divmod: (floor quotient, modulo), y != 0.
-fn float_divmod(x: f64, y: f64) -> (f64, f64) {
+pub fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     let mut m = x % y;
     let mut div = (x - m) / y;
     if m != 0.0 {

@@ -20,18 +20,8 @@ cargo build --release --quiet --bin translate
 cargo build --release --quiet --manifest-path bench/hand/Cargo.toml
 "$TRANSLATE" goal/toy.rpy 2>/dev/null
 
-# median_time CMD...: median wall time of $RUNS runs, in seconds.
-median_time() {
-  local times=()
-  for _ in $(seq "$RUNS"); do
-    local start end
-    start=$(date +%s.%N)
-    "$@" >/dev/null
-    end=$(date +%s.%N)
-    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')")
-  done
-  printf '%s\n' "${times[@]}" | sort -g | awk '{a[NR]=$1} END {printf "%.3f", a[int((NR+1)/2)]}'
-}
+# shellcheck source=bench/lib.sh
+source bench/lib.sh
 
 # check NAME EXPECTED CMD...: the command must print EXPECTED.
 check() {

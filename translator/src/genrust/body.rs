@@ -28,6 +28,9 @@ struct Body<'g, 'a> {
     cfg: Cfg,
     /// Fallback: a `loop { match block { … } }` state machine.
     state_machine: bool,
+    /// Per variable: the immutable-list parameter it is a copy of (reads
+    /// of it go through a slice made once at entry).
+    slice_of: Vec<Option<flowgraph::ll::LVar>>,
 }
 
 impl Gen<'_> {
@@ -41,6 +44,7 @@ impl Gen<'_> {
             zero: zero(&g.result),
             state_machine: !cfg.reducible,
             cfg,
+            slice_of: immutable_list_copies(g),
         };
         b.function();
         b.out
@@ -96,6 +100,12 @@ impl Body<'_, '_> {
                     let line = format!("let mut {}: {} = {};", self.var(v), rust_type(t), zero(t));
                     self.line(2, &line);
                 }
+            }
+        }
+        for &p in &g.params {
+            if self.slice_of[p.index()] == Some(p) {
+                let v = self.var(p);
+                self.line(2, &format!("let s{}: &[_] = rpy_list_as_slice({v});", p.0));
             }
         }
         if gen.analysis.is_recursive(g.func) {
@@ -176,11 +186,25 @@ impl Body<'_, '_> {
         }
     }
 
+    /// `list_getitem_nonneg` of a copy of an immutable-list parameter
+    /// reads its slice.
+    fn op_code(&self, op: &LLOp) -> OpCode {
+        if op.kind == flowgraph::ll::LLOpKind::ListGetItemNonneg {
+            if let (LLValue::Var(l), Some(i)) = (&op.args[0], op.args.get(1)) {
+                if let Some(p) = self.slice_of[l.index()] {
+                    let i = self.gen.value(i);
+                    return OpCode::Result(format!("rpy_slice_getitem_nonneg_r(s{}, {i})", p.0));
+                }
+            }
+        }
+        self.gen.op_code(self.g, op)
+    }
+
     /// An op in the middle of a block: an exception returns at once.
     fn op(&mut self, op: &LLOp, d: usize) {
         let z = self.zero.clone();
         let may_raise = self.gen.analysis.op_raises(op);
-        match self.gen.op_code(self.g, op) {
+        match self.op_code(op) {
             OpCode::Plain(e) => {
                 let s = self.assign(op, &e);
                 self.line(d, &s);
@@ -364,4 +388,72 @@ fn handler_vars(exit: &LLExit) -> Vec<flowgraph::ll::LVar> {
         LLExit::OnException { handlers, .. } => handlers.iter().map(|(_, v, _)| *v).collect(),
         _ => Vec::new(),
     }
+}
+
+/// Which variables always hold an immutable-list parameter: the parameter
+/// itself, and block input arguments every incoming link fills with (a
+/// copy of) the same parameter.
+fn immutable_list_copies(g: &LLGraph) -> Vec<Option<flowgraph::ll::LVar>> {
+    use flowgraph::ll::LVar;
+    #[derive(Clone, Copy, PartialEq)]
+    enum Copy {
+        Unknown,
+        Of(LVar),
+        No,
+    }
+    let mut state = vec![Copy::No; g.vars.len()];
+    for &p in &g.params {
+        if matches!(
+            g.var_type(p),
+            LLType::List {
+                immutable: true,
+                ..
+            }
+        ) {
+            state[p.index()] = Copy::Of(p);
+        }
+    }
+    for b in g.blocks.iter().skip(1) {
+        for &v in &b.inputargs {
+            state[v.index()] = Copy::Unknown;
+        }
+    }
+    loop {
+        let mut incoming: Vec<Copy> = state.clone();
+        for b in g.blocks.iter().skip(1) {
+            for &v in &b.inputargs {
+                incoming[v.index()] = Copy::Unknown;
+            }
+        }
+        for b in &g.blocks {
+            for l in b.exit.links() {
+                if l.target.index() == 0 {
+                    continue;
+                }
+                for (a, &v) in l.args.iter().zip(&g.block(l.target).inputargs) {
+                    let from = match a {
+                        LLValue::Var(x) => state[x.index()],
+                        LLValue::Const(_) => Copy::No,
+                    };
+                    incoming[v.index()] = match (incoming[v.index()], from) {
+                        (Copy::Unknown, f) => f,
+                        (c, Copy::Unknown) => c,
+                        (Copy::Of(a), Copy::Of(b)) if a == b => Copy::Of(a),
+                        _ => Copy::No,
+                    };
+                }
+            }
+        }
+        if incoming == state {
+            break;
+        }
+        state = incoming;
+    }
+    state
+        .into_iter()
+        .map(|c| match c {
+            Copy::Of(p) => Some(p),
+            _ => None,
+        })
+        .collect()
 }

@@ -294,14 +294,7 @@ impl Program {
     }
     /// Is `sub` the class `sup` or derived from it?
     pub fn is_subclass(&self, sub: ClassId, sup: ClassId) -> bool {
-        let mut c = Some(sub);
-        while let Some(id) = c {
-            if id == sup {
-                return true;
-            }
-            c = self.class(id).base;
-        }
-        false
+        is_subclass_by(sub, sup, |c| self.class(c).base)
     }
     /// Find a method through the class hierarchy.
     pub fn lookup_method(&self, class: ClassId, name: &str) -> Option<FuncId> {
@@ -339,4 +332,21 @@ impl Program {
         }
         Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
     }
+}
+
+/// Is `sub` the class `sup` or derived from it, given each class's base?
+/// (Shared by every layer that keeps its own class table.)
+pub fn is_subclass_by(
+    sub: ClassId,
+    sup: ClassId,
+    base: impl Fn(ClassId) -> Option<ClassId>,
+) -> bool {
+    let mut c = Some(sub);
+    while let Some(id) = c {
+        if id == sup {
+            return true;
+        }
+        c = base(id);
+    }
+    false
 }

@@ -592,20 +592,18 @@ impl Annotator<'_> {
                     nullable: false,
                 }
             }
-            Builtin::Int => {
+            Builtin::Int | Builtin::Float => {
                 arity(self, 1, 1)?;
-                match &anns[0] {
-                    a if a.is_number() => S::INT,
-                    S::Str { .. } => S::INT,
-                    _ => return bad(self, "int() takes a str, an int or a float"),
+                if !(anns[0].is_number() || matches!(anns[0], S::Str { .. })) {
+                    return bad(
+                        self,
+                        &format!("{}() takes a str, an int or a float", b.name()),
+                    );
                 }
-            }
-            Builtin::Float => {
-                arity(self, 1, 1)?;
-                match &anns[0] {
-                    a if a.is_number() => S::Float,
-                    S::Str { .. } => S::Float,
-                    _ => return bad(self, "float() takes a str, an int or a float"),
+                if b == Builtin::Int {
+                    S::INT
+                } else {
+                    S::Float
                 }
             }
             Builtin::Abs => {

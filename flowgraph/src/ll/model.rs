@@ -352,14 +352,7 @@ impl LLProgram {
 
     /// Is `sub` the class `sup` or derived from it?
     pub fn is_subclass(&self, sub: ClassId, sup: ClassId) -> bool {
-        let mut c = Some(sub);
-        while let Some(id) = c {
-            if id == sup {
-                return true;
-            }
-            c = self.class(id).base;
-        }
-        false
+        rpy_front::program::is_subclass_by(sub, sup, |c| self.class(c).base)
     }
 
     /// The type of a constant (`None` for a function that has no graph).

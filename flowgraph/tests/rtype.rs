@@ -78,5 +78,5 @@ fn toy_interpret_has_the_types_the_jit_needs() {
     );
     assert!(interp.contains("jit_merge_point(driver, "), "{interp}");
     assert!(interp.contains("list_getitem"), "{interp}");
-    assert!(text.contains("# driver driver: greens [pc: Signed, bytecode: Ptr(List(Signed)) immutable], reds [a: Signed, regs: Ptr(List(Signed))]"), "{text}");
+    assert!(text.contains("# driver driver: greens [pc: Signed, bytecode: Ptr(List(Signed)) immutable], reds [a: Signed, regs: Ptr(List(Signed)) fixed]"), "{text}");
 }

@@ -1,13 +1,13 @@
 # class BaseException(object): exception, instantiated
 #   field $msg: Ptr(Str)
 # prebuilt0: Ptr(List(Signed)) immutable
-# driver driver: greens [pc: Signed, bytecode: Ptr(List(Signed)) immutable], reds [a: Signed, regs: Ptr(List(Signed))], portal interpret
+# driver driver: greens [pc: Signed, bytecode: Ptr(List(Signed)) immutable], reds [a: Signed, regs: Ptr(List(Signed)) fixed], portal interpret
 
 graph interpret(v0: Ptr(List(Signed)), v1: Signed) -> Signed
   # v0 bytecode: Ptr(List(Signed)) immutable
   # v1 a: Signed
   # list Ptr(List(Signed)) immutable
-  # list Ptr(List(Signed)) mutable
+  # list Ptr(List(Signed)) fixed
   block0(v0: Ptr(List(Signed)), v1: Signed):
     v2 = newlist(0)
     v3 = direct_call(rpy_list_repeat, v2, 256)

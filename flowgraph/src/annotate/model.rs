@@ -156,6 +156,16 @@ impl ListDef {
     pub fn is_immutable(&self) -> bool {
         !self.mutated && !self.resized
     }
+
+    /// What may change after the list is built, as the LL list type says.
+    pub fn kind(&self) -> crate::ll::ListKind {
+        use crate::ll::ListKind;
+        match (self.mutated, self.resized) {
+            (_, true) => ListKind::Resizable,
+            (true, false) => ListKind::FixedSize,
+            (false, false) => ListKind::Immutable,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

@@ -187,6 +187,7 @@ pub fn helper(name: &str) -> Option<&'static HelperInfo> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ll::ListKind;
     use std::collections::HashSet;
 
     #[test]
@@ -202,7 +203,7 @@ mod tests {
     fn generic_helpers_check_their_arguments() {
         use super::super::types::LLType;
         let append = helper("rpy_list_append").unwrap();
-        let l = LLType::list(LLType::Signed, false);
+        let l = LLType::list(LLType::Signed, ListKind::Resizable);
         assert!(append
             .sig
             .check(&[l.clone(), LLType::Signed], &LLType::Void)

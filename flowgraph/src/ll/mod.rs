@@ -13,4 +13,4 @@ pub mod verify;
 
 pub use model::*;
 pub use ops::{Effect, LLOpKind, LL_OP_TABLE};
-pub use types::LLType;
+pub use types::{LLType, ListKind};

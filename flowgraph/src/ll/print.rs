@@ -3,7 +3,7 @@
 //! in order and variables renumbered by first appearance.
 
 use super::model::*;
-use super::types::LLType;
+use super::types::{LLType, ListKind};
 use rpy_front::pyrepr::{float_repr_string, str_repr_string};
 use std::collections::HashMap;
 use std::fmt::Write;
@@ -90,19 +90,22 @@ fn print_class(p: &LLProgram, c: &LLClass, out: &mut String) {
     }
 }
 
-/// A type, with `immutable` after list types proven never to change.
+/// A type, with `immutable` (or `fixed`) after list types proven never to
+/// change (never to change length).
 pub fn type_text(t: &LLType) -> String {
-    if contains_immutable_list(t) {
-        format!("{t} immutable")
-    } else {
-        t.to_string()
+    match strongest_list_kind(t) {
+        Some(k) if k != ListKind::Resizable => format!("{t} {}", k.name()),
+        _ => t.to_string(),
     }
 }
 
-fn contains_immutable_list(t: &LLType) -> bool {
+/// The strongest kind of a list type or of the lists among its items.
+fn strongest_list_kind(t: &LLType) -> Option<ListKind> {
     match t {
-        LLType::List { immutable, item } => *immutable || contains_immutable_list(item),
-        _ => false,
+        LLType::List { kind, item } => {
+            Some((*kind).max(strongest_list_kind(item).unwrap_or(*kind)))
+        }
+        _ => None,
     }
 }
 
@@ -139,12 +142,8 @@ pub fn print_graph(p: &LLProgram, g: &LLGraph) -> String {
         }
     }
     for l in lists {
-        let mutability = if contains_immutable_list(l) {
-            "immutable"
-        } else {
-            "mutable"
-        };
-        let _ = writeln!(out, "  # list {l} {mutability}");
+        let kind = strongest_list_kind(l).unwrap_or(ListKind::Resizable);
+        let _ = writeln!(out, "  # list {l} {}", kind.name());
     }
     for b in g.block_ids() {
         let block = g.block(b);

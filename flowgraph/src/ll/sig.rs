@@ -2,7 +2,7 @@
 //! over the item types of containers (`rpy_list_append(Ptr(List(T)), T)`),
 //! and the unification that checks or instantiates them.
 
-use super::types::LLType;
+use super::types::{LLType, ListKind};
 use std::fmt;
 use std::rc::Rc;
 
@@ -97,7 +97,7 @@ impl Bindings {
             Pat::Char => LLType::Char,
             Pat::Str => LLType::Str,
             Pat::Class => LLType::Class,
-            Pat::List(i) => LLType::list(self.instantiate(*i)?, false),
+            Pat::List(i) => LLType::list(self.instantiate(*i)?, ListKind::Resizable),
             Pat::Dict(k, v) => LLType::dict(self.instantiate(*k)?, self.instantiate(*v)?),
             Pat::Pair(a, b) => {
                 LLType::Tuple(Rc::from(vec![self.instantiate(*a)?, self.instantiate(*b)?]))
@@ -194,7 +194,7 @@ mod tests {
 
     #[test]
     fn generic_signatures_unify() {
-        let l = LLType::list(LLType::Signed, false);
+        let l = LLType::list(LLType::Signed, ListKind::Resizable);
         assert!(APPEND
             .check(&[l.clone(), LLType::Signed], &LLType::Void)
             .is_ok());
@@ -214,7 +214,7 @@ mod tests {
             b.instantiate(Pat::List(&Pat::Pair(&Pat::K, &Pat::V))),
             Some(LLType::list(
                 LLType::Tuple(Rc::from(vec![LLType::Str, LLType::Float])),
-                false
+                ListKind::Resizable
             ))
         );
         assert_eq!(b.instantiate(Pat::T), None);

@@ -20,12 +20,11 @@ pub enum LLType {
     Char,
     /// Pointer to an immutable byte string.
     Str,
-    /// Pointer to a resizable list. `immutable` lists are never changed
-    /// after they are built (the annotator proved it): the JIT may fold
-    /// reads of them at constant addresses.
+    /// Pointer to a list; `kind` is what the annotator proved about its
+    /// changes after it was built.
     List {
         item: Rc<LLType>,
-        immutable: bool,
+        kind: ListKind,
     },
     /// Pointer to a dict (insertion ordered).
     Dict(Rc<LLType>, Rc<LLType>),
@@ -42,11 +41,43 @@ pub enum LLType {
     Iter(Rc<LLType>),
 }
 
+/// What may change in a list after it is built (all kinds share one layout).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ListKind {
+    /// Items and length may change (append, pop, …).
+    Resizable,
+    /// Items may be stored but the length never changes: the item pointer
+    /// and the length are invariant, so backends may keep them in registers.
+    FixedSize,
+    /// Never changed after it is built: the JIT may fold reads of it at
+    /// constant addresses.
+    Immutable,
+}
+
+impl ListKind {
+    /// The word the LL printer puts after such a list type.
+    pub fn name(self) -> &'static str {
+        match self {
+            ListKind::Resizable => "mutable",
+            ListKind::FixedSize => "fixed",
+            ListKind::Immutable => "immutable",
+        }
+    }
+}
+
 impl LLType {
-    pub fn list(item: LLType, immutable: bool) -> LLType {
+    pub fn list(item: LLType, kind: ListKind) -> LLType {
         LLType::List {
             item: Rc::new(item),
-            immutable,
+            kind,
+        }
+    }
+
+    /// The kind of a list type.
+    pub fn list_kind(&self) -> Option<ListKind> {
+        match self {
+            LLType::List { kind, .. } => Some(*kind),
+            _ => None,
         }
     }
 
@@ -94,11 +125,11 @@ impl LLType {
         }
     }
 
-    /// The same type with every list's `immutable` flag cleared (types that
-    /// only differ by it have the same layout).
+    /// The same type with every list made `Resizable` (types that only
+    /// differ by their list kinds have the same layout).
     pub fn erase_mutability(&self) -> LLType {
         match self {
-            LLType::List { item, .. } => LLType::list(item.erase_mutability(), false),
+            LLType::List { item, .. } => LLType::list(item.erase_mutability(), ListKind::Resizable),
             LLType::Dict(k, v) => LLType::dict(k.erase_mutability(), v.erase_mutability()),
             LLType::Tuple(ts) => LLType::Tuple(ts.iter().map(LLType::erase_mutability).collect()),
             LLType::Func(ps, r) => LLType::func(
@@ -174,7 +205,7 @@ mod tests {
         assert_eq!(LLType::Signed.to_string(), "Signed");
         assert_eq!(LLType::Str.to_string(), "Ptr(Str)");
         assert_eq!(
-            LLType::list(LLType::Signed, true).to_string(),
+            LLType::list(LLType::Signed, ListKind::Immutable).to_string(),
             "Ptr(List(Signed))"
         );
         assert_eq!(
@@ -186,7 +217,7 @@ mod tests {
             "Ptr(Instance(Shape))"
         );
         assert_eq!(
-            LLType::Iter(Rc::new(LLType::list(LLType::Char, false))).to_string(),
+            LLType::Iter(Rc::new(LLType::list(LLType::Char, ListKind::Resizable))).to_string(),
             "Ptr(Iter(List(Char)))"
         );
         assert_eq!(
@@ -205,8 +236,11 @@ mod tests {
         assert!(!LLType::Class.is_ptr());
         assert!(LLType::Char.is_scalar());
         assert!(!LLType::Void.is_scalar());
-        let a = LLType::list(LLType::Signed, true);
-        assert_ne!(a, LLType::list(LLType::Signed, false));
-        assert_eq!(a.erase_mutability(), LLType::list(LLType::Signed, false));
+        let a = LLType::list(LLType::Signed, ListKind::Immutable);
+        assert_ne!(a, LLType::list(LLType::Signed, ListKind::Resizable));
+        assert_eq!(
+            a.erase_mutability(),
+            LLType::list(LLType::Signed, ListKind::Resizable)
+        );
     }
 }

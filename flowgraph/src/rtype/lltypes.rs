@@ -27,7 +27,7 @@ impl RTyper<'_> {
             SomeValue::Str { .. } => LLType::Str,
             SomeValue::List { def, .. } => {
                 let d = self.ann.listdef(def);
-                LLType::list(self.ll(&d.item)?, d.is_immutable())
+                LLType::list(self.ll(&d.item)?, d.kind())
             }
             SomeValue::Dict { def, .. } => {
                 let d = self.ann.dictdef(def);
@@ -104,10 +104,14 @@ pub fn user_name(t: &LLType) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ll::ListKind;
 
     #[test]
     fn user_names() {
-        assert_eq!(user_name(&LLType::list(LLType::Char, false)), "list[str]");
+        assert_eq!(
+            user_name(&LLType::list(LLType::Char, ListKind::Resizable)),
+            "list[str]"
+        );
         assert_eq!(
             user_name(&LLType::dict(LLType::Str, LLType::Signed)),
             "dict[str, int]"

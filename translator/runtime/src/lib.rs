@@ -26,6 +26,7 @@ pub mod parse;
 pub mod pyrepr;
 pub mod str;
 pub mod tuple;
+pub mod view;
 
 #[cfg(test)]
 mod tests;
@@ -44,3 +45,4 @@ pub use object::*;
 pub use parse::*;
 pub use str::*;
 pub use tuple::*;
+pub use view::*;

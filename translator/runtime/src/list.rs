@@ -90,23 +90,6 @@ pub unsafe fn rpy_list_getitem_nonneg_r<T: Item>(l: *mut RList<T>, i: i64) -> RR
     Ok(*slot(l, i))
 }
 
-/// The items of a list that never changes (an immutable list): generated
-/// code reads through the slice so the compiler knows stores elsewhere
-/// cannot change them.
-#[inline(always)]
-pub unsafe fn rpy_list_as_slice<'a, T>(l: *mut RList<T>) -> &'a [T] {
-    std::slice::from_raw_parts((*(*l).items).data.as_ptr(), (*l).len as usize)
-}
-
-/// `xs[i]` with `i >= 0` on the slice of an immutable list.
-#[inline(always)]
-pub fn rpy_slice_getitem_nonneg_r<T: Copy>(s: &[T], i: i64) -> RResult<T> {
-    match s.get(i as usize) {
-        Some(x) => Ok(*x),
-        None => raise_err(bc::INDEX_ERROR, b"list index out of range"),
-    }
-}
-
 /// `xs[i] = x`: negative from the end; IndexError out of range.
 #[inline(always)]
 pub unsafe fn rpy_list_setitem_r<T: Item>(l: *mut RList<T>, i: i64, x: T) -> RResult<()> {

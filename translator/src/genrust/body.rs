@@ -14,6 +14,7 @@ use super::analysis::catches_all;
 use super::cfg::Cfg;
 use super::ops::OpCode;
 use super::types::{rust_type, zero};
+use super::views::list_views;
 use super::Gen;
 use flowgraph::ll::{LBlock, LLExit, LLGraph, LLLink, LLOp, LLType, LLValue};
 use std::fmt::Write;
@@ -28,9 +29,8 @@ struct Body<'g, 'a> {
     cfg: Cfg,
     /// Fallback: a `loop { match block { … } }` state machine.
     state_machine: bool,
-    /// Per variable: the immutable-list parameter it is a copy of (reads
-    /// of it go through a slice made once at entry).
-    slice_of: Vec<Option<flowgraph::ll::LVar>>,
+    /// Per variable: the list view (`wN`) it is indexed through (see views.rs).
+    view_of: Vec<Option<flowgraph::ll::LVar>>,
 }
 
 impl Gen<'_> {
@@ -44,7 +44,7 @@ impl Gen<'_> {
             zero: zero(&g.result),
             state_machine: !cfg.reducible,
             cfg,
-            slice_of: immutable_list_copies(g),
+            view_of: list_views(g),
         };
         b.function();
         b.out
@@ -102,11 +102,16 @@ impl Body<'_, '_> {
                 }
             }
         }
-        for &p in &g.params {
-            if self.slice_of[p.index()] == Some(p) {
-                let v = self.var(p);
-                self.line(2, &format!("let s{}: &[_] = rpy_list_as_slice({v});", p.0));
+        for i in 0..self.view_of.len() {
+            let v = flowgraph::ll::LVar(i as u32);
+            if self.view_of[i] == Some(v) {
+                let t = rust_type(self.ty(v).list_item().expect("a view of a list"));
+                let view = view_type(self.ty(v));
+                self.line(2, &format!("let mut w{i}: {view}<{t}> = {view}::EMPTY;"));
             }
+        }
+        for &p in &g.params {
+            self.make_view(p, 2);
         }
         if gen.analysis.is_recursive(g.func) {
             let z = self.zero.clone();
@@ -186,15 +191,31 @@ impl Body<'_, '_> {
         }
     }
 
-    /// `list_getitem_nonneg` of a copy of an immutable-list parameter
-    /// reads its slice.
+    /// `wN = RListView::of(vN);` where the list `v` with a view is made.
+    fn make_view(&mut self, v: flowgraph::ll::LVar, d: usize) {
+        if self.view_of[v.index()] == Some(v) {
+            let view = view_type(self.ty(v));
+            self.line(d, &format!("w{0} = {view}::of(v{0});", v.0));
+        }
+    }
+
+    /// Indexing and `len` of a list with a view go through the view.
     fn op_code(&self, op: &LLOp) -> OpCode {
-        if op.kind == flowgraph::ll::LLOpKind::ListGetItemNonneg {
-            if let (LLValue::Var(l), Some(i)) = (&op.args[0], op.args.get(1)) {
-                if let Some(p) = self.slice_of[l.index()] {
-                    let i = self.gen.value(i);
-                    return OpCode::Result(format!("rpy_slice_getitem_nonneg_r(s{}, {i})", p.0));
-                }
+        use flowgraph::ll::LLOpKind as K;
+        let view = match op.args.first() {
+            Some(LLValue::Var(l)) => self.view_of[l.index()],
+            _ => None,
+        };
+        if let Some(w) = view {
+            let rest: Vec<String> = op.args[1..].iter().map(|a| self.gen.value(a)).collect();
+            let call = |m: &str| format!("w{}.{m}({})", w.0, rest.join(", "));
+            match op.kind {
+                K::ListLen => return OpCode::Plain(call("length")),
+                K::ListGetItem => return OpCode::Result(call("getitem_r")),
+                K::ListGetItemNonneg => return OpCode::Result(call("getitem_nonneg_r")),
+                K::ListSetItem => return OpCode::Result(call("setitem_r")),
+                K::ListSetItemNonneg => return OpCode::Result(call("setitem_nonneg_r")),
+                _ => {}
             }
         }
         self.gen.op_code(self.g, op)
@@ -225,6 +246,7 @@ impl Body<'_, '_> {
             }
             OpCode::Nothing(what) => self.line(d, &format!("// {what}")),
         }
+        self.make_view(op.result, d);
     }
 
     /// The last op of an `on exception` block: an exception goes to the
@@ -237,7 +259,7 @@ impl Body<'_, '_> {
         handlers: &[(rpy_front::program::ClassId, flowgraph::ll::LVar, LLLink)],
         d: usize,
     ) {
-        match self.gen.op_code(self.g, op) {
+        match self.op_code(op) {
             OpCode::Result(e) => {
                 let v = self.var(op.result);
                 self.line(d, &format!("match {e} {{"));
@@ -382,78 +404,18 @@ impl Body<'_, '_> {
     }
 }
 
+/// The runtime view type of a list type with a view.
+fn view_type(t: &LLType) -> &'static str {
+    match t.list_kind() {
+        Some(flowgraph::ll::ListKind::Immutable) => "RListRead",
+        _ => "RListView",
+    }
+}
+
 /// The variables bound by exception handlers.
 fn handler_vars(exit: &LLExit) -> Vec<flowgraph::ll::LVar> {
     match exit {
         LLExit::OnException { handlers, .. } => handlers.iter().map(|(_, v, _)| *v).collect(),
         _ => Vec::new(),
     }
-}
-
-/// Which variables always hold an immutable-list parameter: the parameter
-/// itself, and block input arguments every incoming link fills with (a
-/// copy of) the same parameter.
-fn immutable_list_copies(g: &LLGraph) -> Vec<Option<flowgraph::ll::LVar>> {
-    use flowgraph::ll::LVar;
-    #[derive(Clone, Copy, PartialEq)]
-    enum Copy {
-        Unknown,
-        Of(LVar),
-        No,
-    }
-    let mut state = vec![Copy::No; g.vars.len()];
-    for &p in &g.params {
-        if matches!(
-            g.var_type(p),
-            LLType::List {
-                immutable: true,
-                ..
-            }
-        ) {
-            state[p.index()] = Copy::Of(p);
-        }
-    }
-    for b in g.blocks.iter().skip(1) {
-        for &v in &b.inputargs {
-            state[v.index()] = Copy::Unknown;
-        }
-    }
-    loop {
-        let mut incoming: Vec<Copy> = state.clone();
-        for b in g.blocks.iter().skip(1) {
-            for &v in &b.inputargs {
-                incoming[v.index()] = Copy::Unknown;
-            }
-        }
-        for b in &g.blocks {
-            for l in b.exit.links() {
-                if l.target.index() == 0 {
-                    continue;
-                }
-                for (a, &v) in l.args.iter().zip(&g.block(l.target).inputargs) {
-                    let from = match a {
-                        LLValue::Var(x) => state[x.index()],
-                        LLValue::Const(_) => Copy::No,
-                    };
-                    incoming[v.index()] = match (incoming[v.index()], from) {
-                        (Copy::Unknown, f) => f,
-                        (c, Copy::Unknown) => c,
-                        (Copy::Of(a), Copy::Of(b)) if a == b => Copy::Of(a),
-                        _ => Copy::No,
-                    };
-                }
-            }
-        }
-        if incoming == state {
-            break;
-        }
-        state = incoming;
-    }
-    state
-        .into_iter()
-        .map(|c| match c {
-            Copy::Of(p) => Some(p),
-            _ => None,
-        })
-        .collect()
 }

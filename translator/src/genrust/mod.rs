@@ -11,6 +11,7 @@ mod consts;
 mod names;
 mod ops;
 mod types;
+mod views;
 
 use flowgraph::ll::LLProgram;
 use rpy_front::program::FuncId;

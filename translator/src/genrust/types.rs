@@ -67,10 +67,11 @@ pub fn value_kind(t: &LLType) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use flowgraph::ll::ListKind;
 
     #[test]
     fn runtime_types() {
-        let l = LLType::list(LLType::Str, true);
+        let l = LLType::list(LLType::Str, ListKind::Immutable);
         assert_eq!(rust_type(&l), "*mut RList<*mut RStr>");
         assert_eq!(
             rust_type(&LLType::func(vec![LLType::Signed], LLType::Void)),

@@ -1,0 +1,1 @@
+//! jitgen: the translation-time half of rpy's JIT (the codewriter).

@@ -4,4 +4,5 @@
 
 pub mod backend;
 pub mod ir;
+pub mod mem;
 pub mod opt;

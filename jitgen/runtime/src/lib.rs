@@ -4,5 +4,6 @@
 
 pub mod backend;
 pub mod ir;
+pub mod jitcode;
 pub mod mem;
 pub mod opt;

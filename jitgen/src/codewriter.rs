@@ -1,0 +1,762 @@
+//! The codewriter: the portal graph (the one with `jit_merge_point`) and
+//! every graph it reaches by direct calls (minus `@dont_look_inside`,
+//! `@elidable`, recursive graphs and the portal itself, which stay calls)
+//! become jitcodes. Ops the JIT understands become IR ops — integer, float
+//! and pointer arithmetic, instance fields, list length and items (with
+//! their bounds checks spelled out, so the tracer records guards the
+//! optimizer can remove) — and every other op becomes a call of a small
+//! wrapper that the backend generates from the op itself (`CallSite`), so
+//! the JIT and native code share one implementation of each op.
+
+use crate::liveness::live_in;
+use flowgraph::ll::{
+    Effect as LLEffect, LBlock, LLConst, LLExit, LLGraph, LLLink, LLOp, LLOpKind as K, LLProgram,
+    LLType, LLValue, LVar, ListKind,
+};
+use rpy_front::program::{ClassId, FuncId};
+use rpy_jit::ir::{CallEffect, Kind, Opcode};
+use rpy_jit::jitcode::{CallInfo, DriverInfo, FieldInfo, Insn, JitCode, JitCodes, Reg, SizeInfo, Src};
+use std::collections::HashMap;
+
+/// What a call wrapper does: run op `op` of block `block` of graph `func`
+/// natively, on the wrapper's arguments (the op's variable operands, in
+/// order), returning its result.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CallSite {
+    pub func: FuncId,
+    pub block: u32,
+    pub op: u32,
+}
+
+/// Where a field descr's offset comes from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum FieldSite {
+    Instance { class: ClassId, field: String },
+    ListLen,
+    ListItems,
+    /// The items of a list's array, of this item type.
+    ArrayItems(LLType),
+}
+
+/// The codewriter's output: the jitcodes, and what the backend must
+/// provide for the numbers only rustc knows (call wrappers, field offsets,
+/// instance sizes, constant addresses), index for index.
+pub struct Output {
+    pub jitcodes: JitCodes,
+    pub calls: Vec<CallSite>,
+    pub fields: Vec<FieldSite>,
+    /// Per size descr: the class allocated.
+    pub sizes: Vec<ClassId>,
+    /// Per `Src::Addr` entry: the constant whose address it is.
+    pub addrs: Vec<LLConst>,
+}
+
+/// What the codewriter needs to know from the backend's analysis.
+pub struct Facts<'a> {
+    pub op_raises: &'a dyn Fn(&LLOp) -> bool,
+    pub is_recursive: &'a dyn Fn(FuncId) -> bool,
+}
+
+pub fn kind_of(t: &LLType) -> Option<Kind> {
+    match t {
+        LLType::Void => None,
+        LLType::Float => Some(Kind::Float),
+        LLType::Bool | LLType::Signed | LLType::Char | LLType::Class | LLType::Func(..) => {
+            Some(Kind::Int)
+        }
+        _ => Some(Kind::Ref),
+    }
+}
+
+struct Writer<'p> {
+    prog: &'p LLProgram,
+    facts: &'p Facts<'p>,
+    out: Output,
+    /// Graphs to write, and their jitcode numbers.
+    code_of: HashMap<FuncId, u32>,
+    todo: Vec<FuncId>,
+    field_ids: HashMap<(FieldSite, bool), u32>,
+    size_ids: HashMap<ClassId, u32>,
+    portals: Vec<FuncId>,
+}
+
+/// One graph being written.
+struct Code<'g> {
+    g: &'g LLGraph,
+    regs: Vec<Option<Reg>>,
+    kinds: Vec<Kind>,
+    insns: Vec<Insn>,
+    block_at: Vec<u32>,
+    /// Jumps to patch: (insn, which target, block).
+    fixups: Vec<(usize, usize, LBlock)>,
+}
+
+impl Code<'_> {
+    fn reg(&self, v: LVar) -> Option<Reg> {
+        self.regs[v.index()]
+    }
+
+    fn new_reg(&mut self, k: Kind) -> Reg {
+        self.kinds.push(k);
+        (self.kinds.len() - 1) as Reg
+    }
+
+    fn at(&self) -> u32 {
+        self.insns.len() as u32
+    }
+
+    fn emit(&mut self, i: Insn) -> usize {
+        self.insns.push(i);
+        self.insns.len() - 1
+    }
+}
+
+impl<'p> Writer<'p> {
+    fn src(&mut self, c: &Code, v: &LLValue) -> Src {
+        match v {
+            LLValue::Var(x) => c.reg(*x).map_or(Src::Const(0), Src::Reg),
+            LLValue::Const(k) => self.konst(k),
+        }
+    }
+
+    fn konst(&mut self, k: &LLConst) -> Src {
+        match k {
+            LLConst::Void | LLConst::Helper(_) | LLConst::Field(_) | LLConst::Driver(_) => {
+                Src::Const(0)
+            }
+            LLConst::Int(i) => Src::Const(*i as u64),
+            LLConst::Bool(b) => Src::Const(*b as u64),
+            LLConst::Float(f) => Src::Const(f.to_bits()),
+            LLConst::Char(c) => Src::Const(*c as u64),
+            LLConst::Null(_) => Src::Const(0),
+            other => {
+                let n = match self.out.addrs.iter().position(|a| a == other) {
+                    Some(n) => n,
+                    None => {
+                        self.out.addrs.push(other.clone());
+                        self.out.addrs.len() - 1
+                    }
+                };
+                Src::Addr(n as u32)
+            }
+        }
+    }
+
+    fn field(&mut self, site: FieldSite, immutable: bool, kind: Kind, size: u8) -> u32 {
+        if let Some(id) = self.field_ids.get(&(site.clone(), immutable)) {
+            return *id;
+        }
+        let name = match &site {
+            FieldSite::Instance { class, field } => {
+                format!("{}.{field}", self.prog.class(*class).name)
+            }
+            FieldSite::ListLen => "list.len".into(),
+            FieldSite::ListItems => "list.items".into(),
+            FieldSite::ArrayItems(t) => format!("array.{t}"),
+        };
+        let name = if immutable { format!("{name}.imm") } else { name };
+        let id = self.out.jitcodes.fields.len() as u32;
+        self.out.jitcodes.fields.push(FieldInfo {
+            name,
+            size,
+            kind,
+            immutable,
+            array: matches!(site, FieldSite::ArrayItems(_)),
+        });
+        self.out.fields.push(site.clone());
+        self.field_ids.insert((site, immutable), id);
+        id
+    }
+
+    fn size(&mut self, c: ClassId) -> u32 {
+        if let Some(id) = self.size_ids.get(&c) {
+            return *id;
+        }
+        let id = self.out.sizes.len() as u32;
+        self.out.sizes.push(c);
+        self.out.jitcodes.sizes.push(SizeInfo {
+            name: self.prog.class(c).name.clone(),
+        });
+        self.size_ids.insert(c, id);
+        id
+    }
+
+    /// The jitcode of a graph the JIT may inline (made on demand).
+    fn inlinable(&mut self, f: FuncId) -> Option<u32> {
+        let g = self.prog.graph(f)?;
+        if g.hints.dont_look_inside
+            || g.hints.elidable
+            || (self.facts.is_recursive)(f)
+            || self.portals.contains(&f)
+        {
+            return None;
+        }
+        Some(self.code_number(f))
+    }
+
+    fn code_number(&mut self, f: FuncId) -> u32 {
+        if let Some(n) = self.code_of.get(&f) {
+            return *n;
+        }
+        let n = self.code_of.len() as u32;
+        self.code_of.insert(f, n);
+        self.todo.push(f);
+        n
+    }
+
+    /// A call of the wrapper running `op` natively.
+    fn call_wrapper(&mut self, c: &Code, block: LBlock, i: usize, op: &LLOp) -> (u32, Vec<Src>) {
+        let g = c.g;
+        let args: Vec<Src> = op
+            .args
+            .iter()
+            .filter_map(|a| a.as_var())
+            .filter_map(|v| c.reg(v).map(Src::Reg))
+            .collect();
+        let arg_kinds: Vec<Kind> = op
+            .args
+            .iter()
+            .filter_map(|a| a.as_var())
+            .filter_map(|v| kind_of(g.var_type(v)))
+            .collect();
+        let effect = match op.kind {
+            K::DirectCall => match &op.args[0] {
+                LLValue::Const(LLConst::Func(f)) => {
+                    if self.prog.graph(*f).is_some_and(|g| g.hints.elidable) {
+                        CallEffect::Elidable
+                    } else {
+                        CallEffect::Any
+                    }
+                }
+                LLValue::Const(LLConst::Helper(h)) => {
+                    match flowgraph::ll::helpers::helper(h).map(|i| i.effect) {
+                        Some(LLEffect::Pure) => CallEffect::Elidable,
+                        Some(LLEffect::ReadsHeap) => CallEffect::ReadsOnly,
+                        _ => CallEffect::Any,
+                    }
+                }
+                _ => CallEffect::Any,
+            },
+            k => match k.effect() {
+                LLEffect::Pure => CallEffect::Elidable,
+                LLEffect::ReadsHeap => CallEffect::ReadsOnly,
+                _ => CallEffect::Any,
+            },
+        };
+        let name = match (&op.kind, op.args.first()) {
+            (K::DirectCall, Some(LLValue::Const(LLConst::Func(f)))) => self
+                .prog
+                .graph(*f)
+                .map_or("call".to_string(), |g| g.name.clone()),
+            (K::DirectCall, Some(LLValue::Const(LLConst::Helper(h)))) => h.to_string(),
+            (k, _) => k.name().to_string(),
+        };
+        let id = self.out.calls.len() as u32;
+        self.out.jitcodes.calls.push(CallInfo {
+            name: format!("{name}#{id}"),
+            args: arg_kinds,
+            result: kind_of(g.var_type(op.result)),
+            effect,
+            can_raise: (self.facts.op_raises)(op),
+        });
+        self.out.calls.push(CallSite {
+            func: g.func,
+            block: block.0,
+            op: i as u32,
+        });
+        (id, args)
+    }
+
+    fn list_fields(&mut self, t: &LLType) -> (u32, u32, u32, Kind) {
+        let kind = t.list_kind().unwrap_or(ListKind::Resizable);
+        let item = t.list_item().cloned().unwrap_or(LLType::Signed);
+        let k = kind_of(&item).unwrap_or(Kind::Int);
+        let item_size = match item {
+            LLType::Bool | LLType::Char => 1,
+            _ => 8,
+        };
+        let fixed = kind != ListKind::Resizable;
+        let len = self.field(FieldSite::ListLen, fixed, Kind::Int, 8);
+        let items = self.field(FieldSite::ListItems, fixed, Kind::Ref, 8);
+        let arr = self.field(
+            FieldSite::ArrayItems(item),
+            kind == ListKind::Immutable,
+            k,
+            item_size,
+        );
+        (len, items, arr, k)
+    }
+
+    /// One LL op; `handler`: where an exception goes (the block's
+    /// `Catch`), for the last op of an `on exception` block.
+    fn op(&mut self, c: &mut Code, block: LBlock, i: usize, op: &LLOp, handler: Option<u32>) {
+        let dst = c.reg(op.result);
+        let a: Vec<Src> = op.args.iter().map(|v| self.src(c, v)).collect();
+        let pure = |c: &mut Code, o: Opcode, args: Vec<Src>| {
+            c.emit(Insn::Op {
+                op: o,
+                args,
+                dst,
+                descr: None,
+            });
+        };
+        use Opcode as O;
+        let simple = match op.kind {
+            K::IntAdd => Some(O::IntAdd),
+            K::IntSub => Some(O::IntSub),
+            K::IntMul => Some(O::IntMul),
+            K::IntAnd => Some(O::IntAnd),
+            K::IntOr => Some(O::IntOr),
+            K::IntXor => Some(O::IntXor),
+            K::IntNeg => Some(O::IntNeg),
+            K::IntInvert => Some(O::IntInvert),
+            K::IntIsTrue => Some(O::IntIsTrue),
+            K::IntLt | K::CharLt => Some(O::IntLt),
+            K::IntLe | K::CharLe => Some(O::IntLe),
+            K::IntEq | K::CharEq => Some(O::IntEq),
+            K::IntNe | K::CharNe => Some(O::IntNe),
+            K::IntGt | K::CharGt => Some(O::IntGt),
+            K::IntGe | K::CharGe => Some(O::IntGe),
+            K::FloatAdd => Some(O::FloatAdd),
+            K::FloatSub => Some(O::FloatSub),
+            K::FloatMul => Some(O::FloatMul),
+            K::FloatNeg => Some(O::FloatNeg),
+            K::FloatAbs => Some(O::FloatAbs),
+            K::FloatLt => Some(O::FloatLt),
+            K::FloatLe => Some(O::FloatLe),
+            K::FloatEq => Some(O::FloatEq),
+            K::FloatNe => Some(O::FloatNe),
+            K::FloatGt => Some(O::FloatGt),
+            K::FloatGe => Some(O::FloatGe),
+            K::CastIntToFloat => Some(O::CastIntToFloat),
+            K::PtrEq => Some(O::PtrEq),
+            K::PtrNe => Some(O::PtrNe),
+            _ => None,
+        };
+        if let Some(o) = simple {
+            pure(c, o, a);
+            return;
+        }
+        match op.kind {
+            K::BoolNot => pure(c, O::IntXor, vec![a[0], Src::Const(1)]),
+            K::FloatIsTrue => pure(c, O::FloatNe, vec![a[0], Src::Const(0f64.to_bits())]),
+            K::PtrIsZero => pure(c, O::PtrEq, vec![a[0], Src::Const(0)]),
+            K::PtrNonZero => pure(c, O::PtrNe, vec![a[0], Src::Const(0)]),
+            K::CastBoolToInt | K::CastCharToInt | K::CastPointer | K::SameAs => {
+                if let Some(d) = dst {
+                    c.emit(Insn::Move(vec![(a[0], d)]));
+                }
+            }
+            K::JitWeAreJitted => {
+                if let Some(d) = dst {
+                    c.emit(Insn::Move(vec![(Src::Const(1), d)]));
+                }
+            }
+            K::JitPromote => {
+                if let Some(d) = dst {
+                    c.emit(Insn::Promote { src: a[0], dst: d });
+                }
+            }
+            K::JitMergePoint => {
+                c.emit(Insn::MergePoint(a[1..].to_vec()));
+            }
+            K::CanEnterJit => {
+                c.emit(Insn::CanEnterJit);
+            }
+            K::Malloc => {
+                let Some(LLConst::Class(cls)) = op.args[0].as_const() else {
+                    unreachable!("malloc of a non-class")
+                };
+                let d = self.size(*cls);
+                c.emit(Insn::Op {
+                    op: O::NewWithVtable,
+                    args: vec![],
+                    dst,
+                    descr: Some(d),
+                });
+            }
+            K::GetField | K::SetField => {
+                let cls = self
+                    .prog
+                    .value_type(c.g, &op.args[0])
+                    .and_then(|t| t.instance_class())
+                    .expect("a field of an instance");
+                let Some(LLConst::Field(name)) = op.args[1].as_const() else {
+                    unreachable!("a field op without a field name")
+                };
+                let layout = self.prog.class(cls);
+                let ty = layout.fields.get(&**name).cloned().unwrap_or(LLType::Signed);
+                let immutable = layout
+                    .immutable_fields
+                    .iter()
+                    .any(|f| f == &**name || f.strip_suffix("[*]") == Some(name));
+                let size = match ty {
+                    LLType::Bool | LLType::Char => 1,
+                    _ => 8,
+                };
+                let Some(k) = kind_of(&ty) else {
+                    return;
+                };
+                let site = FieldSite::Instance {
+                    class: owner_of(self.prog, cls, name),
+                    field: name.to_string(),
+                };
+                let d = self.field(site, immutable, k, size);
+                if op.kind == K::GetField {
+                    c.emit(Insn::Op {
+                        op: Opcode::getfield(k),
+                        args: vec![a[0]],
+                        dst,
+                        descr: Some(d),
+                    });
+                } else {
+                    c.emit(Insn::Op {
+                        op: O::SetfieldGc,
+                        args: vec![a[0], a[2]],
+                        dst: None,
+                        descr: Some(d),
+                    });
+                }
+            }
+            K::ListLen => {
+                let t = self.prog.value_type(c.g, &op.args[0]).expect("a list");
+                let (len, ..) = self.list_fields(&t);
+                c.emit(Insn::Op {
+                    op: O::GetfieldGcI,
+                    args: vec![a[0]],
+                    dst,
+                    descr: Some(len),
+                });
+            }
+            K::ListGetItem | K::ListGetItemNonneg | K::ListSetItem | K::ListSetItemNonneg => {
+                self.list_item(c, block, i, op, &a, handler);
+            }
+            K::DirectCall => {
+                if let Some(LLValue::Const(LLConst::Func(f))) = op.args.first() {
+                    if let Some(code) = self.inlinable(*f) {
+                        c.emit(Insn::Inline {
+                            code,
+                            args: a[1..].to_vec(),
+                            dst,
+                            handler,
+                        });
+                        return;
+                    }
+                }
+                self.wrapped(c, block, i, op, handler);
+            }
+            _ => self.wrapped(c, block, i, op, handler),
+        }
+    }
+
+    fn wrapped(&mut self, c: &mut Code, block: LBlock, i: usize, op: &LLOp, handler: Option<u32>) {
+        let (descr, args) = self.call_wrapper(c, block, i, op);
+        c.emit(Insn::Call {
+            descr,
+            args,
+            dst: c.reg(op.result),
+            handler,
+        });
+    }
+
+    /// `xs[i]` / `xs[i] = x`: the index made non-negative (for the forms
+    /// that allow negative indices), a bounds check whose failing side
+    /// runs the op natively (it raises IndexError), then the item.
+    fn list_item(
+        &mut self,
+        c: &mut Code,
+        block: LBlock,
+        i: usize,
+        op: &LLOp,
+        a: &[Src],
+        handler: Option<u32>,
+    ) {
+        let t = self.prog.value_type(c.g, &op.args[0]).expect("a list");
+        let (len_d, items_d, arr_d, k) = self.list_fields(&t);
+        let len = c.new_reg(Kind::Int);
+        c.emit(Insn::Op {
+            op: Opcode::GetfieldGcI,
+            args: vec![a[0]],
+            dst: Some(len),
+            descr: Some(len_d),
+        });
+        let mut index = a[1];
+        if matches!(op.kind, K::ListGetItem | K::ListSetItem) {
+            // index + (index < 0) * len
+            let neg = c.new_reg(Kind::Int);
+            let adj = c.new_reg(Kind::Int);
+            let idx = c.new_reg(Kind::Int);
+            for (o, args, d) in [
+                (Opcode::IntLt, vec![index, Src::Const(0)], neg),
+                (Opcode::IntMul, vec![Src::Reg(neg), Src::Reg(len)], adj),
+                (Opcode::IntAdd, vec![index, Src::Reg(adj)], idx),
+            ] {
+                c.emit(Insn::Op {
+                    op: o,
+                    args,
+                    dst: Some(d),
+                    descr: None,
+                });
+            }
+            index = Src::Reg(idx);
+        }
+        let ok = c.new_reg(Kind::Int);
+        c.emit(Insn::Op {
+            op: Opcode::UintLt,
+            args: vec![index, Src::Reg(len)],
+            dst: Some(ok),
+            descr: None,
+        });
+        let branch = c.emit(Insn::If {
+            cond: Src::Reg(ok),
+            then: 0,
+            else_: 0,
+        });
+        // out of range: the native op raises IndexError
+        let slow = c.at();
+        self.wrapped(c, block, i, op, handler);
+        let exit_slow = c.emit(Insn::Goto(0));
+        let fast = c.at();
+        let items = c.new_reg(Kind::Ref);
+        c.emit(Insn::Op {
+            op: Opcode::GetfieldGcR,
+            args: vec![a[0]],
+            dst: Some(items),
+            descr: Some(items_d),
+        });
+        if matches!(op.kind, K::ListGetItem | K::ListGetItemNonneg) {
+            c.emit(Insn::Op {
+                op: Opcode::getarrayitem(k),
+                args: vec![Src::Reg(items), index],
+                dst: c.reg(op.result),
+                descr: Some(arr_d),
+            });
+        } else {
+            c.emit(Insn::Op {
+                op: Opcode::SetarrayitemGc,
+                args: vec![Src::Reg(items), index, a[2]],
+                dst: None,
+                descr: Some(arr_d),
+            });
+        }
+        let done = c.at();
+        c.insns[branch] = Insn::If {
+            cond: Src::Reg(ok),
+            then: fast,
+            else_: slow,
+        };
+        c.insns[exit_slow] = Insn::Goto(done);
+    }
+
+    /// The moves of a link, then a jump to its target.
+    fn link(&mut self, c: &mut Code, l: &LLLink) {
+        let target = c.g.block(l.target);
+        let moves: Vec<(Src, Reg)> = l
+            .args
+            .iter()
+            .zip(&target.inputargs)
+            .filter_map(|(a, &v)| c.reg(v).map(|r| (a, r)))
+            .map(|(a, r)| (self.src(c, a), r))
+            .filter(|(s, r)| *s != Src::Reg(*r))
+            .collect();
+        if !moves.is_empty() {
+            c.emit(Insn::Move(moves));
+        }
+        let j = c.emit(Insn::Goto(0));
+        c.fixups.push((j, 0, l.target));
+    }
+
+    fn graph(&mut self, f: FuncId) -> JitCode {
+        let g = self.prog.graph(f).expect("a graph to write");
+        let mut regs = vec![None; g.vars.len()];
+        let mut kinds = Vec::new();
+        for (i, v) in g.vars.iter().enumerate() {
+            if let Some(k) = kind_of(&v.ty) {
+                regs[i] = Some(kinds.len() as Reg);
+                kinds.push(k);
+            }
+        }
+        let mut c = Code {
+            g,
+            regs,
+            kinds,
+            insns: Vec::new(),
+            block_at: vec![0; g.blocks.len()],
+            fixups: Vec::new(),
+        };
+        for b in g.block_ids() {
+            c.block_at[b.index()] = c.at();
+            let block = g.block(b);
+            let catching = matches!(block.exit, LLExit::OnException { .. });
+            // a `Catch` is placed after the block's normal path; its
+            // position is patched in once known
+            let n = block.ops.len();
+            let mut raising_insn = None;
+            for (i, op) in block.ops.iter().enumerate() {
+                let last = catching && i + 1 == n;
+                let before = c.insns.len();
+                self.op(&mut c, b, i, op, if last { Some(u32::MAX) } else { None });
+                if last {
+                    raising_insn = Some(before..c.insns.len());
+                }
+            }
+            match &block.exit {
+                LLExit::Goto(l) => self.link(&mut c, l),
+                LLExit::If { cond, then, else_ } => {
+                    let cond = self.src(&c, cond);
+                    let at = c.emit(Insn::If {
+                        cond,
+                        then: 0,
+                        else_: 0,
+                    });
+                    let t = c.at();
+                    self.link(&mut c, then);
+                    let e = c.at();
+                    self.link(&mut c, else_);
+                    c.insns[at] = Insn::If { cond, then: t, else_: e };
+                }
+                LLExit::Switch {
+                    value,
+                    cases,
+                    default,
+                } => {
+                    let value = self.src(&c, value);
+                    let at = c.emit(Insn::Switch {
+                        value,
+                        cases: Vec::new(),
+                        default: 0,
+                    });
+                    let mut targets = Vec::new();
+                    for (k, l) in cases {
+                        let Src::Const(bits) = self.konst(k) else {
+                            unreachable!("switch on a non-scalar")
+                        };
+                        targets.push((bits, c.at()));
+                        self.link(&mut c, l);
+                    }
+                    let d = c.at();
+                    self.link(&mut c, default);
+                    c.insns[at] = Insn::Switch {
+                        value,
+                        cases: targets,
+                        default: d,
+                    };
+                }
+                LLExit::Return(v) => {
+                    let v = (g.result != LLType::Void).then(|| self.src(&c, v));
+                    c.emit(Insn::Return(v));
+                }
+                LLExit::Raise(v) => {
+                    let v = self.src(&c, v);
+                    c.emit(Insn::Raise(v));
+                }
+                LLExit::OnException { normal, handlers } => {
+                    self.link(&mut c, normal);
+                    let catch_at = c.at();
+                    let at = c.emit(Insn::Catch(Vec::new()));
+                    let mut entries = Vec::new();
+                    for (cls, var, l) in handlers {
+                        let Src::Addr(vt) = self.konst(&LLConst::Class(*cls)) else {
+                            unreachable!()
+                        };
+                        let r = c.reg(*var).expect("an exception register");
+                        entries.push((vt as u64, r, c.at()));
+                        self.link(&mut c, l);
+                    }
+                    c.insns[at] = Insn::Catch(entries);
+                    for i in raising_insn.clone().unwrap_or(0..0) {
+                        set_handler(&mut c.insns[i], catch_at);
+                    }
+                }
+            }
+        }
+        for (i, _, b) in std::mem::take(&mut c.fixups) {
+            c.insns[i] = Insn::Goto(c.block_at[b.index()]);
+        }
+        let params = g.params.iter().filter_map(|&p| c.reg(p)).collect();
+        let live = live_in(&c.insns, c.kinds.len());
+        JitCode {
+            name: g.name.clone(),
+            kinds: c.kinds,
+            params,
+            insns: c.insns,
+            live,
+        }
+    }
+}
+
+/// Handlers are written as `u32::MAX` until the `Catch` is placed.
+fn set_handler(i: &mut Insn, catch_at: u32) {
+    match i {
+        Insn::Call { handler, .. } | Insn::Inline { handler, .. } if *handler == Some(u32::MAX) => {
+            *handler = Some(catch_at)
+        }
+        _ => {}
+    }
+}
+
+/// The class whose layout declares field `name` (fields are inherited).
+fn owner_of(p: &LLProgram, mut c: ClassId, name: &str) -> ClassId {
+    while let Some(b) = p.class(c).base {
+        if !p.class(b).fields.contains_key(name) {
+            break;
+        }
+        c = b;
+    }
+    c
+}
+
+/// Writes the jitcodes of every portal (`None` without a JIT driver).
+pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Option<Output> {
+    let portals: Vec<FuncId> = prog.drivers.iter().filter_map(|d| d.portal).collect();
+    if portals.is_empty() {
+        return None;
+    }
+    let mut w = Writer {
+        prog,
+        facts,
+        out: Output {
+            jitcodes: JitCodes::default(),
+            calls: Vec::new(),
+            fields: Vec::new(),
+            sizes: Vec::new(),
+            addrs: Vec::new(),
+        },
+        code_of: HashMap::new(),
+        todo: Vec::new(),
+        field_ids: HashMap::new(),
+        size_ids: HashMap::new(),
+        portals: portals.clone(),
+    };
+    for &p in &portals {
+        w.code_number(p);
+    }
+    let mut codes: Vec<Option<JitCode>> = Vec::new();
+    while let Some(f) = w.todo.pop() {
+        let n = w.code_of[&f] as usize;
+        let code = w.graph(f);
+        if codes.len() <= n {
+            codes.resize(n + 1, None);
+        }
+        codes[n] = Some(code);
+    }
+    w.out.jitcodes.codes = codes.into_iter().map(|c| c.expect("every jitcode written")).collect();
+    for d in &prog.drivers {
+        let Some(portal) = d.portal else { continue };
+        let code = w.code_of[&portal];
+        let merge_point = w.out.jitcodes.codes[code as usize]
+            .insns
+            .iter()
+            .position(|i| matches!(i, Insn::MergePoint(_)))
+            .unwrap_or(0) as u32;
+        let kinds = |vs: &[(String, LLType)]| vs.iter().map(|(_, t)| kind_of(t).unwrap_or(Kind::Int)).collect();
+        w.out.jitcodes.drivers.push(DriverInfo {
+            name: d.name.clone(),
+            greens: kinds(&d.greens),
+            reds: kinds(&d.reds),
+            portal: code,
+            merge_point,
+        });
+    }
+    Some(w.out)
+}

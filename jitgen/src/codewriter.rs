@@ -15,7 +15,9 @@ use flowgraph::ll::{
 };
 use rpy_front::program::{ClassId, FuncId};
 use rpy_jit::ir::{CallEffect, Kind, Opcode};
-use rpy_jit::jitcode::{CallInfo, DriverInfo, FieldInfo, Insn, JitCode, JitCodes, Reg, SizeInfo, Src};
+use rpy_jit::jitcode::{
+    CallInfo, DriverInfo, FieldInfo, Insn, JitCode, JitCodes, Reg, SizeInfo, Src,
+};
 use std::collections::HashMap;
 
 /// What a call wrapper does: run op `op` of block `block` of graph `func`
@@ -31,7 +33,10 @@ pub struct CallSite {
 /// Where a field descr's offset comes from.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum FieldSite {
-    Instance { class: ClassId, field: String },
+    Instance {
+        class: ClassId,
+        field: String,
+    },
     ListLen,
     ListItems,
     /// The items of a list's array, of this item type.
@@ -154,7 +159,11 @@ impl<'p> Writer<'p> {
             FieldSite::ListItems => "list.items".into(),
             FieldSite::ArrayItems(t) => format!("array.{t}"),
         };
-        let name = if immutable { format!("{name}.imm") } else { name };
+        let name = if immutable {
+            format!("{name}.imm")
+        } else {
+            name
+        };
         let id = self.out.jitcodes.fields.len() as u32;
         self.out.jitcodes.fields.push(FieldInfo {
             name,
@@ -385,7 +394,11 @@ impl<'p> Writer<'p> {
                     unreachable!("a field op without a field name")
                 };
                 let layout = self.prog.class(cls);
-                let ty = layout.fields.get(&**name).cloned().unwrap_or(LLType::Signed);
+                let ty = layout
+                    .fields
+                    .get(&**name)
+                    .cloned()
+                    .unwrap_or(LLType::Signed);
                 let immutable = layout
                     .immutable_fields
                     .iter()
@@ -613,7 +626,11 @@ impl<'p> Writer<'p> {
                     self.link(&mut c, then);
                     let e = c.at();
                     self.link(&mut c, else_);
-                    c.insns[at] = Insn::If { cond, then: t, else_: e };
+                    c.insns[at] = Insn::If {
+                        cond,
+                        then: t,
+                        else_: e,
+                    };
                 }
                 LLExit::Switch {
                     value,
@@ -740,16 +757,24 @@ pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Option<Output> {
         }
         codes[n] = Some(code);
     }
-    w.out.jitcodes.codes = codes.into_iter().map(|c| c.expect("every jitcode written")).collect();
+    w.out.jitcodes.codes = codes
+        .into_iter()
+        .map(|c| c.expect("every jitcode written"))
+        .collect();
+    // one entry per driver, in the LL program's order (a driver without
+    // a portal is never entered)
     for d in &prog.drivers {
-        let Some(portal) = d.portal else { continue };
-        let code = w.code_of[&portal];
+        let code = d.portal.map_or(0, |p| w.code_of[&p]);
         let merge_point = w.out.jitcodes.codes[code as usize]
             .insns
             .iter()
             .position(|i| matches!(i, Insn::MergePoint(_)))
             .unwrap_or(0) as u32;
-        let kinds = |vs: &[(String, LLType)]| vs.iter().map(|(_, t)| kind_of(t).unwrap_or(Kind::Int)).collect();
+        let kinds = |vs: &[(String, LLType)]| {
+            vs.iter()
+                .map(|(_, t)| kind_of(t).unwrap_or(Kind::Int))
+                .collect()
+        };
         w.out.jitcodes.drivers.push(DriverInfo {
             name: d.name.clone(),
             greens: kinds(&d.greens),

@@ -38,9 +38,9 @@ fn regs_of<'a>(srcs: impl IntoIterator<Item = &'a Src>) -> Vec<Reg> {
 /// (registers read, registers written) by one instruction.
 pub fn uses_defs(i: &Insn) -> (Vec<Reg>, Vec<Reg>) {
     match i {
-        Insn::Op { args, dst, .. } | Insn::Call { args, dst, .. } | Insn::Inline { args, dst, .. } => {
-            (regs_of(args), dst.iter().copied().collect())
-        }
+        Insn::Op { args, dst, .. }
+        | Insn::Call { args, dst, .. }
+        | Insn::Inline { args, dst, .. } => (regs_of(args), dst.iter().copied().collect()),
         Insn::If { cond, .. } => (regs_of([cond]), vec![]),
         Insn::Switch { value, .. } => (regs_of([value]), vec![]),
         Insn::Move(moves) => (

@@ -39,6 +39,8 @@ fn cargo() -> Command {
 /// The prebuilt runtime: the rlib and the directory of its dependencies.
 pub struct Runtime {
     pub rlib: PathBuf,
+    /// The JIT's run time (linked into `-jit` targets).
+    pub jit_rlib: PathBuf,
     pub deps: PathBuf,
     /// Whether this call had to (re)build it.
     pub built: bool,
@@ -71,8 +73,10 @@ fn sources_digest(root: &Path) -> u64 {
         root.join("Cargo.toml"),
         root.join("Cargo.lock"),
         root.join("translator/runtime/Cargo.toml"),
+        root.join("jitgen/runtime/Cargo.toml"),
     ];
     walk(&root.join("translator/runtime/src"), &mut files);
+    walk(&root.join("jitgen/runtime/src"), &mut files);
     files.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for f in files {
@@ -107,6 +111,8 @@ pub fn runtime() -> Result<Runtime, String> {
                 "--quiet",
                 "-p",
                 "rpy-runtime",
+                "-p",
+                "rpy-jit",
             ])
             .arg("--manifest-path")
             .arg(root.join("Cargo.toml"))
@@ -124,6 +130,7 @@ pub fn runtime() -> Result<Runtime, String> {
             .map_err(|e| format!("cannot write {}: {e}", stamp_path.display()))?;
     }
     Ok(Runtime {
+        jit_rlib: release.join("librpy_jit.rlib"),
         rlib,
         deps: release.join("deps"),
         built: !fresh,
@@ -186,7 +193,13 @@ fn first_error(stderr: &str) -> String {
 }
 
 /// Compile a generated file into the executable `out`.
-pub fn compile(source: &Path, out: &Path, opt: u8, rt: &Runtime) -> Result<(), RustcFailure> {
+pub fn compile(
+    source: &Path,
+    out: &Path,
+    opt: u8,
+    jit: bool,
+    rt: &Runtime,
+) -> Result<(), RustcFailure> {
     let fail = |first_error: String| RustcFailure {
         source: source.to_path_buf(),
         first_error,
@@ -216,6 +229,15 @@ pub fn compile(source: &Path, out: &Path, opt: u8, rt: &Runtime) -> Result<(), R
         ])
         .arg("--extern")
         .arg(extern_arg)
+        .args(
+            jit.then(|| {
+                let mut a = std::ffi::OsString::from("rpy_jit=");
+                a.push(&rt.jit_rlib);
+                ["--extern".into(), a]
+            })
+            .into_iter()
+            .flatten(),
+        )
         .arg("-L")
         .arg(deps_arg)
         .arg("-o")

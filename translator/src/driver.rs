@@ -46,6 +46,8 @@ pub struct Steps {
     pub verbose: bool,
     /// Optimization level: 0 runs no backendopt pass.
     pub opt: u8,
+    /// A `-jit` target: the codewriter runs and the portal calls the JIT.
+    pub jit: bool,
 }
 
 impl Default for Steps {
@@ -53,6 +55,7 @@ impl Default for Steps {
         Steps {
             verbose: false,
             opt: 2,
+            jit: false,
         }
     }
 }
@@ -135,18 +138,36 @@ impl Steps {
             .file_name()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Ok(self.step("genrust", || crate::genrust::generate(&ll, &file)))
+        let jit = if self.jit {
+            self.step("codewriter", || crate::genrust::codewrite(&ll))
+        } else {
+            None
+        };
+        Ok(self.step("genrust", || {
+            crate::genrust::generate(&ll, &file, jit.as_ref())
+        }))
     }
 }
 
-/// `translate FILE [--opt=N] [-o OUT]`: the native executable.
-pub fn translate_native(path: &Path, opt: u8, out: Option<&Path>) -> i32 {
-    let steps = Steps { verbose: true, opt };
+/// `translate FILE [--opt=N|jit] [-o OUT]`: the native executable
+/// (`./target-STEM-native`), or with `jit` the one with the JIT
+/// (`./target-STEM-jit`).
+pub fn translate(path: &Path, opt: u8, jit: bool, out: Option<&Path>) -> i32 {
+    let steps = Steps {
+        verbose: true,
+        opt,
+        jit,
+    };
     status((|| {
         let text = steps.genrust(path)?;
         let stem = stem(path);
         let out = out.map_or_else(
-            || PathBuf::from(format!("./target-{stem}-native")),
+            || {
+                PathBuf::from(format!(
+                    "./target-{stem}-{}",
+                    if jit { "jit" } else { "native" }
+                ))
+            },
             Path::to_path_buf,
         );
         let source = crate::build::write_source(&stem, &text).map_err(|e| {
@@ -164,7 +185,9 @@ pub fn translate_native(path: &Path, opt: u8, out: Option<&Path>) -> i32 {
             );
         }
         steps
-            .step("rustc", || crate::build::compile(&source, &out, opt, &rt))
+            .step("rustc", || {
+                crate::build::compile(&source, &out, opt, jit, &rt)
+            })
             .map_err(|f| {
                 eprintln!(
                     "internal error: rustc rejected the generated file {}:\n{}",
@@ -179,9 +202,10 @@ pub fn translate_native(path: &Path, opt: u8, out: Option<&Path>) -> i32 {
 }
 
 /// `--dump=rust`: the generated Rust source.
-pub fn dump_rust(path: &Path, opt: u8) -> i32 {
+pub fn dump_rust(path: &Path, opt: u8, jit: bool) -> i32 {
     let steps = Steps {
         opt,
+        jit,
         ..Steps::default()
     };
     status(steps.genrust(path).map(|text| {

@@ -32,7 +32,7 @@ enum Opt {
     /// rustc -C opt-level=3 (the default).
     #[value(name = "2")]
     O2,
-    /// The JIT (not built yet).
+    /// opt-level 3 plus the meta-tracing JIT (`./target-STEM-jit`).
     Jit,
 }
 
@@ -84,18 +84,19 @@ fn main() -> ExitCode {
             Dump::Flow => driver::dump_flow(&cli.file),
             Dump::Annotated => driver::dump_annotated(&cli.file),
             Dump::Ll => driver::dump_ll(&cli.file),
-            Dump::Rust => driver::dump_rust(&cli.file, cli.opt.level().unwrap_or(2)),
+            Dump::Rust => {
+                driver::dump_rust(&cli.file, cli.opt.level().unwrap_or(2), cli.opt == Opt::Jit)
+            }
         }
     } else if cli.view {
         driver::view(&cli.file)
     } else {
-        match cli.opt.level() {
-            Some(level) => driver::translate_native(&cli.file, level, cli.output.as_deref()),
-            None => {
-                eprintln!("error: --opt=jit: the JIT is not built yet");
-                2
-            }
-        }
+        driver::translate(
+            &cli.file,
+            cli.opt.level().unwrap_or(2),
+            cli.opt == Opt::Jit,
+            cli.output.as_deref(),
+        )
     };
     ExitCode::from(status.clamp(0, 255) as u8)
 }

@@ -44,7 +44,7 @@ impl Gen<'_> {
             zero: zero(&g.result),
             state_machine: !cfg.reducible,
             cfg,
-            view_of: list_views(g),
+            view_of: list_views(g, &self.merge_point_vars(g)),
         };
         b.function();
         b.out
@@ -224,6 +224,22 @@ impl Body<'_, '_> {
     /// An op in the middle of a block: an exception returns at once.
     fn op(&mut self, op: &LLOp, d: usize) {
         let z = self.zero.clone();
+        if self.gen.jit {
+            match op.kind {
+                flowgraph::ll::LLOpKind::JitMergePoint => {
+                    for l in self.gen.merge_point_code(self.g, op, &z) {
+                        self.line(d, &l);
+                    }
+                    return;
+                }
+                flowgraph::ll::LLOpKind::CanEnterJit => {
+                    let l = self.gen.can_enter_code(self.g, op);
+                    self.line(d, &l);
+                    return;
+                }
+                _ => {}
+            }
+        }
         let may_raise = self.gen.analysis.op_raises(op);
         match self.op_code(op) {
             OpCode::Plain(e) => {
@@ -401,6 +417,22 @@ impl Body<'_, '_> {
         } else {
             self.tree(t, d);
         }
+    }
+}
+
+impl Gen<'_> {
+    /// In a `-jit` target, the variables the JIT may replace at a merge
+    /// point (no list view is made for them).
+    fn merge_point_vars(&self, g: &LLGraph) -> Vec<flowgraph::ll::LVar> {
+        if !self.jit {
+            return Vec::new();
+        }
+        g.blocks
+            .iter()
+            .flat_map(|b| &b.ops)
+            .filter(|o| o.kind == flowgraph::ll::LLOpKind::JitMergePoint)
+            .flat_map(|o| o.args.iter().filter_map(LLValue::as_var))
+            .collect()
     }
 }
 

@@ -8,8 +8,9 @@
 use flowgraph::ll::{LLExit, LLGraph, LLType, LLValue, LVar, ListKind};
 
 /// Per variable: the variable whose view it reads through, if any. The
-/// origins map to themselves.
-pub fn list_views(g: &LLGraph) -> Vec<Option<LVar>> {
+/// origins map to themselves. `excluded` variables (and their copies) get
+/// no view.
+pub fn list_views(g: &LLGraph, excluded: &[LVar]) -> Vec<Option<LVar>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Holds {
         /// Not known yet (block arguments before the fixpoint reaches them).
@@ -19,13 +20,14 @@ pub fn list_views(g: &LLGraph) -> Vec<Option<LVar>> {
         No,
     }
     let has_view = |v: LVar| {
-        matches!(
-            g.var_type(v),
-            LLType::List {
-                kind: ListKind::FixedSize | ListKind::Immutable,
-                ..
-            }
-        )
+        !excluded.contains(&v)
+            && matches!(
+                g.var_type(v),
+                LLType::List {
+                    kind: ListKind::FixedSize | ListKind::Immutable,
+                    ..
+                }
+            )
     };
     let mut state = vec![Holds::No; g.vars.len()];
     for &p in &g.params {
@@ -51,6 +53,7 @@ pub fn list_views(g: &LLGraph) -> Vec<Option<LVar>> {
             state[v.index()] = Holds::Unknown;
         }
     }
+    let pinned = |v: LVar| excluded.contains(&v);
     loop {
         let mut next = state.clone();
         for b in g.blocks.iter().skip(1) {
@@ -64,6 +67,10 @@ pub fn list_views(g: &LLGraph) -> Vec<Option<LVar>> {
                     continue;
                 }
                 for (a, &v) in l.args.iter().zip(&g.block(l.target).inputargs) {
+                    if pinned(v) {
+                        next[v.index()] = Holds::No;
+                        continue;
+                    }
                     let from = match a {
                         LLValue::Var(x) => state[x.index()],
                         LLValue::Const(_) => Holds::No,

@@ -1,0 +1,502 @@
+//! The JIT driver at run time: what the translated portal calls. At
+//! `can_enter_jit` it counts; at `jit_merge_point` (when something is to
+//! do) it runs compiled code for the green key, or traces from there,
+//! optimizes and compiles the loop; a failing guard resumes in the
+//! blackhole up to the next merge point, or, once hot, is traced and
+//! compiled as a bridge. The portal then continues with the values the
+//! JIT hands back.
+
+use crate::backend::{Backend, Exit, TraceId};
+use crate::ir::{Descr, DescrId, Kind, Op, Opcode, Trace, Value};
+use crate::jitcode::{Insn, Src};
+use crate::log::{Log, Section};
+use crate::metainterp::{input_boxes, Frame, MetaInterp, Recorder, Snapshot, Stop};
+use crate::program::{Program, Target};
+use crate::warmstate::{Cell, Params, WarmState};
+use crate::{mem, opt};
+use std::collections::{HashMap, HashSet};
+
+/// What `merge_point` tells the portal.
+pub const MP_CONTINUE: u32 = 0;
+/// The values changed: continue at the merge point with them.
+pub const MP_RESTART: u32 = 1;
+/// The portal returns `values[0]`.
+pub const MP_RETURN: u32 = 2;
+/// An exception is pending: the portal returns at once.
+pub const MP_RAISE: u32 = 3;
+
+pub struct Jit {
+    pub prog: Program,
+    pub params: Params,
+    warm: Vec<WarmState>,
+    backend: Box<dyn Backend>,
+    snapshots: Vec<Snapshot>,
+    /// Every compiled trace, as compiled.
+    traces: HashMap<TraceId, Trace>,
+    /// Per driver: the start label of the loop compiled for a green key.
+    start_labels: Vec<HashMap<Vec<u64>, DescrId>>,
+    failures: HashMap<(TraceId, usize), u32>,
+    no_bridge: HashSet<(TraceId, usize)>,
+    pending: Vec<bool>,
+    pub log: Log,
+}
+
+static mut JIT: Option<Box<Jit>> = None;
+
+fn jit() -> Option<&'static mut Jit> {
+    // SAFETY: the translated program is single-threaded; the JIT is only
+    // reached from the portal, never re-entered while it runs (recursive
+    // portal calls from traced code are residual calls that run native
+    // code, which counts but does not enter while `pending` is cleared).
+    unsafe { (*std::ptr::addr_of_mut!(JIT)).as_deref_mut() }
+}
+
+/// The backend `RPYJIT=backend=…` names.
+fn make_backend(name: &str) -> Box<dyn Backend> {
+    match name {
+        "interp" => Box::new(crate::backend::interp::TraceInterp::new()),
+        _ => Box::new(crate::backend::x86::X86Backend::new()),
+    }
+}
+
+/// Makes the JIT from what the target provides (once, at start-up).
+pub fn init(t: Target) {
+    let params = Params::from_env();
+    let prog = Program::new(t);
+    let n = prog.codes.drivers.len();
+    let backend = make_backend(&params.backend);
+    let j = Jit {
+        prog,
+        params,
+        warm: (0..n).map(|_| WarmState::default()).collect(),
+        backend,
+        snapshots: Vec::new(),
+        traces: HashMap::new(),
+        start_labels: vec![HashMap::new(); n],
+        failures: HashMap::new(),
+        no_bridge: HashSet::new(),
+        pending: vec![false; n],
+        log: Log::from_env(),
+    };
+    // SAFETY: start-up, before any portal runs.
+    unsafe { *std::ptr::addr_of_mut!(JIT) = Some(Box::new(j)) };
+}
+
+/// At exit: the summary, when asked for.
+pub fn finish() {
+    if let Some(j) = jit() {
+        j.log.print_summary();
+    }
+}
+
+/// `can_enter_jit` with the greens of the loop's target.
+pub fn can_enter_jit(driver: usize, greens: &[u64]) {
+    let Some(j) = jit() else { return };
+    if j.params.off {
+        return;
+    }
+    if j.warm[driver].tick(greens, j.params.threshold) {
+        j.pending[driver] = true;
+    }
+}
+
+/// Whether the next merge point should enter the JIT (clears the flag).
+#[inline]
+pub fn take_pending(driver: usize) -> bool {
+    match jit() {
+        Some(j) if j.pending[driver] => {
+            j.pending[driver] = false;
+            true
+        }
+        _ => false,
+    }
+}
+
+/// For portals without `can_enter_jit`: count at the merge point itself.
+pub fn count_at_merge_point(driver: usize, values: &[u64]) -> bool {
+    let Some(j) = jit() else { return false };
+    let ng = j.prog.codes.drivers[driver].greens.len();
+    !j.params.off && j.warm[driver].tick(&values[..ng], j.params.threshold)
+}
+
+/// `jit_merge_point` with the greens then the reds: `MP_*`.
+pub fn merge_point(driver: usize, values: &mut [u64]) -> u32 {
+    match jit() {
+        Some(j) if !j.params.off => j.enter(driver, values),
+        _ => MP_CONTINUE,
+    }
+}
+
+impl Jit {
+    fn enter(&mut self, d: usize, values: &mut [u64]) -> u32 {
+        let ng = self.prog.codes.drivers[d].greens.len();
+        let mut result = MP_CONTINUE;
+        loop {
+            let key = values[..ng].to_vec();
+            let stop = match self.warm[d].cell(&key) {
+                Cell::Compiled(t) => {
+                    let exit = self.backend.run(t, &values[ng..]);
+                    self.handle_exit(d, exit)
+                }
+                Cell::Counting(n) if n >= self.params.threshold => match self.trace_loop(d, values)
+                {
+                    Some(stop) => stop,
+                    None => continue,
+                },
+                _ => return result,
+            };
+            match stop {
+                Stop::MergePoint(v) => {
+                    values.copy_from_slice(&v);
+                    result = MP_RESTART;
+                }
+                Stop::Return(v) => {
+                    values[0] = v;
+                    return MP_RETURN;
+                }
+                Stop::Raise => return MP_RAISE,
+                other => unreachable!("the blackhole stopped with {other:?}"),
+            }
+        }
+    }
+
+    /// The portal frame at its merge point with these values; the boxes
+    /// of the greens are constants, those of the reds the trace's inputs.
+    fn portal_frame(&self, d: usize, values: &[u64], trace: Option<&mut Trace>) -> Frame {
+        let drv = &self.prog.codes.drivers[d];
+        let code = &self.prog.codes.codes[drv.portal as usize];
+        let Insn::MergePoint(args) = &code.insns[drv.merge_point as usize] else {
+            unreachable!("the driver's merge point")
+        };
+        let tracing = trace.is_some();
+        let mut f = MetaInterp::frame(&self.prog, drv.portal, &[], tracing);
+        let ng = drv.greens.len();
+        let reds = trace.map(|t| input_boxes(t, &drv.reds));
+        for (i, a) in args.iter().enumerate() {
+            if let Src::Reg(r) = a {
+                f.regs[*r as usize] = values[i];
+                if let Some(reds) = &reds {
+                    f.boxes[*r as usize] = if i < ng {
+                        Value::Const(code.kinds[*r as usize], values[i])
+                    } else {
+                        Value::Var(reds[i - ng])
+                    };
+                }
+            }
+        }
+        f.pc = drv.merge_point + 1;
+        f
+    }
+
+    /// Traces a loop from the merge point. `None`: the loop is compiled
+    /// (values now at its start again); `Some`: where execution stopped.
+    fn trace_loop(&mut self, d: usize, values: &mut [u64]) -> Option<Stop> {
+        let ng = self.prog.codes.drivers[d].greens.len();
+        let key = values[..ng].to_vec();
+        let mut trace = Trace::default();
+        let frame = self.portal_frame(d, values, Some(&mut trace));
+        trace
+            .ops
+            .push(Op::new(Opcode::DebugMergePoint, vec![], None));
+        let rec = Recorder {
+            trace,
+            snapshots: Vec::new(),
+            start_key: Some(key.clone()),
+            loops: HashMap::new(),
+            limit: self.params.trace_limit,
+            driver: d,
+            locations: vec![key.clone()],
+        };
+        let mut mi = MetaInterp::new(&self.prog, vec![frame], Some(rec));
+        let stop = mi.run();
+        let rec = mi.rec.take().expect("the recorder");
+        let frames = std::mem::take(&mut mi.frames);
+        match stop {
+            Stop::LoopClosed => {
+                let mi = MetaInterp::new(&self.prog, frames, None);
+                let args = self.merge_args(d);
+                let now: Vec<u64> = mi.merge_values(&args).iter().map(|v| v.0).collect();
+                match self.compile_loop(d, &key, rec) {
+                    Ok(()) => {
+                        values.copy_from_slice(&now);
+                        None
+                    }
+                    Err(e) => {
+                        self.abort(d, &key, &e);
+                        Some(Stop::MergePoint(now))
+                    }
+                }
+            }
+            Stop::Abort(why) => {
+                self.abort(d, &key, &why);
+                Some(self.blackhole(frames, false))
+            }
+            other => unreachable!("tracing stopped with {other:?}"),
+        }
+    }
+
+    fn merge_args(&self, d: usize) -> Vec<Src> {
+        let drv = &self.prog.codes.drivers[d];
+        match &self.prog.codes.codes[drv.portal as usize].insns[drv.merge_point as usize] {
+            Insn::MergePoint(args) => args.clone(),
+            _ => unreachable!("the driver's merge point"),
+        }
+    }
+
+    fn abort(&mut self, d: usize, key: &[u64], why: &str) {
+        self.log.aborts += 1;
+        if self.log.enabled() {
+            let loc = self.prog.location(d, key);
+            self.log.note(&format!("# aborted trace at ({loc}): {why}"));
+        }
+        self.warm[d].aborted(key);
+    }
+
+    /// Runs frames to the next merge point without recording (after an
+    /// abort, or from a failed guard).
+    fn blackhole(&self, frames: Vec<Frame>, raised: bool) -> Stop {
+        let mut mi = MetaInterp::new(&self.prog, frames, None);
+        for f in &mut mi.frames {
+            f.boxes.clear();
+        }
+        if raised || mem::exc_pending() {
+            if let Some(stop) = mi.resume_raised() {
+                return stop;
+            }
+        }
+        mi.run()
+    }
+
+    /// Names the `debug_merge_point`s and numbers the guards' snapshots
+    /// globally.
+    fn finish_trace(&mut self, d: usize, rec: Recorder) -> Trace {
+        let mut t = rec.trace;
+        let base = self.snapshots.len() as u32;
+        let mut locs = rec.locations.iter();
+        for op in &mut t.ops {
+            if let Some(g) = op.guard.as_mut() {
+                g.resume += base;
+            }
+            if op.opcode == Opcode::DebugMergePoint {
+                let key = locs.next().cloned().unwrap_or_default();
+                let name = self.prog.location(d, &key);
+                let id = self.prog.descrs.by_name(&name).unwrap_or_else(|| {
+                    self.prog.descrs.add(Descr::Location { name: name.clone() })
+                });
+                op.descr = Some(id);
+            }
+        }
+        self.snapshots.extend(rec.snapshots);
+        t
+    }
+
+    fn compile_loop(&mut self, d: usize, key: &[u64], rec: Recorder) -> Result<(), String> {
+        let trace = self.finish_trace(d, rec);
+        let n = self.log.loops;
+        let loc = self.prog.location(d, key);
+        self.log.trace(
+            Section::NoOpt,
+            &format!("# Loop {n} ({loc}) : loop with {} ops", trace.counted_ops()),
+            &trace,
+            &self.prog.descrs,
+        );
+        let mut optimized = opt::optimize_loop(&trace, &mut self.prog.descrs)?;
+        let start = self.prog.descrs.new_label();
+        let inputs: Vec<Value> = optimized.inputargs.iter().map(|v| Value::Var(*v)).collect();
+        optimized
+            .ops
+            .insert(0, Op::new(Opcode::Label, inputs, None).with_descr(start));
+        self.log_optimized_loop(n, &loc, &optimized);
+        let t = self.backend.compile_loop(&optimized, &self.prog.descrs)?;
+        self.traces.insert(t, optimized);
+        self.warm[d].cells.insert(key.to_vec(), Cell::Compiled(t));
+        self.start_labels[d].insert(key.to_vec(), start);
+        self.log.loops += 1;
+        Ok(())
+    }
+
+    /// The optimized loop: its preamble (an entry bridge) and the peeled
+    /// loop from its last label on, each with its own header.
+    fn log_optimized_loop(&mut self, n: u32, loc: &str, t: &Trace) {
+        if !self.log.enabled() {
+            return;
+        }
+        let body_at = t
+            .ops
+            .iter()
+            .rposition(|o| o.opcode == Opcode::Label)
+            .unwrap_or(0);
+        let mut pre = t.clone();
+        pre.ops.truncate(body_at);
+        let mut body = t.clone();
+        body.ops.drain(..body_at);
+        if body_at > 0 {
+            let header = format!(
+                "# Loop {n} ({loc}) : entry bridge with {} ops",
+                pre.counted_ops()
+            );
+            self.log
+                .trace(Section::Opt, &header, &pre, &self.prog.descrs);
+        }
+        let header = format!("# Loop {n} ({loc}) : loop with {} ops", body.counted_ops());
+        self.log
+            .trace(Section::Opt, &header, &body, &self.prog.descrs);
+    }
+
+    /// The frames a guard's snapshot describes, filled with the saved
+    /// values (removed allocations rebuilt first).
+    fn rebuild(&self, exit: &Exit, tracing: Option<&mut Trace>) -> (Vec<Frame>, bool) {
+        let op = &self.traces[&exit.trace].ops[exit.op];
+        let g = op.guard.as_ref().expect("a guard exit");
+        let mut values = exit.values.clone();
+        let objs: Vec<u64> = g
+            .virtuals
+            .iter()
+            .map(|v| mem::alloc(self.prog.descrs.get(v.size)))
+            .collect();
+        for (v, &obj) in g.virtuals.iter().zip(&objs) {
+            for (fd, src) in &v.fields {
+                let x = match src {
+                    crate::ir::VirtualField::FailArg(i) => values[*i],
+                    crate::ir::VirtualField::Virtual(k) => objs[*k],
+                };
+                let (off, size) = mem::field_place(self.prog.descrs.get(*fd), 0);
+                // SAFETY: a fresh object with that field.
+                unsafe { mem::store(obj, off, size, x) };
+            }
+        }
+        for &(pos, k) in &g.virtual_at {
+            values[pos] = objs[k];
+        }
+        let boxes: Option<Vec<Value>> = tracing.map(|t| {
+            let kinds: Vec<Kind> = g
+                .fail_args
+                .iter()
+                .map(|a| self.traces[&exit.trace].value_kind(*a))
+                .collect();
+            input_boxes(t, &kinds).into_iter().map(Value::Var).collect()
+        });
+        let snap = &self.snapshots[g.resume as usize];
+        let mut frames = Vec::new();
+        let mut at = 0;
+        let mut raised = false;
+        for fs in &snap.frames {
+            let mut f = MetaInterp::frame(&self.prog, fs.code, &[], boxes.is_some());
+            f.pc = fs.pc;
+            for &r in &fs.regs {
+                f.regs[r as usize] = values[at];
+                if let Some(b) = &boxes {
+                    f.boxes[r as usize] = b[at];
+                }
+                at += 1;
+            }
+            raised = fs.raised;
+            frames.push(f);
+        }
+        (frames, raised)
+    }
+
+    /// After compiled code left through a guard: a bridge once the guard
+    /// is hot, else the blackhole to the next merge point.
+    fn handle_exit(&mut self, d: usize, exit: Exit) -> Stop {
+        self.log.guard_failures += 1;
+        let id = (exit.trace, exit.op);
+        let n = self.failures.entry(id).or_insert(0);
+        *n += 1;
+        let hot = *n > self.params.trace_eagerness;
+        let op = &self.traces[&exit.trace].ops[exit.op];
+        let has_virtuals = op.guard.as_ref().is_some_and(|g| !g.virtuals.is_empty());
+        if hot && !has_virtuals && !self.no_bridge.contains(&id) {
+            return self.trace_bridge(d, exit);
+        }
+        let (frames, raised) = self.rebuild(&exit, None);
+        self.blackhole(frames, raised)
+    }
+
+    fn trace_bridge(&mut self, d: usize, exit: Exit) -> Stop {
+        let id = (exit.trace, exit.op);
+        let mut trace = Trace::default();
+        let (frames, raised) = self.rebuild(&exit, Some(&mut trace));
+        if raised {
+            self.no_bridge.insert(id);
+            return self.blackhole(frames, true);
+        }
+        let guard_no = self.traces[&exit.trace].ops[exit.op]
+            .guard
+            .as_ref()
+            .map_or(0, |g| g.resume);
+        let rec = Recorder {
+            trace,
+            snapshots: Vec::new(),
+            start_key: None,
+            loops: self.start_labels[d].clone(),
+            limit: self.params.trace_limit,
+            driver: d,
+            locations: Vec::new(),
+        };
+        let mut mi = MetaInterp::new(&self.prog, frames, Some(rec));
+        let stop = mi.run();
+        let rec = mi.rec.take().expect("the recorder");
+        let frames = std::mem::take(&mut mi.frames);
+        match stop {
+            Stop::BridgeClosed => {
+                let args = self.merge_args(d);
+                let now: Vec<u64> = MetaInterp::new(&self.prog, frames, None)
+                    .merge_values(&args)
+                    .iter()
+                    .map(|v| v.0)
+                    .collect();
+                if let Err(e) = self.compile_bridge(d, &exit, guard_no, rec) {
+                    self.no_bridge.insert(id);
+                    self.log.aborts += 1;
+                    self.log
+                        .note(&format!("# bridge out of guard {guard_no} failed: {e}"));
+                }
+                Stop::MergePoint(now)
+            }
+            Stop::Abort(why) => {
+                self.no_bridge.insert(id);
+                self.log.aborts += 1;
+                self.log
+                    .note(&format!("# bridge out of guard {guard_no} aborted: {why}"));
+                self.blackhole(frames, false)
+            }
+            other => unreachable!("bridge tracing stopped with {other:?}"),
+        }
+    }
+
+    fn compile_bridge(
+        &mut self,
+        d: usize,
+        exit: &Exit,
+        guard_no: u32,
+        rec: Recorder,
+    ) -> Result<(), String> {
+        let trace = self.finish_trace(d, rec);
+        self.log.trace(
+            Section::NoOpt,
+            &format!(
+                "# bridge out of guard {guard_no} with {} ops",
+                trace.counted_ops()
+            ),
+            &trace,
+            &self.prog.descrs,
+        );
+        let optimized = opt::optimize_bridge(&trace, &mut self.prog.descrs)?;
+        self.log.trace(
+            Section::Opt,
+            &format!(
+                "# bridge out of guard {guard_no} with {} ops",
+                optimized.counted_ops()
+            ),
+            &optimized,
+            &self.prog.descrs,
+        );
+        let t = self
+            .backend
+            .compile_bridge(exit.trace, exit.op, &optimized, &self.prog.descrs)?;
+        self.traces.insert(t, optimized);
+        self.log.bridges += 1;
+        Ok(())
+    }
+}

@@ -1,0 +1,630 @@
+//! The meta-interpreter: runs jitcodes on real values. With a recorder it
+//! is the tracer — every op is also recorded on boxes (greens are
+//! constants, branches on non-constant values become guards with resume
+//! snapshots, immutable reads at constant addresses and `@elidable` calls
+//! with constant arguments fold, callees are inlined); without one it is
+//! the blackhole interpreter that finishes an iteration after a guard
+//! failed, up to the next merge point.
+
+use crate::ir::eval::eval_pure;
+use crate::ir::{CallEffect, Descr, DescrId, Kind, Op, Opcode, Trace, Value, Var};
+use crate::jitcode::{Insn, Reg, Src};
+use crate::mem;
+use crate::program::Program;
+use std::collections::HashMap;
+
+/// One jitcode activation.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    pub code: u32,
+    pub pc: u32,
+    pub regs: Vec<u64>,
+    /// The box of every register (tracing only).
+    pub boxes: Vec<Value>,
+}
+
+/// Where a frame of a resume snapshot continues.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FrameSnap {
+    pub code: u32,
+    pub pc: u32,
+    /// The call at `pc` raised (the exception is pending): dispatch it.
+    pub raised: bool,
+    /// The registers saved, in fail-argument order.
+    pub regs: Vec<Reg>,
+}
+
+/// What a guard's failure resumes: the frames, outermost first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Snapshot {
+    pub frames: Vec<FrameSnap>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Stop {
+    /// The portal reached its merge point (blackhole): greens then reds.
+    MergePoint(Vec<u64>),
+    /// The portal returned.
+    Return(u64),
+    /// An exception left the portal (it is pending).
+    Raise,
+    /// Tracing: the loop closed (the trace ends with its jump).
+    LoopClosed,
+    /// Tracing: a bridge reached a compiled loop (its jump recorded).
+    BridgeClosed,
+    /// Tracing gave up; execution can go on without the recorder.
+    Abort(String),
+}
+
+/// The tracing state.
+pub struct Recorder {
+    pub trace: Trace,
+    pub snapshots: Vec<Snapshot>,
+    /// The green key the loop started at (`None` for a bridge).
+    pub start_key: Option<Vec<u64>>,
+    /// For bridges: the start labels of compiled loops, by green key.
+    pub loops: HashMap<Vec<u64>, DescrId>,
+    pub limit: usize,
+    pub driver: usize,
+    /// Merge-point locations seen (for `debug_merge_point`).
+    pub locations: Vec<Vec<u64>>,
+}
+
+pub struct MetaInterp<'p> {
+    pub prog: &'p Program,
+    pub frames: Vec<Frame>,
+    pub rec: Option<Recorder>,
+}
+
+/// The kind an op expects for argument `i`.
+fn arg_kind(prog: &Program, op: Opcode, descr: Option<DescrId>, i: usize) -> Kind {
+    use Opcode::*;
+    let item = || match descr.map(|d| prog.descrs.get(d)) {
+        Some(Descr::Field { kind, .. }) | Some(Descr::Array { kind, .. }) => *kind,
+        _ => Kind::Int,
+    };
+    match op {
+        FloatAdd | FloatSub | FloatMul | FloatTrueDiv | FloatNeg | FloatAbs | FloatLt | FloatLe
+        | FloatEq | FloatNe | FloatGt | FloatGe | CastFloatToInt | SameAsF => Kind::Float,
+        PtrEq | PtrNe | SameAsR | GuardNonnull | GuardIsnull | GuardClass => Kind::Ref,
+        GetfieldGcI | GetfieldGcR | GetfieldGcF => Kind::Ref,
+        SetfieldGc if i == 0 => Kind::Ref,
+        SetfieldGc => item(),
+        GetarrayitemGcI | GetarrayitemGcR | GetarrayitemGcF | SetarrayitemGc if i == 0 => Kind::Ref,
+        SetarrayitemGc if i == 2 => item(),
+        _ => Kind::Int,
+    }
+}
+
+impl<'p> MetaInterp<'p> {
+    pub fn new(prog: &'p Program, frames: Vec<Frame>, rec: Option<Recorder>) -> MetaInterp<'p> {
+        MetaInterp { prog, frames, rec }
+    }
+
+    /// A new frame of `code` with these argument values (and boxes).
+    pub fn frame(prog: &Program, code: u32, args: &[(u64, Value)], tracing: bool) -> Frame {
+        let c = &prog.codes.codes[code as usize];
+        let mut f = Frame {
+            code,
+            pc: 0,
+            regs: vec![0; c.kinds.len()],
+            boxes: if tracing {
+                c.kinds.iter().map(|k| Value::Const(*k, 0)).collect()
+            } else {
+                Vec::new()
+            },
+        };
+        for (&p, &(v, b)) in c.params.iter().zip(args) {
+            f.regs[p as usize] = v;
+            if tracing {
+                f.boxes[p as usize] = b;
+            }
+        }
+        f
+    }
+
+    fn top(&self) -> &Frame {
+        self.frames.last().expect("a frame")
+    }
+
+    /// The real value and the box of an operand of the top frame.
+    fn val(&self, s: Src, k: Kind) -> (u64, Value) {
+        let f = self.top();
+        match s {
+            Src::Reg(r) => {
+                let v = f.regs[r as usize];
+                let b = f
+                    .boxes
+                    .get(r as usize)
+                    .copied()
+                    .unwrap_or(Value::Const(k, v));
+                (v, b)
+            }
+            Src::Const(c) => (c, Value::Const(k, c)),
+            Src::Addr(a) => {
+                let v = self.prog.addrs[a as usize];
+                (v, Value::Const(k, v))
+            }
+        }
+    }
+
+    fn set(&mut self, r: Reg, v: u64, b: Value) {
+        let tracing = self.rec.is_some();
+        let f = self.frames.last_mut().expect("a frame");
+        f.regs[r as usize] = v;
+        if tracing {
+            f.boxes[r as usize] = b;
+        }
+    }
+
+    /// Records an op; its result box (`None` for void ops or when not
+    /// tracing).
+    fn record(&mut self, op: Op, result: Option<Kind>) -> Value {
+        let Some(rec) = self.rec.as_mut() else {
+            return Value::Const(Kind::Int, 0);
+        };
+        let mut op = op;
+        let v = result.map(|k| rec.trace.new_var(k));
+        op.result = v;
+        rec.trace.ops.push(op);
+        v.map_or(Value::Const(Kind::Int, 0), Value::Var)
+    }
+
+    /// The registers of frame `i` a guard must save.
+    fn live_regs(&self, i: usize, raised: bool) -> Vec<Reg> {
+        let f = &self.frames[i];
+        let code = &self.prog.codes.codes[f.code as usize];
+        let pc = f.pc as usize;
+        let innermost = i + 1 == self.frames.len();
+        let handler_of = |insn: &Insn| match insn {
+            Insn::Call { handler, .. } | Insn::Inline { handler, .. } => *handler,
+            _ => None,
+        };
+        if innermost && !raised {
+            return code.live[pc].clone();
+        }
+        let mut regs: Vec<Reg> = Vec::new();
+        if let Some(h) = handler_of(&code.insns[pc]) {
+            regs.extend(&code.live[h as usize]);
+        }
+        if !innermost {
+            // waiting for a callee: what the code after the call reads,
+            // except the result it will get
+            let dst = match &code.insns[pc] {
+                Insn::Inline { dst, .. } => *dst,
+                _ => None,
+            };
+            regs.extend(code.live[pc + 1].iter().filter(|r| Some(**r) != dst));
+        }
+        regs.sort_unstable();
+        regs.dedup();
+        regs
+    }
+
+    /// Records a guard with a snapshot of every frame.
+    fn guard(&mut self, opcode: Opcode, args: Vec<Value>, raised: bool) {
+        if self.rec.is_none() {
+            return;
+        }
+        let mut frames = Vec::new();
+        let mut fail_args = Vec::new();
+        for i in 0..self.frames.len() {
+            let regs = self.live_regs(i, raised && i + 1 == self.frames.len());
+            let f = &self.frames[i];
+            fail_args.extend(regs.iter().map(|r| f.boxes[*r as usize]));
+            frames.push(FrameSnap {
+                code: f.code,
+                pc: f.pc,
+                raised: raised && i + 1 == self.frames.len(),
+                regs,
+            });
+        }
+        let rec = self.rec.as_mut().expect("tracing");
+        let resume = rec.snapshots.len() as u32;
+        rec.snapshots.push(Snapshot { frames });
+        rec.trace
+            .ops
+            .push(Op::new(opcode, args, None).with_guard(fail_args, resume));
+    }
+
+    fn abort(&mut self, why: &str) -> Option<Stop> {
+        self.rec.as_ref()?;
+        Some(Stop::Abort(why.to_string()))
+    }
+
+    /// Runs until the portal's merge point (blackhole), the portal's
+    /// return, an exception leaving it, or the end of tracing.
+    pub fn run(&mut self) -> Stop {
+        loop {
+            if let Some(stop) = self.step() {
+                return stop;
+            }
+        }
+    }
+
+    /// The exception pending: the top frame's handler takes it, or the
+    /// frame is left.
+    fn unwind(&mut self) -> Option<Stop> {
+        if let Some(s) = self.abort("an exception was raised while tracing") {
+            return Some(s);
+        }
+        loop {
+            let f = self.top();
+            let code = &self.prog.codes.codes[f.code as usize];
+            let handler = match &code.insns[f.pc as usize] {
+                Insn::Call { handler, .. } | Insn::Inline { handler, .. } => *handler,
+                _ => None,
+            };
+            if let Some(h) = handler {
+                self.frames.last_mut().expect("a frame").pc = h;
+                return None;
+            }
+            self.frames.pop();
+            if self.frames.is_empty() {
+                return Some(Stop::Raise);
+            }
+        }
+    }
+
+    /// A callee returned `v` to the frame below.
+    fn returned(&mut self, v: u64, b: Value) -> Option<Stop> {
+        self.frames.pop();
+        if self.frames.is_empty() {
+            if let Some(s) = self.abort("the portal returned while tracing") {
+                return Some(s);
+            }
+            return Some(Stop::Return(v));
+        }
+        let f = self.top();
+        let code = &self.prog.codes.codes[f.code as usize];
+        if let Insn::Inline { dst: Some(d), .. } = &code.insns[f.pc as usize] {
+            let d = *d;
+            self.set(d, v, b);
+        }
+        self.frames.last_mut().expect("a frame").pc += 1;
+        None
+    }
+
+    /// Continues a frame whose call at `pc` raised (the resume of a
+    /// `guard_no_exception`).
+    pub fn resume_raised(&mut self) -> Option<Stop> {
+        self.unwind()
+    }
+
+    fn goto(&mut self, pc: u32) {
+        self.frames.last_mut().expect("a frame").pc = pc;
+    }
+
+    fn next(&mut self) {
+        self.frames.last_mut().expect("a frame").pc += 1;
+    }
+
+    fn step(&mut self) -> Option<Stop> {
+        let f = self.top();
+        let code = &self.prog.codes.codes[f.code as usize];
+        let insn = code.insns[f.pc as usize].clone();
+        let kinds = &code.kinds;
+        match insn {
+            Insn::Op {
+                op,
+                args,
+                dst,
+                descr,
+            } => {
+                let descr = descr.map(|d| self.descr_of(op, d));
+                let vals: Vec<(u64, Value)> = args
+                    .iter()
+                    .enumerate()
+                    .map(|(i, a)| self.val(*a, arg_kind(self.prog, op, descr, i)))
+                    .collect();
+                let dkind = dst.map(|d| kinds[d as usize]);
+                let (real, b) = self.exec_op(op, descr, &vals);
+                if let (Some(d), Some(_)) = (dst, dkind) {
+                    self.set(d, real, b);
+                }
+                self.next();
+            }
+            Insn::Call {
+                descr,
+                args,
+                dst,
+                handler: _,
+            } => {
+                let d = self.prog.call_descr[descr as usize];
+                let Descr::Call {
+                    func,
+                    args: akinds,
+                    result,
+                    effect,
+                    can_raise,
+                    ..
+                } = self.prog.descrs.get(d).clone()
+                else {
+                    unreachable!("a call descr")
+                };
+                let vals: Vec<(u64, Value)> = args
+                    .iter()
+                    .zip(&akinds)
+                    .map(|(a, k)| self.val(*a, *k))
+                    .collect();
+                let reals: Vec<u64> = vals.iter().map(|v| v.0).collect();
+                // SAFETY: the wrapper takes exactly these arguments.
+                let real = unsafe { mem::call(func, &reals) };
+                let raised = mem::exc_pending();
+                let all_const = vals.iter().all(|v| matches!(v.1, Value::Const(..)));
+                let b = if effect == CallEffect::Elidable && all_const && !raised {
+                    Value::Const(result.unwrap_or(Kind::Int), real)
+                } else {
+                    let pure = effect == CallEffect::Elidable;
+                    self.record(
+                        Op::new(
+                            Opcode::call(result, pure),
+                            vals.iter().map(|v| v.1).collect(),
+                            None,
+                        )
+                        .with_descr(d),
+                        result,
+                    )
+                };
+                if raised {
+                    return self.unwind();
+                }
+                if can_raise && !matches!(b, Value::Const(..)) {
+                    self.guard(Opcode::GuardNoException, vec![], true);
+                }
+                if let Some(d) = dst {
+                    self.set(d, real, b);
+                }
+                self.next();
+            }
+            Insn::Inline {
+                code: callee, args, ..
+            } => {
+                let c = &self.prog.codes.codes[callee as usize];
+                let vals: Vec<(u64, Value)> = args
+                    .iter()
+                    .zip(&c.params)
+                    .map(|(a, p)| self.val(*a, c.kinds[*p as usize]))
+                    .collect();
+                let fr = MetaInterp::frame(self.prog, callee, &vals, self.rec.is_some());
+                self.frames.push(fr);
+                if self
+                    .rec
+                    .as_ref()
+                    .is_some_and(|r| self.frames.len() > 64 + r.limit / 64)
+                {
+                    return self.abort("inlining too deep");
+                }
+            }
+            Insn::Goto(t) => self.goto(t),
+            Insn::If { cond, then, else_ } => {
+                let (v, b) = self.val(cond, Kind::Int);
+                if let Value::Var(_) = b {
+                    let g = if v != 0 {
+                        Opcode::GuardTrue
+                    } else {
+                        Opcode::GuardFalse
+                    };
+                    self.guard(g, vec![b], false);
+                }
+                self.goto(if v != 0 { then } else { else_ });
+            }
+            Insn::Switch {
+                value,
+                cases,
+                default,
+            } => {
+                let (v, b) = self.val(value, Kind::Int);
+                if let Value::Var(_) = b {
+                    self.guard(Opcode::GuardValue, vec![b, Value::int(v as i64)], false);
+                }
+                let t = cases
+                    .iter()
+                    .find(|(c, _)| *c == v)
+                    .map_or(default, |(_, t)| *t);
+                self.goto(t);
+            }
+            Insn::Move(moves) => {
+                let vals: Vec<(u64, Value)> = moves
+                    .iter()
+                    .map(|(s, r)| self.val(*s, kinds[*r as usize]))
+                    .collect();
+                for ((_, r), (v, b)) in moves.iter().zip(vals) {
+                    self.set(*r, v, b);
+                }
+                self.next();
+            }
+            Insn::Return(v) => {
+                let (v, b) = match v {
+                    Some(s) => self.val(s, Kind::Int),
+                    None => (0, Value::int(0)),
+                };
+                return self.returned(v, b);
+            }
+            Insn::Raise(s) => {
+                let (v, _) = self.val(s, Kind::Ref);
+                // SAFETY: an exception object.
+                unsafe { *mem::exc_slot() = v };
+                if let Some(s) = self.abort("an exception was raised while tracing") {
+                    return Some(s);
+                }
+                self.frames.pop();
+                if self.frames.is_empty() {
+                    return Some(Stop::Raise);
+                }
+                return self.unwind();
+            }
+            Insn::Catch(handlers) => {
+                // SAFETY: the pending exception is an object.
+                let e = unsafe { *mem::exc_slot() };
+                for (vt, r, t) in handlers {
+                    let vt = self.prog.addrs[vt as usize];
+                    // SAFETY: `e` is an exception instance, `vt` a vtable.
+                    let matches = unsafe {
+                        rpy_runtime::rpy_instanceof(
+                            e as *mut rpy_runtime::Object,
+                            vt as *const rpy_runtime::VTable,
+                        )
+                    };
+                    if matches {
+                        rpy_runtime::rpy_exc_take();
+                        self.set(r, e, Value::Const(Kind::Ref, e));
+                        self.goto(t);
+                        return None;
+                    }
+                }
+                self.frames.pop();
+                if self.frames.is_empty() {
+                    return Some(Stop::Raise);
+                }
+                return self.unwind();
+            }
+            Insn::MergePoint(args) => return self.merge_point(&args),
+            Insn::CanEnterJit => self.next(),
+            Insn::Promote { src, dst } => {
+                let k = kinds[dst as usize];
+                let (v, b) = self.val(src, k);
+                if let Value::Var(_) = b {
+                    self.guard(Opcode::GuardValue, vec![b, Value::Const(k, v)], false);
+                }
+                self.set(dst, v, Value::Const(k, v));
+                self.next();
+            }
+        }
+        None
+    }
+
+    fn descr_of(&self, op: Opcode, d: u32) -> DescrId {
+        match op {
+            Opcode::New | Opcode::NewWithVtable => self.prog.size_descr[d as usize],
+            _ => self.prog.field_descr[d as usize],
+        }
+    }
+
+    /// Executes (and records) one IR op on its arguments.
+    fn exec_op(
+        &mut self,
+        op: Opcode,
+        descr: Option<DescrId>,
+        vals: &[(u64, Value)],
+    ) -> (u64, Value) {
+        let reals: Vec<u64> = vals.iter().map(|v| v.0).collect();
+        let boxes: Vec<Value> = vals.iter().map(|v| v.1).collect();
+        let all_const = boxes.iter().all(|b| matches!(b, Value::Const(..)));
+        let rk = op.result_kind();
+        if op.is_pure() {
+            let real = eval_pure(op, &reals).expect("a pure op");
+            if all_const {
+                return (real, Value::Const(rk.unwrap_or(Kind::Int), real));
+            }
+            let b = self.record(Op::new(op, boxes, None), rk);
+            return (real, b);
+        }
+        let d = descr.expect("a heap op has a descr");
+        let desc = self.prog.descrs.get(d).clone();
+        let immutable = matches!(
+            desc,
+            Descr::Field {
+                immutable: true,
+                ..
+            } | Descr::Array {
+                immutable: true,
+                ..
+            }
+        );
+        let op_rec = Op::new(op, boxes.clone(), None).with_descr(d);
+        match op {
+            Opcode::GetfieldGcI | Opcode::GetfieldGcR | Opcode::GetfieldGcF => {
+                let (off, size) = mem::field_place(&desc, 0);
+                // SAFETY: the codewriter's field of a live object.
+                let real = unsafe { mem::load(reals[0], off, size) };
+                if immutable && all_const {
+                    return (real, Value::Const(rk.unwrap_or(Kind::Int), real));
+                }
+                (real, self.record(op_rec, rk))
+            }
+            Opcode::GetarrayitemGcI | Opcode::GetarrayitemGcR | Opcode::GetarrayitemGcF => {
+                let (off, size) = mem::field_place(&desc, reals[1]);
+                // SAFETY: the index was bounds-checked by the jitcode.
+                let real = unsafe { mem::load(reals[0], off, size) };
+                if immutable && all_const {
+                    return (real, Value::Const(rk.unwrap_or(Kind::Int), real));
+                }
+                (real, self.record(op_rec, rk))
+            }
+            Opcode::SetfieldGc => {
+                let (off, size) = mem::field_place(&desc, 0);
+                // SAFETY: as for getfield.
+                unsafe { mem::store(reals[0], off, size, reals[1]) };
+                (0, self.record(op_rec, None))
+            }
+            Opcode::SetarrayitemGc => {
+                let (off, size) = mem::field_place(&desc, reals[1]);
+                // SAFETY: as for getarrayitem.
+                unsafe { mem::store(reals[0], off, size, reals[2]) };
+                (0, self.record(op_rec, None))
+            }
+            Opcode::New | Opcode::NewWithVtable => {
+                let real = mem::alloc(&desc);
+                (real, self.record(op_rec, Some(Kind::Ref)))
+            }
+            other => panic!("metainterp: {other:?} is not a jitcode op"),
+        }
+    }
+
+    fn merge_point(&mut self, args: &[Src]) -> Option<Stop> {
+        let Some(rec) = self.rec.as_ref() else {
+            let vals = self.merge_values(args);
+            return Some(Stop::MergePoint(vals.iter().map(|v| v.0).collect()));
+        };
+        let driver = &self.prog.codes.drivers[rec.driver];
+        let ng = driver.greens.len();
+        let vals = self.merge_values(args);
+        let key: Vec<u64> = vals[..ng].iter().map(|v| v.0).collect();
+        let reds: Vec<Value> = vals[ng..].iter().map(|v| v.1).collect();
+        let rec = self.rec.as_mut().expect("tracing");
+        if rec.start_key.as_ref() == Some(&key) {
+            rec.trace.ops.push(Op::new(Opcode::Jump, reds, None));
+            return Some(Stop::LoopClosed);
+        }
+        if let Some(label) = rec.loops.get(&key).copied() {
+            if rec.start_key.is_none() {
+                rec.trace
+                    .ops
+                    .push(Op::new(Opcode::Jump, reds, None).with_descr(label));
+                return Some(Stop::BridgeClosed);
+            }
+        }
+        if rec.trace.ops.len() > rec.limit {
+            return Some(Stop::Abort("trace too long".into()));
+        }
+        rec.locations.push(key);
+        rec.trace
+            .ops
+            .push(Op::new(Opcode::DebugMergePoint, vec![], None));
+        self.next();
+        None
+    }
+
+    /// The merge point's values (greens then reds) with their boxes.
+    pub fn merge_values(&self, args: &[Src]) -> Vec<(u64, Value)> {
+        let f = self.top();
+        let kinds = &self.prog.codes.codes[f.code as usize].kinds;
+        args.iter()
+            .map(|a| {
+                let k = match a {
+                    Src::Reg(r) => kinds[*r as usize],
+                    _ => Kind::Int,
+                };
+                self.val(*a, k)
+            })
+            .collect()
+    }
+}
+
+/// A box for every value: input arguments of a trace starting here.
+pub fn input_boxes(trace: &mut Trace, kinds: &[Kind]) -> Vec<Var> {
+    let vs: Vec<Var> = kinds.iter().map(|k| trace.new_var(*k)).collect();
+    trace.inputargs.extend(&vs);
+    vs
+}

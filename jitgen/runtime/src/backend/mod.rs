@@ -39,3 +39,9 @@ pub trait Backend {
     /// guard without a bridge fails or a `finish` is reached.
     fn run(&mut self, t: TraceId, args: &[u64]) -> Exit;
 }
+
+pub mod interp;
+pub mod x86;
+
+pub use interp::TraceInterp;
+pub use x86::X86Backend;

@@ -68,6 +68,37 @@ pub fn trace_text(t: &Trace, descrs: &Descrs) -> String {
     let _ = writeln!(s, "[{}]", ins.join(", "));
     for op in &t.ops {
         let _ = writeln!(s, "{}", op_text(t, descrs, op));
+        if let Some(g) = op.guard.as_ref().filter(|g| !g.virtuals.is_empty()) {
+            let _ = writeln!(s, "{}", virtuals_text(g, descrs));
+        }
+    }
+    s
+}
+
+/// A guard's removed objects as a comment line (the parser skips it):
+/// `# virtuals: [0]=v0 v0=point(point.x=@3, point.next=v1)`, `@3` being
+/// fail argument 3.
+pub fn virtuals_text(g: &super::GuardInfo, descrs: &Descrs) -> String {
+    use super::VirtualField;
+    let mut s = String::from("# virtuals:");
+    for (pos, v) in &g.virtual_at {
+        let _ = write!(s, " [{pos}]=v{v}");
+    }
+    for (n, v) in g.virtuals.iter().enumerate() {
+        let fields: Vec<String> = v
+            .fields
+            .iter()
+            .map(|(d, f)| match f {
+                VirtualField::FailArg(k) => format!("{}=@{k}", descrs.get(*d).name()),
+                VirtualField::Virtual(k) => format!("{}=v{k}", descrs.get(*d).name()),
+            })
+            .collect();
+        let _ = write!(
+            s,
+            " v{n}={}({})",
+            descrs.get(v.size).name(),
+            fields.join(", ")
+        );
     }
     s
 }

@@ -1,0 +1,200 @@
+//! The heap cache: a field or array item read after a read or a write of
+//! the same place (same descr, same object box, same index) is replaced by
+//! the known value. A write forgets what it may overwrite: the same descr
+//! on objects that may alias (a fresh, not yet escaped allocation aliases
+//! nothing else) at indexes that may be equal; a call that may do
+//! anything forgets everything but immutable fields and items.
+
+use super::forward::Forward;
+use super::loop_label;
+use super::loopcheck::{until_consistent, Forget, LoopMap};
+use crate::ir::{CallEffect, Descr, DescrId, Descrs, Effect, Op, Opcode, Trace, Value};
+use std::collections::{HashMap, HashSet};
+
+/// A place: object, field or array descr, item index (`None` for fields).
+type Place = (Value, DescrId, Option<Value>);
+
+#[derive(Clone)]
+struct Heap<'d> {
+    descrs: &'d Descrs,
+    fwd: Forward,
+    known: HashMap<Place, Value>,
+    /// Allocations of this trace that nothing else can point to yet.
+    fresh: HashSet<Value>,
+}
+
+pub fn heap(trace: &Trace, descrs: &Descrs) -> Trace {
+    until_consistent(|forget| run(trace, descrs, forget))
+}
+
+fn run(trace: &Trace, descrs: &Descrs, forget: &Forget<Place>) -> (Trace, Vec<Place>) {
+    let label = loop_label(trace);
+    let mut st = Heap {
+        descrs,
+        fwd: Forward::default(),
+        known: HashMap::new(),
+        fresh: HashSet::new(),
+    };
+    let mut at_label = st.clone();
+    let mut label_op = None;
+    let mut failed = Vec::new();
+    let mut out = Vec::new();
+    for (n, op) in trace.ops.iter().enumerate() {
+        let mut op = op.clone();
+        st.fwd.rewrite(&mut op);
+        if Some(n) == label {
+            st.known.retain(|p, _| !forget.forgets(p));
+            st.fresh.clear();
+            at_label = st.clone();
+            label_op = Some(op.clone());
+        }
+        if let (Some(l), true) = (&label_op, n + 1 == trace.ops.len()) {
+            failed = at_label.facts_failing(&st, &LoopMap::new(l, &op));
+        }
+        if let Some(op) = st.op(op) {
+            out.push(op);
+        }
+    }
+    let t = Trace {
+        inputargs: trace.inputargs.clone(),
+        ops: out,
+        kinds: trace.kinds.clone(),
+    };
+    (t, failed)
+}
+
+impl Heap<'_> {
+    /// Processes one op; returns it unless it is removed.
+    fn op(&mut self, op: Op) -> Option<Op> {
+        use Opcode::*;
+        match op.opcode {
+            GetfieldGcI | GetfieldGcR | GetfieldGcF => {
+                self.read((op.args[0], self.descr(&op), None), op)
+            }
+            GetarrayitemGcI | GetarrayitemGcR | GetarrayitemGcF => {
+                self.read((op.args[0], self.descr(&op), Some(op.args[1])), op)
+            }
+            SetfieldGc => {
+                self.write((op.args[0], self.descr(&op), None), op.args[1]);
+                Some(op)
+            }
+            SetarrayitemGc => {
+                self.write((op.args[0], self.descr(&op), Some(op.args[1])), op.args[2]);
+                Some(op)
+            }
+            New | NewWithVtable => {
+                self.fresh.extend(op.result.map(Value::Var));
+                Some(op)
+            }
+            _ => {
+                let escapes = op.opcode.info().effect == Effect::Call
+                    || matches!(op.opcode, Jump | Finish | Label);
+                if escapes {
+                    for a in &op.args {
+                        self.fresh.remove(a);
+                    }
+                }
+                if self.call_may_write(&op) {
+                    let descrs = self.descrs;
+                    self.known.retain(|p, _| immutable(descrs, p.1));
+                }
+                Some(op)
+            }
+        }
+    }
+
+    fn descr(&self, op: &Op) -> DescrId {
+        op.descr.expect("heap ops have a descr")
+    }
+
+    fn read(&mut self, place: Place, op: Op) -> Option<Op> {
+        let r = op.result.expect("reads have a result");
+        match self.known.get(&place) {
+            Some(v) => {
+                self.fwd.set(r, *v);
+                None
+            }
+            None => {
+                self.known.insert(place, Value::Var(r));
+                Some(op)
+            }
+        }
+    }
+
+    fn write(&mut self, place: Place, value: Value) {
+        self.fresh.remove(&value);
+        let fresh = &self.fresh;
+        self.known.retain(|p, _| {
+            p.1 != place.1 || !(may_alias(fresh, p.0, place.0) && may_be_equal(p.2, place.2))
+        });
+        self.known.insert(place, value);
+    }
+
+    fn call_may_write(&self, op: &Op) -> bool {
+        if op.opcode.info().effect != Effect::Call || op.opcode.is_call_pure() {
+            return false;
+        }
+        let effect = op.descr.map(|d| self.descrs.get(d));
+        matches!(
+            effect,
+            Some(Descr::Call {
+                effect: CallEffect::Any,
+                ..
+            }) | None
+        )
+    }
+
+    /// The places known here (at the label) whose image under `map` is
+    /// not known to hold the image value in `end` (at the jump).
+    fn facts_failing(&self, end: &Heap, map: &LoopMap) -> Vec<Place> {
+        let mut failed = Vec::new();
+        for (place, v) in &self.known {
+            let obj = map.image(place.0);
+            let index = match place.2 {
+                Some(i) => map.image(i).map(Some),
+                None => Some(None),
+            };
+            let holds = match (obj, index, map.image(*v)) {
+                (Some(o), Some(i), Some(v2)) => end.known.get(&(o, place.1, i)) == Some(&v2),
+                _ => false,
+            };
+            if !holds {
+                failed.push(*place);
+            }
+        }
+        failed
+    }
+}
+
+fn immutable(descrs: &Descrs, d: DescrId) -> bool {
+    matches!(
+        descrs.get(d),
+        Descr::Field {
+            immutable: true,
+            ..
+        } | Descr::Array {
+            immutable: true,
+            ..
+        }
+    )
+}
+
+/// Two objects may be the same unless one is a fresh allocation (and the
+/// other a different box) or both are different constants.
+fn may_alias(fresh: &HashSet<Value>, a: Value, b: Value) -> bool {
+    if a == b {
+        return true;
+    }
+    if fresh.contains(&a) || fresh.contains(&b) {
+        return false;
+    }
+    !matches!((a, b), (Value::Const(..), Value::Const(..)))
+}
+
+/// Two indexes may be equal unless both are different constants.
+fn may_be_equal(a: Option<Value>, b: Option<Value>) -> bool {
+    match (a, b) {
+        (Some(Value::Const(_, x)), Some(Value::Const(_, y))) => x == y,
+        _ => true,
+    }
+}

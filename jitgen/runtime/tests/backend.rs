@@ -707,3 +707,35 @@ fn random_straight_line_int_traces() {
         );
     }
 }
+
+#[test]
+fn loop_carries_a_box_defined_before_its_label() {
+    let main = "
+[i0, i1]
+i5 = int_mul(i1, 3)
+label(i0, descr=L0)
+i2 = int_sub(i0, 1)
+i3 = int_add(i2, i5)
+i4 = int_gt(i2, 0)
+guard_true(i4) [i2, i3, i5]
+jump(i2, descr=L0)
+";
+    let e = run_simple(main, &[10, 7]);
+    assert_eq!((e.op, e.values), (5, vec![0, 21, 21]));
+}
+
+#[test]
+fn jumps_swapping_values_move_in_parallel() {
+    let main = "
+[i0, i1, i2, f5, f6]
+label(i0, i1, i2, f5, f6, descr=L0)
+i3 = int_sub(i2, 1)
+i4 = int_gt(i3, 0)
+guard_true(i4) [i0, i1, i3, f5, f6]
+jump(i1, i0, i3, f6, f5, descr=L0)
+";
+    let (a, b) = (1.5f64.to_bits(), 2.5f64.to_bits());
+    let e = run_simple(main, &[11, 22, 6, a, b]);
+    // five swaps
+    assert_eq!((e.op, e.values), (3, vec![22, 11, 0, b, a]));
+}

@@ -153,11 +153,17 @@ fn toy_square_loop_body_is_short() {
     let mut b = X86Backend::new();
     let id = b.compile_loop(&t, &d).unwrap();
     let code = b.code(id);
-    // the loop's body: from the label (16-aligned) to the backward jump
-    let jmp_back = code.iter().rposition(|&x| x == 0xe9).expect("jmp");
-    let body_len = jmp_back + 5 - code.len().min(jmp_back + 5);
-    assert!(code.len() < 160, "toy loop code is {} bytes", code.len());
-    assert!(body_len == 0);
+    // the loop: from the backward `jmp rel32` to its target
+    let body = (0..code.len().saturating_sub(4))
+        .filter(|&k| code[k] == 0xe9)
+        .find_map(|k| {
+            let rel = i32::from_le_bytes(code[k + 1..k + 5].try_into().unwrap());
+            (rel < 0 && k as i64 + 5 + rel as i64 >= 0)
+                .then(|| k + 5 - (k as i64 + 5 + rel as i64) as usize)
+        })
+        .expect("a backward jump");
+    // sub, store, add, store, test, jz, jmp: no moves, no reloads
+    assert!(body <= 48, "toy loop body is {body} bytes");
 }
 
 /// The argument kinds of a pure op, from its name.
@@ -404,7 +410,7 @@ struct Aligned(#[allow(dead_code)] [u8; 16]);
 
 fn check_stack_alignment() {
     let probe = std::hint::black_box(Aligned([0; 16]));
-    if (&probe as *const Aligned as usize) % 16 != 0 {
+    if !(&probe as *const Aligned as usize).is_multiple_of(16) {
         MISALIGNED.store(true, Ordering::SeqCst);
     }
 }
@@ -688,7 +694,7 @@ fn random_straight_line_int_traces() {
         let args: Vec<u64> = t
             .inputargs
             .iter()
-            .map(|_| INTS[rng.below(INTS.len())] as u64 ^ rng.next() % 3)
+            .map(|_| INTS[rng.below(INTS.len())] as u64 ^ (rng.next() % 3))
             .collect();
         let mut x86 = X86Backend::new();
         let mut interp = TraceInterp::new();
@@ -700,4 +706,36 @@ fn random_straight_line_int_traces() {
             "round {round}: {t:?} on {args:?}"
         );
     }
+}
+
+#[test]
+fn loop_carries_a_box_defined_before_its_label() {
+    let main = "
+[i0, i1]
+i5 = int_mul(i1, 3)
+label(i0, descr=L0)
+i2 = int_sub(i0, 1)
+i3 = int_add(i2, i5)
+i4 = int_gt(i2, 0)
+guard_true(i4) [i2, i3, i5]
+jump(i2, descr=L0)
+";
+    let e = run_simple(main, &[10, 7]);
+    assert_eq!((e.op, e.values), (5, vec![0, 21, 21]));
+}
+
+#[test]
+fn jumps_swapping_values_move_in_parallel() {
+    let main = "
+[i0, i1, i2, f5, f6]
+label(i0, i1, i2, f5, f6, descr=L0)
+i3 = int_sub(i2, 1)
+i4 = int_gt(i3, 0)
+guard_true(i4) [i0, i1, i3, f5, f6]
+jump(i1, i0, i3, f6, f5, descr=L0)
+";
+    let (a, b) = (1.5f64.to_bits(), 2.5f64.to_bits());
+    let e = run_simple(main, &[11, 22, 6, a, b]);
+    // five swaps
+    assert_eq!((e.op, e.values), (3, vec![22, 11, 0, b, a]));
 }

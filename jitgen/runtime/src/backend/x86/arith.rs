@@ -76,6 +76,8 @@ fn float_compare(op: Opcode) -> Option<(bool, Cond)> {
 fn emit_int_bin(asm: &mut Asm, k: IntBin, r: u8, b: Operand) {
     use IntBin::*;
     match (k, b) {
+        (Add, Operand::Imm(c)) if fits_i8(c) => dynasm!(asm ; .arch x64 ; add Rq(r), BYTE c as i8),
+        (Sub, Operand::Imm(c)) if fits_i8(c) => dynasm!(asm ; .arch x64 ; sub Rq(r), BYTE c as i8),
         (Add, Operand::Imm(c)) => dynasm!(asm ; .arch x64 ; add Rq(r), c as i32),
         (Sub, Operand::Imm(c)) => dynasm!(asm ; .arch x64 ; sub Rq(r), c as i32),
         (Mul, Operand::Imm(c)) => dynasm!(asm ; .arch x64 ; imul Rq(r), Rq(r), c as i32),
@@ -94,6 +96,10 @@ fn emit_int_bin(asm: &mut Asm, k: IntBin, r: u8, b: Operand) {
         (Sar, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; mov rcx, Rq(b) ; sar Rq(r), cl),
         _ => panic!("emit_int_bin: operand {b:?}"),
     }
+}
+
+fn fits_i8(c: u64) -> bool {
+    c as i64 == c as i8 as i64
 }
 
 fn emit_float_bin(asm: &mut Asm, k: FloatBin, r: u8, b: u8) {

@@ -150,7 +150,8 @@ impl Compiler<'_> {
         }
         let label = self.asm.new_dynamic_label();
         dynasm!(self.asm ; .arch x64 ; =>label);
-        let locs = inputs.iter().map(|&v| self.ra.loc(v)).collect();
+        let locs: Vec<Loc> = inputs.iter().map(|&v| self.ra.loc(v)).collect();
+        self.hint_jump_args(None, &locs);
         self.start_label = Some(LabelInfo {
             label,
             locs,
@@ -197,6 +198,7 @@ impl Compiler<'_> {
             .filter(|&v| self.ra.carried(v))
             .filter_map(|v| self.ra.try_loc(v).map(|l| (v, l)))
             .collect();
+        self.hint_jump_args(Some(d), &locs);
         let label = self.asm.new_dynamic_label();
         dynasm!(self.asm ; .arch x64 ; .align 16 ; =>label);
         self.labels.insert(
@@ -208,6 +210,22 @@ impl Compiler<'_> {
             },
         );
         Ok(())
+    }
+
+    /// If the trace ends jumping to this label (`None`: its start), asks
+    /// for the boxes it passes to be made where the label wants them.
+    fn hint_jump_args(&mut self, label: Option<DescrId>, locs: &[Loc]) {
+        let Some(last) = self.trace.ops.last() else {
+            return;
+        };
+        if last.opcode != Opcode::Jump || last.descr != label {
+            return;
+        }
+        for (a, l) in last.args.iter().zip(locs) {
+            if let (Some(v), Loc::Gpr(r) | Loc::Xmm(r)) = (a.as_var(), *l) {
+                self.ra.hint(v, r);
+            }
+        }
     }
 
     fn jump(&mut self, op: &Op) -> Result<(), String> {

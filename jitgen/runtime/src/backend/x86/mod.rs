@@ -32,6 +32,8 @@ pub struct X86Backend {
     exit_label: DynamicLabel,
     /// Where each trace's code starts (loops: at the input-argument loads).
     starts: Vec<AssemblyOffset>,
+    /// Which traces are loops (only those can be run).
+    is_loop: Vec<bool>,
     exits: Vec<ExitRecord>,
     /// The exit number of each guard, by trace and op index.
     guard_exits: HashMap<(TraceId, usize), usize>,
@@ -53,6 +55,7 @@ impl X86Backend {
             entry,
             exit_label,
             starts: Vec::new(),
+            is_loop: Vec::new(),
             exits: Vec::new(),
             guard_exits: HashMap::new(),
             labels: HashMap::new(),
@@ -63,6 +66,7 @@ impl X86Backend {
 
     fn add(&mut self, trace: &Trace, descrs: &Descrs, entry: Entry) -> Result<TraceId, String> {
         let id = TraceId(self.starts.len() as u32);
+        let is_loop = matches!(entry, Entry::Loop);
         let first_exit = self.exits.len();
         let c = compile(
             &mut self.asm,
@@ -75,6 +79,7 @@ impl X86Backend {
         )?;
         self.asm.commit().map_err(|e| format!("x86 backend: {e}"))?;
         self.starts.push(c.start);
+        self.is_loop.push(is_loop);
         self.labels.extend(c.labels);
         for site in c.exits {
             if site.jcc_end.is_some() {
@@ -140,6 +145,10 @@ impl Backend for X86Backend {
     }
 
     fn run(&mut self, t: TraceId, args: &[u64]) -> Exit {
+        assert!(
+            self.is_loop[t.0 as usize],
+            "run: {t:?} is a bridge, not a loop"
+        );
         if self.deadframe.len() < args.len() {
             self.deadframe.resize(args.len(), 0);
         }

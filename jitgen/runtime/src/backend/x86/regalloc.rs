@@ -42,6 +42,9 @@ pub struct Allocator {
     slots: Vec<Option<Var>>,
     /// Registers the current op reads: never chosen as spill victims.
     pinned: Vec<u8>,
+    /// The register each box would best live in (its place in the label
+    /// the trace's final jump goes to).
+    hints: Vec<Option<u8>>,
 }
 
 /// The register class of a kind: general (`false`) or xmm (`true`).
@@ -108,6 +111,7 @@ impl Allocator {
             xmms: [None; 16],
             slots: Vec::new(),
             pinned: Vec::new(),
+            hints: vec![None; n],
         }
     }
 
@@ -140,6 +144,11 @@ impl Allocator {
     /// The spill slots used so far.
     pub fn slot_count(&self) -> u32 {
         self.slots.len() as u32
+    }
+
+    /// Asks for `v` to be defined in register `r` when it is free.
+    pub fn hint(&mut self, v: Var, r: u8) {
+        self.hints[v.index()] = Some(r);
     }
 
     pub fn unpin_all(&mut self) {
@@ -214,14 +223,14 @@ impl Allocator {
     }
 
     /// A free register for a box of kind `k` (spilling if needed),
-    /// preferring `hint` and callee-saved registers when `across_call`;
+    /// preferring `hints` in order, and callee-saved registers when `across_call`;
     /// never one in `avoid` or pinned.
     fn take_reg(
         &mut self,
         asm: &mut Asm,
         k: Kind,
         across_call: bool,
-        hint: Option<u8>,
+        hints: &[u8],
         avoid: &[u8],
     ) -> u8 {
         let float = is_float(k);
@@ -234,8 +243,10 @@ impl Allocator {
             let l = if float { Loc::Xmm(r) } else { Loc::Gpr(r) };
             a.is_free(l) && !avoid.contains(&r)
         };
-        let chosen = hint
-            .filter(|&h| order.contains(&h) && free(self, h))
+        let chosen = hints
+            .iter()
+            .copied()
+            .find(|&h| order.contains(&h) && free(self, h))
             .or_else(|| order.iter().copied().find(|&r| free(self, r)));
         let r = match chosen {
             Some(r) => r,
@@ -266,7 +277,7 @@ impl Allocator {
             }
             Loc::Slot(_) => {
                 let k = self.kinds[v.index()];
-                let r = self.take_reg(asm, k, self.crosses_call[v.index()], None, &[]);
+                let r = self.take_reg(asm, k, self.crosses_call[v.index()], &[], &[]);
                 self.relocate(asm, v, reg_loc(k, r));
                 r
             }
@@ -274,10 +285,11 @@ impl Allocator {
     }
 
     /// A register for the result `v` of the current op: `hint` if free,
-    /// never one in `avoid`.
+    /// else `v`'s own hint if free; never one in `avoid`.
     pub fn define(&mut self, asm: &mut Asm, v: Var, hint: Option<u8>, avoid: &[u8]) -> u8 {
         let k = self.kinds[v.index()];
-        let r = self.take_reg(asm, k, self.crosses_call[v.index()], hint, avoid);
+        let hints: Vec<u8> = hint.into_iter().chain(self.hints[v.index()]).collect();
+        let r = self.take_reg(asm, k, self.crosses_call[v.index()], &hints, avoid);
         self.place(v, reg_loc(k, r));
         r
     }

@@ -24,7 +24,8 @@ pub fn dce(trace: &Trace, descrs: &Descrs) -> Trace {
             .ops
             .iter()
             .zip(keep)
-            .filter_map(|(op, k)| k.then(|| op.clone()))
+            .filter(|(_, k)| *k)
+            .map(|(op, _)| op.clone())
             .collect(),
         kinds: trace.kinds.clone(),
     }

@@ -98,3 +98,36 @@ pub fn until_consistent<K: Hash + Eq, T>(mut pass: impl FnMut(&Forget<K>) -> (T,
     forget.all = true;
     pass(&forget).0
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ir::{DescrId, Var};
+
+    fn v(n: u32) -> Value {
+        Value::Var(Var(n))
+    }
+
+    #[test]
+    fn images_follow_positions_and_refuse_disagreement() {
+        let label = Op::new(Opcode::Label, vec![v(0), v(1), v(1)], None).with_descr(DescrId(0));
+        let jump = Op::new(Opcode::Jump, vec![v(5), v(6), v(7)], None).with_descr(DescrId(0));
+        assert!(closes_loop(&label, &jump));
+        let map = LoopMap::new(&label, &jump);
+        assert_eq!(map.image(v(0)), Some(v(5)));
+        assert_eq!(map.image(v(1)), None);
+        assert_eq!(map.image(v(2)), None);
+        assert_eq!(map.image(Value::int(3)), Some(Value::int(3)));
+    }
+
+    #[test]
+    fn the_driver_forgets_failed_facts_until_none_fail() {
+        let mut runs = 0;
+        let out = until_consistent(|forget: &Forget<u32>| {
+            runs += 1;
+            let failed: Vec<u32> = [1, 2].into_iter().filter(|k| !forget.forgets(k)).collect();
+            (runs, if runs == 1 { vec![1] } else { failed })
+        });
+        assert_eq!(out, 3);
+    }
+}

@@ -6,73 +6,12 @@
 
 mod common;
 use common::*;
-use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
+use std::path::PathBuf;
 
 /// Programs whose LL graphs are wrong (a bug of the rtyper, not of the
 /// native backend): they must still fail here, so that fixing the rtyper
 /// makes this list shrink.
 const KNOWN_LL_BUGS: &[(&str, &str)] = &[];
-
-/// Arguments for goal programs (they have no `.out` files; they are
-/// compared with `--interp`).
-fn goal_runs(prog: &Path) -> Vec<Vec<String>> {
-    let text = std::fs::read_to_string(prog).unwrap();
-    match header(&text, "args") {
-        Some(a) => vec![a.split_whitespace().map(str::to_string).collect()],
-        None if prog.ends_with("toy.rpy") => vec![vec!["12".into()], vec!["1000".into()]],
-        None => vec![Vec::new()],
-    }
-}
-
-/// Translate every program into `dir`, first one alone (it builds the
-/// runtime if needed), then the rest on two threads.
-fn translate_all(progs: &[PathBuf], dir: &Path) -> Vec<String> {
-    let failures = Mutex::new(Vec::new());
-    let translate_one = |p: &PathBuf| {
-        let out = translate()
-            .arg(rel(p))
-            .arg("-o")
-            .arg(exe(dir, p))
-            .output()
-            .unwrap();
-        if !out.status.success() {
-            failures.lock().unwrap().push(format!(
-                "translate {}:\n{}",
-                rel(p),
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-    };
-    translate_one(&progs[0]);
-    let next = AtomicUsize::new(1);
-    std::thread::scope(|s| {
-        for _ in 0..2 {
-            s.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::SeqCst);
-                let Some(p) = progs.get(i) else { break };
-                translate_one(p);
-            });
-        }
-    });
-    failures.into_inner().unwrap()
-}
-
-fn exe(dir: &Path, p: &Path) -> PathBuf {
-    let stem = p.file_stem().unwrap().to_string_lossy();
-    let parent = p.parent().unwrap().file_name().unwrap().to_string_lossy();
-    dir.join(format!("{parent}-{stem}"))
-}
-
-fn run(exe: &Path, args: &[String]) -> std::process::Output {
-    std::process::Command::new(exe)
-        .args(args)
-        .current_dir(root())
-        .stdin(std::process::Stdio::null())
-        .output()
-        .unwrap()
-}
 
 #[test]
 fn programs_native() {
@@ -82,7 +21,7 @@ fn programs_native() {
     let progs = files("tests/programs", "rpy");
     let goals = files("goal", "rpy");
     let all: Vec<PathBuf> = progs.iter().chain(&goals).cloned().collect();
-    let mut failures = translate_all(&all, &dir);
+    let mut failures = translate_all(&all, &dir, &[]);
     for p in &progs {
         let stem = p.file_stem().unwrap().to_string_lossy().into_owned();
         let want = expectation(p);

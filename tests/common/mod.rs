@@ -1,10 +1,11 @@
 //! Helpers shared by the end-to-end tests: paths, running `translate`,
 //! program headers, and golden files (re-bless with `RPY_BLESS=1`).
-
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 
 /// The workspace root.
 pub fn root() -> PathBuf {
@@ -154,4 +155,65 @@ pub fn report(failures: Vec<String>, total: usize) {
             failures.join("\n\n")
         );
     }
+}
+
+/// Arguments for goal programs (they have no `.out` files; they are
+/// compared with `--interp`).
+pub fn goal_runs(prog: &Path) -> Vec<Vec<String>> {
+    let text = std::fs::read_to_string(prog).unwrap();
+    match header(&text, "args") {
+        Some(a) => vec![a.split_whitespace().map(str::to_string).collect()],
+        None if prog.ends_with("toy.rpy") => vec![vec!["12".into()], vec!["1000".into()]],
+        None => vec![Vec::new()],
+    }
+}
+
+/// Translate every program into `dir` (with `extra` translate arguments),
+/// first one alone (it builds the
+/// runtime if needed), then the rest on two threads.
+pub fn translate_all(progs: &[PathBuf], dir: &Path, extra: &[&str]) -> Vec<String> {
+    let failures = Mutex::new(Vec::new());
+    let translate_one = |p: &PathBuf| {
+        let out = translate()
+            .args(extra)
+            .arg(rel(p))
+            .arg("-o")
+            .arg(exe(dir, p))
+            .output()
+            .unwrap();
+        if !out.status.success() {
+            failures.lock().unwrap().push(format!(
+                "translate {}:\n{}",
+                rel(p),
+                String::from_utf8_lossy(&out.stderr)
+            ));
+        }
+    };
+    translate_one(&progs[0]);
+    let next = AtomicUsize::new(1);
+    std::thread::scope(|s| {
+        for _ in 0..2 {
+            s.spawn(|| loop {
+                let i = next.fetch_add(1, Ordering::SeqCst);
+                let Some(p) = progs.get(i) else { break };
+                translate_one(p);
+            });
+        }
+    });
+    failures.into_inner().unwrap()
+}
+
+pub fn exe(dir: &Path, p: &Path) -> PathBuf {
+    let stem = p.file_stem().unwrap().to_string_lossy();
+    let parent = p.parent().unwrap().file_name().unwrap().to_string_lossy();
+    dir.join(format!("{parent}-{stem}"))
+}
+
+pub fn run(exe: &Path, args: &[String]) -> std::process::Output {
+    std::process::Command::new(exe)
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
 }

@@ -330,6 +330,8 @@ impl Jit {
         pre.ops.truncate(body_at);
         let mut body = t.clone();
         body.ops.drain(..body_at);
+        // the loop's inputs are its label's
+        body.inputargs = body.ops[0].args.iter().filter_map(|a| a.as_var()).collect();
         if body_at > 0 {
             let header = format!(
                 "# Loop {n} ({loc}) : entry bridge with {} ops",

@@ -201,8 +201,16 @@ impl<'p> MetaInterp<'p> {
         regs
     }
 
-    /// Records a guard with a snapshot of every frame.
-    fn guard(&mut self, opcode: Opcode, args: Vec<Value>, raised: bool) {
+    /// Records a guard with a snapshot of every frame. `known`: a box
+    /// whose value is known when the guard fails (the condition of a
+    /// `guard_true`/`guard_false` on a bool), saved as that constant.
+    fn guard(
+        &mut self,
+        opcode: Opcode,
+        args: Vec<Value>,
+        raised: bool,
+        known: Option<(Value, u64)>,
+    ) {
         if self.rec.is_none() {
             return;
         }
@@ -211,7 +219,10 @@ impl<'p> MetaInterp<'p> {
         for i in 0..self.frames.len() {
             let regs = self.live_regs(i, raised && i + 1 == self.frames.len());
             let f = &self.frames[i];
-            fail_args.extend(regs.iter().map(|r| f.boxes[*r as usize]));
+            fail_args.extend(regs.iter().map(|r| match (f.boxes[*r as usize], known) {
+                (b, Some((k, v))) if b == k => Value::Const(Kind::Int, v),
+                (b, _) => b,
+            }));
             frames.push(FrameSnap {
                 code: f.code,
                 pc: f.pc,
@@ -268,13 +279,16 @@ impl<'p> MetaInterp<'p> {
 
     /// A callee returned `v` to the frame below.
     fn returned(&mut self, v: u64, b: Value) -> Option<Stop> {
-        self.frames.pop();
-        if self.frames.is_empty() {
+        if self.frames.len() == 1 {
+            // the portal itself returns: tracing gives up here (the
+            // blackhole then runs the `Return` again)
             if let Some(s) = self.abort("the portal returned while tracing") {
                 return Some(s);
             }
+            self.frames.pop();
             return Some(Stop::Return(v));
         }
+        self.frames.pop();
         let f = self.top();
         let code = &self.prog.codes.codes[f.code as usize];
         if let Insn::Inline { dst: Some(d), .. } = &code.insns[f.pc as usize] {
@@ -370,7 +384,7 @@ impl<'p> MetaInterp<'p> {
                     return self.unwind();
                 }
                 if can_raise && !matches!(b, Value::Const(..)) {
-                    self.guard(Opcode::GuardNoException, vec![], true);
+                    self.guard(Opcode::GuardNoException, vec![], true, None);
                 }
                 if let Some(d) = dst {
                     self.set(d, real, b);
@@ -400,12 +414,13 @@ impl<'p> MetaInterp<'p> {
             Insn::If { cond, then, else_ } => {
                 let (v, b) = self.val(cond, Kind::Int);
                 if let Value::Var(_) = b {
+                    // an `If` tests a bool: when the guard fails it is the other one
                     let g = if v != 0 {
                         Opcode::GuardTrue
                     } else {
                         Opcode::GuardFalse
                     };
-                    self.guard(g, vec![b], false);
+                    self.guard(g, vec![b], false, Some((b, (v == 0) as u64)));
                 }
                 self.goto(if v != 0 { then } else { else_ });
             }
@@ -416,7 +431,12 @@ impl<'p> MetaInterp<'p> {
             } => {
                 let (v, b) = self.val(value, Kind::Int);
                 if let Value::Var(_) = b {
-                    self.guard(Opcode::GuardValue, vec![b, Value::int(v as i64)], false);
+                    self.guard(
+                        Opcode::GuardValue,
+                        vec![b, Value::int(v as i64)],
+                        false,
+                        None,
+                    );
                 }
                 let t = cases
                     .iter()
@@ -485,7 +505,7 @@ impl<'p> MetaInterp<'p> {
                 let k = kinds[dst as usize];
                 let (v, b) = self.val(src, k);
                 if let Value::Var(_) = b {
-                    self.guard(Opcode::GuardValue, vec![b, Value::Const(k, v)], false);
+                    self.guard(Opcode::GuardValue, vec![b, Value::Const(k, v)], false, None);
                 }
                 self.set(dst, v, Value::Const(k, v));
                 self.next();

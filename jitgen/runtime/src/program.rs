@@ -111,7 +111,17 @@ impl Program {
         match self.locations.get(driver).copied().flatten() {
             Some(f) => f(greens),
             None => {
-                let g: Vec<String> = greens.iter().map(|x| (*x as i64).to_string()).collect();
+                // refs (a bytecode list, say) by kind only: addresses change from run to run
+                let kinds = &self.codes.drivers[driver].greens;
+                let g: Vec<String> = greens
+                    .iter()
+                    .zip(kinds)
+                    .map(|(x, k)| match k {
+                        Kind::Ref => "ptr".to_string(),
+                        Kind::Float => f64::from_bits(*x).to_string(),
+                        Kind::Int => (*x as i64).to_string(),
+                    })
+                    .collect();
                 format!("{} {}", self.codes.drivers[driver].name, g.join(", "))
             }
         }

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds everything and times the toy square program (goal/toy.rpy):
-# target-toy-native against the hand-written Rust interpreter (bench/hand:
-# toy-hand) and a plain Rust loop (square-loop) on N, and the untranslated
+# target-toy-native and target-toy-jit against the hand-written Rust
+# interpreter (bench/hand: toy-hand) and the ideal loop (square-loop) on N
+# (issue 4: native within 1.2x of toy-hand; issue 5: JIT at least 8x
+# faster than native and within 2.5x of square-loop), and the untranslated
 # run (translate --interp), CPython and PyPy (when installed) on a smaller
 # N_SLOW; medians of RUNS; ratios against toy-hand; peak RSS of
 # target-toy-native; warm and cold translation times of goal/toy.rpy.
@@ -19,6 +21,7 @@ echo "building (cargo release, bench/hand, goal/toy.rpy)..." >&2
 cargo build --release --quiet --bin translate
 cargo build --release --quiet --manifest-path bench/hand/Cargo.toml
 "$TRANSLATE" goal/toy.rpy 2>/dev/null
+"$TRANSLATE" goal/toy.rpy --opt=jit 2>/dev/null
 
 # shellcheck source=bench/lib.sh
 source bench/lib.sh
@@ -45,6 +48,7 @@ print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@"
 }
 
 check target-toy-native $((N * N)) ./target-toy-native "$N"
+check target-toy-jit $((N * N)) ./target-toy-jit "$N"
 check toy-hand $((N * N)) "$HAND/toy-hand" "$N"
 
 echo "toy.rpy square($N), median of $RUNS runs, $(nproc) cores ($(uname -m))"
@@ -55,7 +59,13 @@ for row in "target-toy-native:./target-toy-native" "square-loop (bench/hand):$HA
   t=$(median_time $cmd "$N")
   printf '  %-28s %8ss  %6sx\n' "$name" "$t" "$(awk -v a="$t" -v b="$hand" 'BEGIN {printf "%.2f", a / b}')"
 done
+native=$(median_time ./target-toy-native "$N")
+jit=$(median_time ./target-toy-jit "$N")
+ideal=$(median_time "$HAND/square-loop" "$N")
+printf '  %-28s %8ss  %6sx\n' "target-toy-jit" "$jit" "$(awk -v a="$jit" -v b="$hand" 'BEGIN {printf "%.2f", a / b}')"
+echo "  target-toy-jit: $(awk -v a="$native" -v b="$jit" 'BEGIN {printf "%.1f", a / b}')x faster than target-toy-native (target >= 8x), $(awk -v a="$jit" -v b="$ideal" 'BEGIN {printf "%.2f", a / b}')x square-loop (target <= 2.5x)"
 echo "  target-toy-native peak RSS: $(peak_rss ./target-toy-native "$N") KB"
+echo "  target-toy-jit peak RSS: $(peak_rss ./target-toy-jit "$N") KB"
 
 echo
 echo "toy.rpy square($N_SLOW) (smaller N), median of $RUNS runs; ratio per iteration vs toy-hand"

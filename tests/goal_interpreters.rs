@@ -1,5 +1,7 @@
 //! The interpreters in goal/ run their example programs (goal/NAME/*) with
-//! the expected output NAME.out, untranslated and translated to native code.
+//! the expected output NAME.out, untranslated, translated to native code,
+//! and translated with the JIT (every loop traced at once, guards made into
+//! bridges early, on both JIT backends).
 //! (The long Brainfuck benchmarks of ../shared/bench belong to bench/.)
 
 mod common;
@@ -37,17 +39,25 @@ fn goal_interpreters_run_their_examples() {
     let mut total = 0;
     for (interp, folder, ext) in INTERPRETERS {
         let native = dir.join(Path::new(interp).file_stem().unwrap());
-        let built = translate()
-            .arg(interp)
-            .arg("-o")
-            .arg(&native)
-            .output()
-            .unwrap();
-        if !built.status.success() {
-            failures.push(format!(
-                "translate {interp}:\n{}",
-                String::from_utf8_lossy(&built.stderr)
-            ));
+        let jit = native.with_extension("jit");
+        let mut built_all = true;
+        for (exe, extra) in [(&native, None), (&jit, Some("--opt=jit"))] {
+            let built = translate()
+                .args(extra)
+                .arg(interp)
+                .arg("-o")
+                .arg(exe)
+                .output()
+                .unwrap();
+            if !built.status.success() {
+                built_all = false;
+                failures.push(format!(
+                    "translate {interp} {extra:?}:\n{}",
+                    String::from_utf8_lossy(&built.stderr)
+                ));
+            }
+        }
+        if !built_all {
             continue;
         }
         for example in files(folder, ext) {
@@ -79,6 +89,22 @@ fn goal_interpreters_run_their_examples() {
                 &expected,
                 &mut failures,
             );
+            for backend in ["x86", "interp"] {
+                let rpyjit = format!("backend={backend},threshold=1,trace_eagerness=2");
+                let jitted = std::process::Command::new(&jit)
+                    .arg(&ex)
+                    .env("RPYJIT", &rpyjit)
+                    .current_dir(root())
+                    .stdin(std::process::Stdio::null())
+                    .output()
+                    .unwrap();
+                check(
+                    &format!("RPYJIT={rpyjit} {} {ex}", jit.display()),
+                    &jitted,
+                    &expected,
+                    &mut failures,
+                );
+            }
         }
     }
     let _ = std::fs::remove_dir_all(&dir);

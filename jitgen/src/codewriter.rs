@@ -14,6 +14,7 @@ use flowgraph::ll::{
     LLType, LLValue, LVar, ListKind,
 };
 use rpy_front::program::{ClassId, FuncId};
+use rpy_front::Diagnostic;
 use rpy_jit::ir::{CallEffect, Kind, Opcode};
 use rpy_jit::jitcode::{
     CallInfo, DriverInfo, FieldInfo, Insn, JitCode, JitCodes, Reg, SizeInfo, Src,
@@ -94,6 +95,8 @@ struct Code<'g> {
     block_at: Vec<u32>,
     /// Jumps to patch: (insn, which target, block).
     fixups: Vec<(usize, usize, LBlock)>,
+    /// The `MergePoint` instructions and their source spans.
+    merge_points: Vec<(usize, rpy_front::Span)>,
 }
 
 impl Code<'_> {
@@ -197,6 +200,7 @@ impl<'p> Writer<'p> {
             || g.hints.elidable
             || (self.facts.is_recursive)(f)
             || self.portals.contains(&f)
+            || (has_loop(g) && !g.hints.unroll_safe)
         {
             return None;
         }
@@ -367,7 +371,8 @@ impl<'p> Writer<'p> {
                 }
             }
             K::JitMergePoint => {
-                c.emit(Insn::MergePoint(a[1..].to_vec()));
+                let at = c.emit(Insn::MergePoint(a[1..].to_vec()));
+                c.merge_points.push((at, op.span));
             }
             K::CanEnterJit => {
                 c.emit(Insn::CanEnterJit);
@@ -579,7 +584,7 @@ impl<'p> Writer<'p> {
         c.fixups.push((j, 0, l.target));
     }
 
-    fn graph(&mut self, f: FuncId) -> JitCode {
+    fn graph(&mut self, f: FuncId) -> Result<JitCode, Diagnostic> {
         let g = self.prog.graph(f).expect("a graph to write");
         let mut regs = vec![None; g.vars.len()];
         let mut kinds = Vec::new();
@@ -596,6 +601,7 @@ impl<'p> Writer<'p> {
             insns: Vec::new(),
             block_at: vec![0; g.blocks.len()],
             fixups: Vec::new(),
+            merge_points: Vec::new(),
         };
         for b in g.block_ids() {
             c.block_at[b.index()] = c.at();
@@ -692,14 +698,58 @@ impl<'p> Writer<'p> {
         }
         let params = g.params.iter().filter_map(|&p| c.reg(p)).collect();
         let live = live_in(&c.insns, c.kinds.len());
-        JitCode {
+        for &(at, span) in &c.merge_points {
+            let Insn::MergePoint(args) = &c.insns[at] else {
+                continue;
+            };
+            let declared: Vec<Reg> = args
+                .iter()
+                .filter_map(|a| match a {
+                    Src::Reg(r) => Some(*r),
+                    _ => None,
+                })
+                .collect();
+            if let Some(r) = live[at].iter().find(|r| !declared.contains(r)) {
+                let name = c
+                    .regs
+                    .iter()
+                    .position(|x| *x == Some(*r))
+                    .and_then(|v| g.vars[v].name.clone())
+                    .unwrap_or_else(|| "a value".into());
+                return Err(Diagnostic::error(
+                    span,
+                    format!("'{name}' is live at jit_merge_point but is neither a green nor a red"),
+                )
+                .with_label("the loop goes on using it")
+                .with_note("every variable the loop reads after the merge point must be listed in the JitDriver's greens or reds"));
+            }
+        }
+        Ok(JitCode {
             name: g.name.clone(),
             kinds: c.kinds,
             params,
             insns: c.insns,
             live,
-        }
+        })
     }
+}
+
+/// Does the graph loop? (Callees with loops are not inlined — the trace
+/// would unroll them — unless they are `@unroll_safe`.)
+fn has_loop(g: &LLGraph) -> bool {
+    // depth-first search for a back edge
+    fn visit(g: &LLGraph, b: usize, state: &mut [u8]) -> bool {
+        state[b] = 1;
+        for l in g.blocks[b].exit.links() {
+            let t = l.target.index();
+            if state[t] == 1 || (state[t] == 0 && visit(g, t, state)) {
+                return true;
+            }
+        }
+        state[b] = 2;
+        false
+    }
+    visit(g, 0, &mut vec![0; g.blocks.len()])
 }
 
 /// Handlers are written as `u32::MAX` until the `Catch` is placed.
@@ -723,11 +773,12 @@ fn owner_of(p: &LLProgram, mut c: ClassId, name: &str) -> ClassId {
     c
 }
 
-/// Writes the jitcodes of every portal (`None` without a JIT driver).
-pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Option<Output> {
+/// Writes the jitcodes of every portal (`None` without a JIT driver); a
+/// merge point that does not name every live variable is the user's error.
+pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Result<Option<Output>, Diagnostic> {
     let portals: Vec<FuncId> = prog.drivers.iter().filter_map(|d| d.portal).collect();
     if portals.is_empty() {
-        return None;
+        return Ok(None);
     }
     let mut w = Writer {
         prog,
@@ -751,7 +802,7 @@ pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Option<Output> {
     let mut codes: Vec<Option<JitCode>> = Vec::new();
     while let Some(f) = w.todo.pop() {
         let n = w.code_of[&f] as usize;
-        let code = w.graph(f);
+        let code = w.graph(f)?;
         if codes.len() <= n {
             codes.resize(n + 1, None);
         }
@@ -783,5 +834,5 @@ pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Option<Output> {
             merge_point,
         });
     }
-    Some(w.out)
+    Ok(Some(w.out))
 }

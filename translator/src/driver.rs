@@ -138,11 +138,17 @@ impl Steps {
             .file_name()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let jit = if self.jit {
+        // the codewriter also checks the JIT hints of native translations
+        let jit = if !ll.drivers.is_empty() {
             self.step("codewriter", || crate::genrust::codewrite(&ll))
+                .map_err(|d| match read_source(path) {
+                    Ok(file) => report(&file, &d),
+                    Err(f) => f,
+                })?
         } else {
             None
         };
+        let jit = jit.filter(|_| self.jit);
         Ok(self.step("genrust", || {
             crate::genrust::generate(&ll, &file, jit.as_ref())
         }))

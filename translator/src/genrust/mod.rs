@@ -43,7 +43,9 @@ use std::ptr::{null, null_mut};
 
 /// The codewriter's jitcodes for the program's portals (`None` without
 /// a JIT driver).
-pub fn codewrite(prog: &LLProgram) -> Option<jitgen::codewriter::Output> {
+pub fn codewrite(
+    prog: &LLProgram,
+) -> Result<Option<jitgen::codewriter::Output>, rpy_front::Diagnostic> {
     let analysis = analysis::Analysis::new(prog);
     let facts = jitgen::codewriter::Facts {
         op_raises: &|op| analysis.op_raises(op),

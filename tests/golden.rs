@@ -106,8 +106,8 @@ fn backendopt_passes() {
     let mut failures = Vec::new();
     for src in &srcs {
         let steps = translator::driver::Steps {
-            verbose: false,
             opt: 0,
+            ..Default::default()
         };
         let Ok(mut ll) = steps.rtype(src) else {
             failures.push(format!("{}: does not translate", rel(src)));

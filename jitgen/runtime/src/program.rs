@@ -6,6 +6,10 @@ use crate::ir::{Descr, DescrId, Descrs, Kind};
 use crate::jitcode::{JitCodes, Reg};
 use crate::mem::JitFn;
 
+/// The printable location of a green key (a driver's
+/// `get_printable_location`).
+pub type LocationFn = fn(&[u64]) -> String;
+
 /// What a `-jit` target hands the JIT at start-up (index for index with
 /// the codewriter's tables).
 pub struct Target {
@@ -21,7 +25,7 @@ pub struct Target {
     pub addrs: Vec<u64>,
     /// Per driver: the printable location of a green key, if the driver
     /// has `get_printable_location`.
-    pub locations: Vec<Option<fn(&[u64]) -> String>>,
+    pub locations: Vec<Option<LocationFn>>,
 }
 
 pub struct Program {
@@ -31,7 +35,7 @@ pub struct Program {
     pub size_descr: Vec<DescrId>,
     pub call_descr: Vec<DescrId>,
     pub addrs: Vec<u64>,
-    pub locations: Vec<Option<fn(&[u64]) -> String>>,
+    pub locations: Vec<Option<LocationFn>>,
 }
 
 impl Program {

@@ -350,6 +350,29 @@ impl<'p> Writer<'p> {
             pure(c, o, a);
             return;
         }
+        // Python's `%` and `//` by a positive power of two, and shifts by a
+        // constant in 0..64, are plain machine ops (`& (2**k - 1)`, `>> k`)
+        let shift_const = match op.args.get(1).and_then(|v| v.as_const()) {
+            Some(LLConst::Int(k)) if (0..64).contains(k) => Some(*k as u64),
+            _ => None,
+        };
+        let pow2 = match op.args.get(1).and_then(|v| v.as_const()) {
+            Some(LLConst::Int(d)) if *d > 0 && (*d as u64).is_power_of_two() => Some(*d as u64),
+            _ => None,
+        };
+        match (op.kind, pow2, shift_const) {
+            (K::IntMod, Some(d), _) => return pure(c, O::IntAnd, vec![a[0], Src::Const(d - 1)]),
+            (K::IntFloorDiv, Some(d), _) => {
+                return pure(
+                    c,
+                    O::IntRshift,
+                    vec![a[0], Src::Const(d.trailing_zeros() as u64)],
+                )
+            }
+            (K::IntLshift, _, Some(k)) => return pure(c, O::IntLshift, vec![a[0], Src::Const(k)]),
+            (K::IntRshift, _, Some(k)) => return pure(c, O::IntRshift, vec![a[0], Src::Const(k)]),
+            _ => {}
+        }
         match op.kind {
             K::BoolNot => pure(c, O::IntXor, vec![a[0], Src::Const(1)]),
             K::FloatIsTrue => pure(c, O::FloatNe, vec![a[0], Src::Const(0f64.to_bits())]),

@@ -370,13 +370,26 @@ impl Jit {
         for &(pos, k) in &g.virtual_at {
             values[pos] = objs[k];
         }
+        // a bridge's inputs: one box per fail arg, but constants (greens,
+        // say) stay constants in the bridge
         let boxes: Option<Vec<Value>> = tracing.map(|t| {
             let kinds: Vec<Kind> = g
                 .fail_args
                 .iter()
                 .map(|a| self.traces[&exit.trace].value_kind(*a))
                 .collect();
-            input_boxes(t, &kinds).into_iter().map(Value::Var).collect()
+            let inputs = input_boxes(t, &kinds);
+            g.fail_args
+                .iter()
+                .zip(inputs)
+                .enumerate()
+                .map(|(i, (a, v))| match a {
+                    Value::Const(k, bits) if !g.virtual_at.iter().any(|(p, _)| *p == i) => {
+                        Value::Const(*k, *bits)
+                    }
+                    _ => Value::Var(v),
+                })
+                .collect()
         });
         let snap = &self.snapshots[g.resume as usize];
         let mut frames = Vec::new();

@@ -17,9 +17,9 @@ pub fn successors(insns: &[Insn], i: usize) -> Vec<usize> {
             .collect(),
         Insn::Return(_) | Insn::Raise(_) => vec![],
         Insn::Catch(hs) => hs.iter().map(|(_, _, t)| *t as usize).collect(),
-        Insn::Call { handler, .. } | Insn::Inline { handler, .. } => {
+        Insn::Call { .. } | Insn::Inline { .. } => {
             let mut s = vec![next];
-            s.extend(handler.map(|h| h as usize));
+            s.extend(insns[i].handler().map(|h| h as usize));
             s
         }
         _ => vec![next],

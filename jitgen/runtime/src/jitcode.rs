@@ -76,6 +76,16 @@ pub enum Insn {
     },
 }
 
+impl Insn {
+    /// Where an exception raised by this call goes (a `Catch`), if any.
+    pub fn handler(&self) -> Option<u32> {
+        match self {
+            Insn::Call { handler, .. } | Insn::Inline { handler, .. } => *handler,
+            _ => None,
+        }
+    }
+}
+
 /// How a runtime function is described to the JIT (its address comes from
 /// the target's table at start-up).
 #[derive(Clone, Debug, PartialEq)]

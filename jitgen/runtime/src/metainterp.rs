@@ -176,15 +176,11 @@ impl<'p> MetaInterp<'p> {
         let code = &self.prog.codes.codes[f.code as usize];
         let pc = f.pc as usize;
         let innermost = i + 1 == self.frames.len();
-        let handler_of = |insn: &Insn| match insn {
-            Insn::Call { handler, .. } | Insn::Inline { handler, .. } => *handler,
-            _ => None,
-        };
         if innermost && !raised {
             return code.live[pc].clone();
         }
         let mut regs: Vec<Reg> = Vec::new();
-        if let Some(h) = handler_of(&code.insns[pc]) {
+        if let Some(h) = code.insns[pc].handler() {
             regs.extend(&code.live[h as usize]);
         }
         if !innermost {
@@ -262,11 +258,7 @@ impl<'p> MetaInterp<'p> {
         loop {
             let f = self.top();
             let code = &self.prog.codes.codes[f.code as usize];
-            let handler = match &code.insns[f.pc as usize] {
-                Insn::Call { handler, .. } | Insn::Inline { handler, .. } => *handler,
-                _ => None,
-            };
-            if let Some(h) = handler {
+            if let Some(h) = code.insns[f.pc as usize].handler() {
                 self.frames.last_mut().expect("a frame").pc = h;
                 return None;
             }

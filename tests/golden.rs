@@ -1,6 +1,7 @@
 //! Golden tests of the text forms: for each tests/golden/NAME.rpy (and
-//! goal/toy.rpy), the AST, flow-graph, annotated and LL dumps must equal
-//! NAME.ast / NAME.flow / NAME.annotated / NAME.ll. Re-bless with `RPY_BLESS=1 cargo test`.
+//! goal/toy.rpy), the AST, flow-graph, annotated, LL and jitcode dumps must
+//! equal NAME.ast / NAME.flow / NAME.annotated / NAME.ll / NAME.jitcodes.
+//! Re-bless with `RPY_BLESS=1 cargo test`.
 
 mod common;
 use common::*;
@@ -62,6 +63,11 @@ fn annotated_dumps() {
 #[test]
 fn ll_dumps() {
     check_dump("ll", "ll");
+}
+
+#[test]
+fn jitcode_dumps() {
+    check_dump("jitcodes", "jitcodes");
 }
 
 #[test]

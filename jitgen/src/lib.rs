@@ -4,3 +4,4 @@
 
 pub mod codewriter;
 pub mod liveness;
+pub mod print;

@@ -4,7 +4,7 @@
 # class Square(Shape): instantiated
 #   field name: Ptr(Str)
 #   field side: Signed
-# driver driver: greens [pc: Signed], reds [acc: Signed], portal run
+# driver driver: greens [pc: Signed], reds [acc: Signed, n: Signed], portal run
 
 graph Shape.__init__(v0: Ptr(Instance(Square)), v1: Ptr(Str)) -> Void
   # v0 self: Ptr(Instance(Square))
@@ -61,7 +61,7 @@ graph run(v0: Signed) -> Signed
     v4 = int_lt(v3, v2)
     if v4 → block2(v3, v1, v2) else → block3(v1)
   block2(v5: Signed, v6: Signed, v7: Signed):
-    jit_merge_point(driver, v5, v6)
+    jit_merge_point(driver, v5, v6, v7)
     v8 = jit_promote(v5)
     v9 = direct_call(double, v8)
     v10 = int_add(v6, v9)

@@ -1,7 +1,7 @@
 # Classes: __init__, methods, inheritance, super(), class constants.
 from rpy.jit import JitDriver, promote, elidable
 
-driver = JitDriver(greens=['pc'], reds=['acc'])
+driver = JitDriver(greens=['pc'], reds=['acc', 'n'])
 
 
 class Shape(object):
@@ -40,7 +40,7 @@ def run(n):
     pc = 0
     acc = 0
     while pc < n:
-        driver.jit_merge_point(pc=pc, acc=acc)
+        driver.jit_merge_point(pc=pc, acc=acc, n=n)
         acc += double(promote(pc))
         pc += 1
     return acc

@@ -268,6 +268,21 @@ pub fn dump_ll(path: &Path) -> i32 {
     }))
 }
 
+/// `--dump=jitcodes`: what the codewriter makes of the portal.
+pub fn dump_jitcodes(path: &Path) -> i32 {
+    status(Steps::default().rtype(path).and_then(|ll| {
+        match crate::genrust::codewrite(&ll) {
+            Ok(Some(out)) => print!("{}", jitgen::print::print_jitcodes(&out.jitcodes)),
+            Ok(None) => println!("# no JitDriver: no jitcodes"),
+            Err(d) => {
+                let file = read_source(path)?;
+                return Err(report(&file, &d));
+            }
+        }
+        Ok(0)
+    }))
+}
+
 pub fn dump_flow(path: &Path) -> i32 {
     status(flow(path).map(|fp| {
         print!("{}", flowgraph::print::print_program(&fp));

@@ -19,6 +19,8 @@ enum Dump {
     Ll,
     /// The Rust source the native backend compiles.
     Rust,
+    /// The JIT's jitcodes (the codewriter's output for the portal).
+    Jitcodes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -84,6 +86,7 @@ fn main() -> ExitCode {
             Dump::Flow => driver::dump_flow(&cli.file),
             Dump::Annotated => driver::dump_annotated(&cli.file),
             Dump::Ll => driver::dump_ll(&cli.file),
+            Dump::Jitcodes => driver::dump_jitcodes(&cli.file),
             Dump::Rust => {
                 driver::dump_rust(&cli.file, cli.opt.level().unwrap_or(2), cli.opt == Opt::Jit)
             }

@@ -39,6 +39,9 @@ pub struct Jit {
     no_bridge: HashSet<(TraceId, usize)>,
     pending: Vec<bool>,
     pub log: Log,
+    /// Objects compiled code refers to (constants in traces, the greens of
+    /// compiled loops): kept alive for as long as the code is.
+    kept: Vec<u64>,
 }
 
 static mut JIT: Option<Box<Jit>> = None;
@@ -77,9 +80,20 @@ pub fn init(t: Target) {
         no_bridge: HashSet::new(),
         pending: vec![false; n],
         log: Log::from_env(),
+        kept: Vec::new(),
     };
     // SAFETY: start-up, before any portal runs.
     unsafe { *std::ptr::addr_of_mut!(JIT) = Some(Box::new(j)) };
+}
+
+/// Every GC pointer the JIT holds outside the stack: the collector's root
+/// scanner for JIT targets.
+pub fn visit_roots(f: &mut dyn FnMut(u64)) {
+    if let Some(j) = jit() {
+        j.kept.iter().for_each(|w| f(*w));
+        j.backend.visit_roots(f);
+    }
+    crate::roots::visit_active(f);
 }
 
 /// At exit: the summary, when asked for.
@@ -308,11 +322,33 @@ impl Jit {
             .insert(0, Op::new(Opcode::Label, inputs, None).with_descr(start));
         self.log_optimized_loop(n, &loc, &optimized);
         let t = self.backend.compile_loop(&optimized, &self.prog.descrs)?;
+        self.keep_constants(&optimized);
+        let kinds = self.prog.codes.drivers[d].greens.clone();
+        self.kept.extend(
+            key.iter()
+                .zip(kinds)
+                .filter(|(_, k)| *k == Kind::Ref)
+                .map(|(w, _)| *w),
+        );
         self.traces.insert(t, optimized);
         self.warm[d].cells.insert(key.to_vec(), Cell::Compiled(t));
         self.start_labels[d].insert(key.to_vec(), start);
         self.log.loops += 1;
         Ok(())
+    }
+
+    /// Keeps the objects a compiled trace names as constants alive.
+    fn keep_constants(&mut self, t: &Trace) {
+        for op in &t.ops {
+            let fail = op.guard.iter().flat_map(|g| g.fail_args.iter());
+            for v in op.args.iter().chain(fail) {
+                if let Value::Const(Kind::Ref, bits) = v {
+                    if *bits != 0 {
+                        self.kept.push(*bits);
+                    }
+                }
+            }
+        }
     }
 
     /// The optimized loop: its preamble (an entry bridge) and the peeled
@@ -351,6 +387,8 @@ impl Jit {
         let op = &self.traces[&exit.trace].ops[exit.op];
         let g = op.guard.as_ref().expect("a guard exit");
         let mut values = exit.values.clone();
+        // rebuilding virtuals allocates: the saved values stay roots
+        let _roots = crate::roots::words(&values);
         let objs: Vec<u64> = g
             .virtuals
             .iter()
@@ -510,6 +548,7 @@ impl Jit {
         let t = self
             .backend
             .compile_bridge(exit.trace, exit.op, &optimized, &self.prog.descrs)?;
+        self.keep_constants(&optimized);
         self.traces.insert(t, optimized);
         self.log.bridges += 1;
         Ok(())

@@ -12,4 +12,5 @@ pub mod mem;
 pub mod metainterp;
 pub mod opt;
 pub mod program;
+pub mod roots;
 pub mod warmstate;

@@ -242,6 +242,7 @@ impl<'p> MetaInterp<'p> {
     /// Runs until the portal's merge point (blackhole), the portal's
     /// return, an exception leaving it, or the end of tracing.
     pub fn run(&mut self) -> Stop {
+        let _roots = crate::roots::frames(&self.frames);
         loop {
             if let Some(stop) = self.step() {
                 return stop;

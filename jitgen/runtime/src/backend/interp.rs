@@ -207,6 +207,7 @@ impl Backend for TraceInterp {
     fn run(&mut self, t: TraceId, args: &[u64]) -> Exit {
         let mut t = t;
         let mut regs = Vec::new();
+        let _roots = crate::roots::words(&regs);
         let mut n = self.enter(t, usize::MAX, args, &mut regs);
         let mut overflowed = false;
         loop {

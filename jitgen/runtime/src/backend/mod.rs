@@ -38,6 +38,10 @@ pub trait Backend {
     /// Runs compiled loop `t` from its start on these input values until a
     /// guard without a bridge fails or a `finish` is reached.
     fn run(&mut self, t: TraceId, args: &[u64]) -> Exit;
+
+    /// Every word the backend keeps outside the stack that may point to a
+    /// GC object (spill slots, saved exit values): roots for the collector.
+    fn visit_roots(&self, _f: &mut dyn FnMut(u64)) {}
 }
 
 pub mod interp;

@@ -173,4 +173,8 @@ impl Backend for X86Backend {
             values: self.deadframe[..rec.site.values.len()].to_vec(),
         }
     }
+
+    fn visit_roots(&self, f: &mut dyn FnMut(u64)) {
+        self.frame.iter().chain(&self.deadframe).for_each(|w| f(*w));
+    }
 }

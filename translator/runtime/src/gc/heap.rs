@@ -326,7 +326,7 @@ mod tests {
         assert_eq!(CLASS_SIZES[N_CLASSES - 1], MAX_SMALL);
         for size in 1..=MAX_SMALL {
             let slot = Heap::slot_bytes(size);
-            assert!(slot >= size && slot % 8 == 0, "{size} -> {slot}");
+            assert!(slot >= size && slot.is_multiple_of(8), "{size} -> {slot}");
             assert!(slot <= size.max(16) * 5 / 4 + 8, "{size} -> {slot}");
         }
     }

@@ -1,14 +1,11 @@
 //! The one allocation entry point (`rpy_alloc`) and the registry of type
 //! descriptors that say, for every type id, what kind of object it is and
-//! where its GC pointers are (what the future GC traces through).
+//! where its GC pointers are (what the GC traces through).
 //!
-//! Memory is never freed yet: `rpy_alloc` bumps a pointer through large
-//! zeroed chunks from the system allocator.
+//! The memory comes from the garbage collector (`gc`).
 
 use crate::item::ValueKind;
 use crate::object::GcHeader;
-use std::alloc::{alloc_zeroed, handle_alloc_error, Layout};
-use std::cell::Cell;
 use std::sync::RwLock;
 
 /// One field of a tuple: where it is and what it holds.
@@ -162,32 +159,14 @@ pub fn rpy_type_desc(tid: u32) -> TypeDesc {
     }
 }
 
-/// Bump allocation: each chunk is zeroed when it comes from the system.
-const CHUNK_SIZE: usize = 4 << 20;
-/// Objects larger than this get their own zeroed block.
-const LARGE_OBJECT: usize = 64 << 10;
-
-thread_local! {
-    /// (next free address, end of the current chunk).
-    static BUMP: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
-}
-
 /// Allocate a zeroed, 8-byte aligned object of `size` bytes (header
-/// included) and set its header to `tid`. Never returns null.
+/// included) from the GC heap and set its header to `tid`. May collect
+/// first. Never returns null.
 #[inline]
 pub fn rpy_alloc(size: usize, tid: u32) -> *mut u8 {
     debug_assert!(size >= std::mem::size_of::<GcHeader>());
-    let size = (size + 7) & !7;
-    let p = BUMP.with(|b| {
-        let (next, end) = b.get();
-        if size <= end - next {
-            b.set((next + size, end));
-            next as *mut u8
-        } else {
-            alloc_slow(size)
-        }
-    });
-    // SAFETY: `p` is a fresh, 8-aligned block of at least 8 bytes.
+    let p = crate::gc::gc_allocate(size);
+    // SAFETY: `p` is a fresh, zeroed, 8-aligned block of at least 8 bytes.
     unsafe { (p as *mut GcHeader).write(GcHeader::new(tid)) };
     p
 }
@@ -195,24 +174,6 @@ pub fn rpy_alloc(size: usize, tid: u32) -> *mut u8 {
 /// `rpy_alloc` with the C calling convention, for JIT-compiled code.
 pub extern "C" fn rpy_alloc_extern(size: usize, tid: u32) -> *mut u8 {
     rpy_alloc(size, tid)
-}
-
-/// A new chunk, or a block of its own for a large object.
-#[cold]
-#[inline(never)]
-fn alloc_slow(size: usize) -> *mut u8 {
-    let big = size > LARGE_OBJECT;
-    let layout = Layout::from_size_align(if big { size } else { CHUNK_SIZE }, 8)
-        .unwrap_or_else(|_| panic!("rpy runtime: cannot allocate {size} bytes"));
-    // SAFETY: the layout has a non-zero size.
-    let p = unsafe { alloc_zeroed(layout) };
-    if p.is_null() {
-        handle_alloc_error(layout);
-    }
-    if !big {
-        BUMP.with(|b| b.set((p as usize + size, p as usize + CHUNK_SIZE)));
-    }
-    p
 }
 
 #[cfg(test)]

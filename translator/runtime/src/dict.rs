@@ -2,8 +2,8 @@
 //! (keys by `Item::eq_item`/`hash_item`: ints and strs by value, instances
 //! by identity), and every dict helper, generic over key and value types.
 //!
-//! Deletion keeps the order (`shift_remove`, O(n)); the map's memory is
-//! never freed yet (the GC will need a finalizer for it).
+//! Deletion keeps the order (`shift_remove`, O(n)); the GC frees the map
+//! of a dead dict (`DictOps::free`).
 
 use crate::alloc::{pair_tid, rpy_alloc, TID_DICT};
 use crate::exc::{builtin_class as bc, rpy_raise_builtin, RResult, Raised};
@@ -84,6 +84,8 @@ pub struct DictOps {
     pub eq: fn(*mut GcHeader, *mut GcHeader) -> bool,
     /// Call the function on every GC pointer among keys and values.
     pub trace: fn(*mut GcHeader, &mut dyn FnMut(*mut GcHeader)),
+    /// Free the map (the GC calls this when the dict dies).
+    pub free: fn(*mut GcHeader),
 }
 
 struct OpsOf<K, V>(PhantomData<(K, V)>);
@@ -104,6 +106,15 @@ impl<K: Item, V: Item> OpsOf<K, V> {
                     trace_item(k.0, f);
                     trace_item(*v, f);
                 }
+            }
+        },
+        free: |d| {
+            // SAFETY: a dying RDict<K, V>: its map is the Box it owns,
+            // dropped once (the dict is never used again).
+            unsafe {
+                let d = d as *mut RDict<K, V>;
+                drop(Box::from_raw((*d).map));
+                (*d).map = std::ptr::null_mut();
             }
         },
     };
@@ -202,17 +213,20 @@ pub unsafe fn rpy_dict_is_true<K, V>(d: *mut RDict<K, V>) -> bool {
 
 /// `list(d.keys())`.
 pub unsafe fn rpy_dict_keys<K: Item, V: Item>(d: *mut RDict<K, V>) -> *mut RList<K> {
+    let _keys_in_vec = crate::gc::no_collect();
     list_from_vec(map(d).keys().map(|k| k.0).collect())
 }
 
 /// `list(d.values())`.
 pub unsafe fn rpy_dict_values<K: Item, V: Item>(d: *mut RDict<K, V>) -> *mut RList<V> {
+    let _values_in_vec = crate::gc::no_collect();
     list_from_vec(map(d).values().copied().collect())
 }
 
 /// `list(d.items())`: a list of `RPair<K, V>` tuples.
 pub unsafe fn rpy_dict_items<K: Item, V: Item>(d: *mut RDict<K, V>) -> *mut RList<*mut Object> {
     let tid = pair_tid(K::KIND, V::KIND);
+    let _pairs_in_vec = crate::gc::no_collect();
     let pairs = map(d)
         .iter()
         .map(|(k, v)| {

@@ -48,6 +48,7 @@ fn stack_overflow() {
 /// `argv` as a list of str.
 fn build_argv() -> *mut RList<*mut RStr> {
     use std::os::unix::ffi::OsStrExt;
+    let _args_in_vec = crate::gc::no_collect();
     let args: Vec<*mut RStr> = std::env::args_os()
         .map(|a| rpy_str_from_bytes(a.as_bytes()))
         .collect();
@@ -63,9 +64,13 @@ pub fn rpy_main(entry: fn(*mut RList<*mut RStr>) -> i64) -> ! {
         .name("rpy-main".into())
         .stack_size(STACK_SIZE)
         .spawn(move || {
-            STACK_LIMIT.with(|l| l.set(stack_pos() - (STACK_SIZE - STACK_MARGIN)));
+            let base = stack_pos();
+            STACK_LIMIT.with(|l| l.set(base - (STACK_SIZE - STACK_MARGIN)));
+            // Every frame of the program is below `base`.
+            crate::gc::rpy_gc_register_stack(base);
             let status = entry(build_argv());
             rpy_io_flush();
+            crate::gc::rpy_gc_report_at_exit();
             let e = rpy_exc_take();
             if e.is_null() {
                 (status & 0xff) as i32

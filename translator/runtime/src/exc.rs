@@ -242,6 +242,12 @@ pub fn rpy_raise_builtin(class: u32, msg: &[u8]) {
 /// without allocating.
 static mut STOP_ITERATION: *mut Object = null_mut();
 
+/// The slots of the runtime that hold GC pointers: roots of every
+/// collection (the pending exception, the shared StopIteration).
+pub(crate) fn exception_root_slots() -> [*const *mut Object; 2] {
+    [&raw const RPY_EXC, &raw const STOP_ITERATION]
+}
+
 /// Raise StopIteration.
 #[cold]
 pub fn rpy_raise_stop_iteration() {

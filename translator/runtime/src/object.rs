@@ -1,5 +1,5 @@
 //! Heap object layouts shared by generated code, the runtime, the JIT
-//! backend and the future GC, with their field offsets published as
+//! backend and the GC, with their field offsets published as
 //! constants.
 //!
 //! Every heap object starts with a `GcHeader`. Layouts:

@@ -235,6 +235,7 @@ pub unsafe fn rpy_str_contains_char(s: *mut RStr, c: u8) -> bool {
 
 /// `sep.join(items)`.
 pub unsafe fn rpy_str_join(sep: *mut RStr, items: *mut RList<*mut RStr>) -> *mut RStr {
+    let _parts_in_vec = crate::gc::no_collect();
     let parts: Vec<&[u8]> = list_items(items).iter().map(|&p| str_bytes(p)).collect();
     join_parts(str_bytes(sep), &parts)
 }
@@ -271,6 +272,7 @@ pub unsafe fn rpy_str_split(s: *mut RStr, sep: *mut RStr, maxsplit: i64) -> *mut
     } else {
         maxsplit as usize
     };
+    let _parts_in_vec = crate::gc::no_collect();
     let mut parts = Vec::new();
     if sep.is_null() {
         let mut rest = trim(b, None, true, false);

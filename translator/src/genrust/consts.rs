@@ -219,6 +219,10 @@ impl Gen<'_> {
         let (mut statics, mut alloc, mut fill) = (String::new(), String::new(), String::new());
         for (i, p) in self.prog.prebuilt.iter().enumerate() {
             let ty = rust_type(&p.ty);
+            if !matches!(p.init, Init::Unused) {
+                // The static is a GC root from before its object exists.
+                let _ = writeln!(alloc, "    rpy_gc_add_root((&raw const PB_{i}).cast());");
+            }
             match &p.init {
                 Init::Unused => continue,
                 Init::List(items) => {

@@ -84,6 +84,7 @@ pub fn init(t: Target) {
     };
     // SAFETY: start-up, before any portal runs.
     unsafe { *std::ptr::addr_of_mut!(JIT) = Some(Box::new(j)) };
+    rpy_runtime::rpy_gc_add_root_scanner(visit_roots);
 }
 
 /// Every GC pointer the JIT holds outside the stack: the collector's root

@@ -97,9 +97,23 @@ struct Code<'g> {
     fixups: Vec<(usize, usize, LBlock)>,
     /// The `MergePoint` instructions and their source spans.
     merge_points: Vec<(usize, rpy_front::Span)>,
+    /// Variables holding a list read from a `name[*]` immutable field.
+    items_immutable: Vec<bool>,
 }
 
 impl Code<'_> {
+    /// The LL type of a list operand; a list read from a field declared
+    /// `name[*]` in `_immutable_fields_` counts as immutable.
+    fn list_type(&self, prog: &LLProgram, v: &LLValue) -> LLType {
+        let t = prog.value_type(self.g, v).expect("a list");
+        match (v, &t) {
+            (LLValue::Var(x), LLType::List { item, .. }) if self.items_immutable[x.index()] => {
+                LLType::list((**item).clone(), ListKind::Immutable)
+            }
+            _ => t,
+        }
+    }
+
     fn reg(&self, v: LVar) -> Option<Reg> {
         self.regs[v.index()]
     }
@@ -460,7 +474,7 @@ impl<'p> Writer<'p> {
                 }
             }
             K::ListLen => {
-                let t = self.prog.value_type(c.g, &op.args[0]).expect("a list");
+                let t = c.list_type(self.prog, &op.args[0]);
                 let (len, ..) = self.list_fields(&t);
                 c.emit(Insn::Op {
                     op: O::GetfieldGcI,
@@ -512,7 +526,7 @@ impl<'p> Writer<'p> {
         a: &[Src],
         handler: Option<u32>,
     ) {
-        let t = self.prog.value_type(c.g, &op.args[0]).expect("a list");
+        let t = c.list_type(self.prog, &op.args[0]);
         let (len_d, items_d, arr_d, k) = self.list_fields(&t);
         let len = c.new_reg(Kind::Int);
         c.emit(Insn::Op {
@@ -625,6 +639,7 @@ impl<'p> Writer<'p> {
             block_at: vec![0; g.blocks.len()],
             fixups: Vec::new(),
             merge_points: Vec::new(),
+            items_immutable: items_immutable(self.prog, g),
         };
         for b in g.block_ids() {
             c.block_at[b.index()] = c.at();
@@ -754,6 +769,61 @@ impl<'p> Writer<'p> {
             insns: c.insns,
             live,
         })
+    }
+}
+
+/// Which variables hold a list read from a field declared `name[*]`: the
+/// `getfield` results, and block arguments every incoming link fills with
+/// such a variable (an optimistic fixpoint, as for genrust's list views).
+fn items_immutable(prog: &LLProgram, g: &LLGraph) -> Vec<bool> {
+    let mut seed = vec![false; g.vars.len()];
+    for op in g.blocks.iter().flat_map(|b| &b.ops) {
+        if op.kind != K::GetField {
+            continue;
+        }
+        let (Some(cls), Some(LLConst::Field(name))) = (
+            prog.value_type(g, &op.args[0])
+                .and_then(|t| t.instance_class()),
+            op.args[1].as_const(),
+        ) else {
+            continue;
+        };
+        let starred = format!("{name}[*]");
+        seed[op.result.index()] = prog
+            .class(cls)
+            .immutable_fields
+            .iter()
+            .any(|f| *f == starred);
+    }
+    let mut state = seed.clone();
+    for b in g.blocks.iter().skip(1) {
+        for &v in &b.inputargs {
+            state[v.index()] = true;
+        }
+    }
+    loop {
+        let mut next = seed.clone();
+        let mut incoming = vec![false; g.vars.len()];
+        for b in &g.blocks {
+            for l in b.exit.links() {
+                for (a, &v) in l.args.iter().zip(&g.block(l.target).inputargs) {
+                    let ok = matches!(a, LLValue::Var(x) if state[x.index()]);
+                    next[v.index()] = if incoming[v.index()] {
+                        next[v.index()] && ok
+                    } else {
+                        ok
+                    };
+                    incoming[v.index()] = true;
+                }
+            }
+        }
+        for (i, n) in next.iter_mut().enumerate() {
+            *n |= seed[i];
+        }
+        if next == state {
+            return state;
+        }
+        state = next;
     }
 }
 

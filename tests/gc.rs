@@ -42,19 +42,8 @@ fn long_lived_structures_survive_every_collection() {
     }
     let native = dir.join("churn-native");
     let jit = dir.join("churn-jit");
-    for (exe, extra) in [(&native, None), (&jit, Some("--opt=jit"))] {
-        let out = translate()
-            .args(extra)
-            .args(["tests/gc/churn.rpy", "-o"])
-            .arg(exe)
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
+    translate_to("tests/gc/churn.rpy", &[], &native);
+    translate_to("tests/gc/churn.rpy", &["--opt=jit"], &jit);
     let mut runs = 0;
     for (gc, args, want) in [
         ("", FULL, &want_full),

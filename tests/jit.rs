@@ -21,22 +21,6 @@ fn scratch(name: &str) -> PathBuf {
     dir
 }
 
-/// Translates `prog` (with `extra` translate arguments) to `out`.
-fn build(prog: &str, extra: &[&str], out: &Path) {
-    let r = translate()
-        .args(extra)
-        .arg(prog)
-        .arg("-o")
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        r.status.success(),
-        "translate {prog}:\n{}",
-        String::from_utf8_lossy(&r.stderr)
-    );
-}
-
 /// Runs an executable with `RPYJIT` (and more environment).
 fn run_with(
     exe: &Path,
@@ -59,7 +43,7 @@ fn toy_jit() -> &'static Path {
     static EXE: OnceLock<PathBuf> = OnceLock::new();
     EXE.get_or_init(|| {
         let exe = scratch("toy").join("target-toy-jit");
-        build("goal/toy.rpy", &["--opt=jit"], &exe);
+        translate_to("goal/toy.rpy", &["--opt=jit"], &exe);
         exe
     })
 }
@@ -275,8 +259,8 @@ fn toyvm() -> &'static (PathBuf, PathBuf) {
         let dir = scratch("toyvm");
         let native = dir.join("toyvm-native");
         let jit = dir.join("toyvm-jit");
-        build("tests/jit/toyvm.rpy", &[], &native);
-        build("tests/jit/toyvm.rpy", &["--opt=jit"], &jit);
+        translate_to("tests/jit/toyvm.rpy", &[], &native);
+        translate_to("tests/jit/toyvm.rpy", &["--opt=jit"], &jit);
         (native, jit)
     })
 }

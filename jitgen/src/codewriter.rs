@@ -789,11 +789,7 @@ fn items_immutable(prog: &LLProgram, g: &LLGraph) -> Vec<bool> {
             continue;
         };
         let starred = format!("{name}[*]");
-        seed[op.result.index()] = prog
-            .class(cls)
-            .immutable_fields
-            .iter()
-            .any(|f| *f == starred);
+        seed[op.result.index()] = prog.class(cls).immutable_fields.contains(&starred);
     }
     let mut state = seed.clone();
     for b in g.blocks.iter().skip(1) {

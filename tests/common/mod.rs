@@ -217,3 +217,20 @@ pub fn run(exe: &Path, args: &[String]) -> std::process::Output {
         .output()
         .unwrap()
 }
+
+/// Translates `prog` (with `extra` translate arguments, e.g. `--opt=jit`)
+/// to the executable `out`; a failed translation fails the test.
+pub fn translate_to(prog: &str, extra: &[&str], out: &Path) {
+    let r = translate()
+        .args(extra)
+        .arg(prog)
+        .arg("-o")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        r.status.success(),
+        "translate {prog}:\n{}",
+        String::from_utf8_lossy(&r.stderr)
+    );
+}

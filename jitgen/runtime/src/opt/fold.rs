@@ -7,8 +7,8 @@
 //! 0))` becomes `guard_true(x)`.
 
 use super::forward::Forward;
-use super::loopcheck::{until_consistent, Forget, LoopMap};
-use super::{loop_label, rules};
+use super::loopcheck::{run_over_loop, Forget, LoopFacts, LoopMap};
+use super::rules;
 use crate::ir::eval::eval_pure;
 use crate::ir::{DescrId, Descrs, Op, Opcode, Trace, Value, Var};
 use std::collections::{HashMap, HashSet};
@@ -40,40 +40,29 @@ struct Fold {
 }
 
 pub fn fold(trace: &Trace, _descrs: &Descrs) -> Trace {
-    until_consistent(|forget| run(trace, forget))
+    run_over_loop(trace, Fold::default)
 }
 
-fn run(trace: &Trace, forget: &Forget<Fact>) -> (Trace, Vec<Fact>) {
-    let label = loop_label(trace);
-    let mut st = Fold::default();
-    let mut at_label = Fold::default();
-    let mut failed = Vec::new();
-    for (n, op) in trace.ops.iter().enumerate() {
-        let mut op = op.clone();
-        st.fwd.rewrite(&mut op);
-        if Some(n) == label {
-            st.forget(forget);
-            at_label = st.clone();
-        }
-        if label.is_some() && n + 1 == trace.ops.len() {
-            let map = LoopMap::new(&st.out[label_pos(&st.out)], &op);
-            failed = at_label.facts_failing(&st, &map);
-        }
-        st.op(op);
+impl LoopFacts for Fold {
+    type Fact = Fact;
+
+    fn forward(&mut self) -> &mut Forward {
+        &mut self.fwd
     }
-    let out = Trace {
-        inputargs: trace.inputargs.clone(),
-        ops: st.out,
-        kinds: trace.kinds.clone(),
-    };
-    (out, failed)
-}
 
-/// The position of the (only) label in the ops emitted so far.
-fn label_pos(out: &[Op]) -> usize {
-    out.iter()
-        .rposition(|o| o.opcode == Opcode::Label)
-        .expect("a loop has a label")
+    fn forget(&mut self, forget: &Forget<Fact>) {
+        self.forget_facts(forget);
+    }
+
+    fn facts_failing(&self, end: &Fold, map: &LoopMap) -> Vec<Fact> {
+        self.facts_not_held(end, map)
+    }
+
+    /// `op` emits into `self.out`, handed on at once.
+    fn step(&mut self, op: Op, _trace: &Trace, out: &mut Vec<Op>) {
+        self.op(op);
+        out.append(&mut self.out);
+    }
 }
 
 impl Fold {
@@ -210,7 +199,7 @@ impl Fold {
     }
 
     /// Drops the facts `forget` names (at a loop label).
-    fn forget(&mut self, forget: &Forget<Fact>) {
+    fn forget_facts(&mut self, forget: &Forget<Fact>) {
         self.pure
             .retain(|k, _| !forget.forgets(&Fact::Pure(k.clone())));
         self.classes
@@ -220,7 +209,7 @@ impl Fold {
 
     /// The facts known here (at the label) whose image under `map` is not
     /// known in `end` (at the jump).
-    fn facts_failing(&self, end: &Fold, map: &LoopMap) -> Vec<Fact> {
+    fn facts_not_held(&self, end: &Fold, map: &LoopMap) -> Vec<Fact> {
         let mut failed = Vec::new();
         for (key, v) in &self.pure {
             let holds = map

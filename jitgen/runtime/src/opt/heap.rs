@@ -6,8 +6,7 @@
 //! anything forgets everything but immutable fields and items.
 
 use super::forward::Forward;
-use super::loop_label;
-use super::loopcheck::{until_consistent, Forget, LoopMap};
+use super::loopcheck::{run_over_loop, Forget, LoopFacts, LoopMap};
 use crate::ir::{CallEffect, Descr, DescrId, Descrs, Effect, Op, Opcode, Trace, Value};
 use std::collections::{HashMap, HashSet};
 
@@ -24,43 +23,33 @@ struct Heap<'d> {
 }
 
 pub fn heap(trace: &Trace, descrs: &Descrs) -> Trace {
-    until_consistent(|forget| run(trace, descrs, forget))
-}
-
-fn run(trace: &Trace, descrs: &Descrs, forget: &Forget<Place>) -> (Trace, Vec<Place>) {
-    let label = loop_label(trace);
-    let mut st = Heap {
+    run_over_loop(trace, || Heap {
         descrs,
         fwd: Forward::default(),
         known: HashMap::new(),
         fresh: HashSet::new(),
-    };
-    let mut at_label = st.clone();
-    let mut label_op = None;
-    let mut failed = Vec::new();
-    let mut out = Vec::new();
-    for (n, op) in trace.ops.iter().enumerate() {
-        let mut op = op.clone();
-        st.fwd.rewrite(&mut op);
-        if Some(n) == label {
-            st.known.retain(|p, _| !forget.forgets(p));
-            st.fresh.clear();
-            at_label = st.clone();
-            label_op = Some(op.clone());
-        }
-        if let (Some(l), true) = (&label_op, n + 1 == trace.ops.len()) {
-            failed = at_label.facts_failing(&st, &LoopMap::new(l, &op));
-        }
-        if let Some(op) = st.op(op) {
-            out.push(op);
-        }
+    })
+}
+
+impl<'d> LoopFacts for Heap<'d> {
+    type Fact = Place;
+
+    fn forward(&mut self) -> &mut Forward {
+        &mut self.fwd
     }
-    let t = Trace {
-        inputargs: trace.inputargs.clone(),
-        ops: out,
-        kinds: trace.kinds.clone(),
-    };
-    (t, failed)
+
+    fn forget(&mut self, forget: &Forget<Place>) {
+        self.known.retain(|p, _| !forget.forgets(p));
+        self.fresh.clear();
+    }
+
+    fn facts_failing(&self, end: &Heap<'d>, map: &LoopMap) -> Vec<Place> {
+        self.places_failing(end, map)
+    }
+
+    fn step(&mut self, op: Op, _trace: &Trace, out: &mut Vec<Op>) {
+        out.extend(self.op(op));
+    }
 }
 
 impl Heap<'_> {
@@ -146,7 +135,7 @@ impl Heap<'_> {
 
     /// The places known here (at the label) whose image under `map` is
     /// not known to hold the image value in `end` (at the jump).
-    fn facts_failing(&self, end: &Heap, map: &LoopMap) -> Vec<Place> {
+    fn places_failing(&self, end: &Heap, map: &LoopMap) -> Vec<Place> {
         let mut failed = Vec::new();
         for (place, v) in &self.known {
             let obj = map.image(place.0);

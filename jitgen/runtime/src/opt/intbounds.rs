@@ -5,8 +5,7 @@
 
 use super::bound::IntBound;
 use super::forward::Forward;
-use super::loop_label;
-use super::loopcheck::{until_consistent, Forget, LoopMap};
+use super::loopcheck::{run_over_loop, Forget, LoopFacts, LoopMap};
 use super::rules;
 use crate::ir::{Descrs, Kind, Op, Opcode, Trace, Value, Var};
 use std::collections::HashMap;
@@ -21,37 +20,27 @@ struct Bounds {
 }
 
 pub fn intbounds(trace: &Trace, _descrs: &Descrs) -> Trace {
-    until_consistent(|forget| run(trace, forget))
+    run_over_loop(trace, Bounds::default)
 }
 
-fn run(trace: &Trace, forget: &Forget<Var>) -> (Trace, Vec<Var>) {
-    let label = loop_label(trace);
-    let mut st = Bounds::default();
-    let mut at_label = st.clone();
-    let mut label_op = None;
-    let mut failed = Vec::new();
-    let mut out = Vec::new();
-    for (n, op) in trace.ops.iter().enumerate() {
-        let mut op = op.clone();
-        st.fwd.rewrite(&mut op);
-        if Some(n) == label {
-            st.known.retain(|v, _| !forget.forgets(v));
-            at_label = st.clone();
-            label_op = Some(op.clone());
-        }
-        if let (Some(l), true) = (&label_op, n + 1 == trace.ops.len()) {
-            failed = at_label.facts_failing(&st, &LoopMap::new(l, &op));
-        }
-        if let Some(op) = st.op(op, trace) {
-            out.push(op);
-        }
+impl LoopFacts for Bounds {
+    type Fact = Var;
+
+    fn forward(&mut self) -> &mut Forward {
+        &mut self.fwd
     }
-    let t = Trace {
-        inputargs: trace.inputargs.clone(),
-        ops: out,
-        kinds: trace.kinds.clone(),
-    };
-    (t, failed)
+
+    fn forget(&mut self, forget: &Forget<Var>) {
+        self.known.retain(|v, _| !forget.forgets(v));
+    }
+
+    fn facts_failing(&self, end: &Bounds, map: &LoopMap) -> Vec<Var> {
+        self.bounds_failing(end, map)
+    }
+
+    fn step(&mut self, op: Op, trace: &Trace, out: &mut Vec<Op>) {
+        out.extend(self.op(op, trace));
+    }
 }
 
 impl Bounds {
@@ -208,7 +197,7 @@ impl Bounds {
 
     /// The label boxes whose bound at the label does not contain the
     /// bound of their image at the jump.
-    fn facts_failing(&self, end: &Bounds, map: &LoopMap) -> Vec<Var> {
+    fn bounds_failing(&self, end: &Bounds, map: &LoopMap) -> Vec<Var> {
         let mut failed = Vec::new();
         for &(l, _) in map.pairs() {
             let Some(x) = l.as_var() else { continue };

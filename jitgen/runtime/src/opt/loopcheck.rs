@@ -8,7 +8,9 @@
 //! loop body only if its image under that map holds at the jump: then it
 //! holds at the start of every iteration, by induction.
 
-use crate::ir::{Op, Opcode, Value};
+use super::forward::Forward;
+use super::loop_label;
+use crate::ir::{Op, Opcode, Trace, Value};
 use std::collections::HashSet;
 use std::hash::Hash;
 
@@ -97,6 +99,60 @@ pub fn until_consistent<K: Hash + Eq, T>(mut pass: impl FnMut(&Forget<K>) -> (T,
     }
     forget.all = true;
     pass(&forget).0
+}
+
+/// A pass that walks the trace once, knowing facts it may carry over the
+/// loop's label: `run_over_loop` drives it.
+pub trait LoopFacts: Clone {
+    type Fact: Hash + Eq;
+
+    /// The pass's box forwarding (applied to every op before `step`).
+    fn forward(&mut self) -> &mut Forward;
+
+    /// At the label: drop the facts to forget.
+    fn forget(&mut self, forget: &Forget<Self::Fact>);
+
+    /// The facts known here (at the label) whose image under `map` does
+    /// not hold in `end` (at the jump).
+    fn facts_failing(&self, end: &Self, map: &LoopMap) -> Vec<Self::Fact>;
+
+    /// Processes one (forwarded) op, appending what it keeps to `out`.
+    fn step(&mut self, op: Op, trace: &Trace, out: &mut Vec<Op>);
+}
+
+/// Runs a `LoopFacts` pass over the trace from the state `start()`, again
+/// and again (`until_consistent`) until every fact carried over the label
+/// holds at the jump.
+pub fn run_over_loop<S: LoopFacts>(trace: &Trace, start: impl Fn() -> S) -> Trace {
+    until_consistent(|forget| {
+        let label = loop_label(trace);
+        let mut st = start();
+        let mut at_label = st.clone();
+        let mut failed = Vec::new();
+        let mut out = Vec::new();
+        for (n, op) in trace.ops.iter().enumerate() {
+            let mut op = op.clone();
+            st.forward().rewrite(&mut op);
+            if Some(n) == label {
+                st.forget(forget);
+                at_label = st.clone();
+            }
+            if label.is_some() && n + 1 == trace.ops.len() {
+                let at = out
+                    .iter()
+                    .rposition(|o: &Op| o.opcode == Opcode::Label)
+                    .expect("a loop has a label");
+                failed = at_label.facts_failing(&st, &LoopMap::new(&out[at], &op));
+            }
+            st.step(op, trace, &mut out);
+        }
+        let t = Trace {
+            inputargs: trace.inputargs.clone(),
+            ops: out,
+            kinds: trace.kinds.clone(),
+        };
+        (t, failed)
+    })
 }
 
 #[cfg(test)]

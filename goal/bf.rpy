@@ -6,11 +6,11 @@
 #  * parse() keeps only the eight BF characters of the source, joined into a
 #    str, and builds the bracket map (a dict from the position of every '['
 #    to its matching ']' and back) with a stack of open brackets.
-#  * The tape is a Tape instance: a list of ints, grown on demand to the
-#    right, and a position.  Cells wrap to 0..255.
+#  * The tape is a list of ints, grown on demand to the right, and ptr is
+#    the position on it.  Cells wrap to 0..255.
 #  * mainloop() is the dispatch loop.  It is the JIT's portal: the greens
-#    (pc, program, bracket_map) say where we are in the BF program, the only
-#    red is the tape.  jit_merge_point is the first thing in the loop, and
+#    (pc, program, bracket_map) say where we are in the BF program, the reds
+#    are the tape and the position on it.  jit_merge_point is the first thing in the loop, and
 #    the backward jump of ']' is marked with can_enter_jit, so a hot BF loop
 #    becomes a trace.  get_matching_bracket() is @elidable: with a constant
 #    program and pc the JIT folds the dict lookup away.
@@ -34,7 +34,7 @@ def get_location(pc, program, bracket_map):
     return program[start:pc] + "_" + program[pc] + "_" + program[pc + 1:end]
 
 
-jitdriver = JitDriver(greens=['pc', 'program', 'bracket_map'], reds=['tape'],
+jitdriver = JitDriver(greens=['pc', 'program', 'bracket_map'], reds=['tape', 'ptr'],
                       get_printable_location=get_location)
 
 
@@ -43,64 +43,41 @@ def get_matching_bracket(bracket_map, pc):
     return bracket_map[pc]
 
 
-class Tape(object):
-    def __init__(self):
-        self.thetape = [0]
-        self.position = 0
-
-    def get(self):
-        return self.thetape[self.position]
-
-    def set(self, val):
-        self.thetape[self.position] = val
-
-    def inc(self):
-        self.thetape[self.position] = (self.thetape[self.position] + 1) % 256
-
-    def dec(self):
-        self.thetape[self.position] = (self.thetape[self.position] - 1) % 256
-
-    def advance(self):
-        self.position += 1
-        if len(self.thetape) <= self.position:
-            self.thetape.append(0)
-
-    def devance(self):
-        self.position -= 1
-
-
 def mainloop(program, bracket_map):
     pc = 0
-    tape = Tape()
+    tape = [0]
+    ptr = 0
     while pc < len(program):
-        jitdriver.jit_merge_point(pc=pc, tape=tape, program=program,
+        jitdriver.jit_merge_point(pc=pc, tape=tape, ptr=ptr, program=program,
                                   bracket_map=bracket_map)
         code = program[pc]
         if code == ">":
-            tape.advance()
+            ptr += 1
+            if ptr == len(tape):
+                tape.append(0)
         elif code == "<":
-            tape.devance()
+            ptr -= 1
         elif code == "+":
-            tape.inc()
+            tape[ptr] = (tape[ptr] + 1) % 256
         elif code == "-":
-            tape.dec()
+            tape[ptr] = (tape[ptr] - 1) % 256
         elif code == ".":
-            write(chr(tape.get()))
+            write(chr(tape[ptr]))
         elif code == ",":
             c = read_stdin(1)
             if len(c) == 1:
-                tape.set(ord(c))
+                tape[ptr] = ord(c)
             else:
-                tape.set(0)
-        elif code == "[" and tape.get() == 0:
+                tape[ptr] = 0
+        elif code == "[" and tape[ptr] == 0:
             # Skip forward to the matching ']'.
             pc = get_matching_bracket(bracket_map, pc)
-        elif code == "]" and tape.get() != 0:
+        elif code == "]" and tape[ptr] != 0:
             # Jump back to the instruction after the matching '[': this is
             # where a BF loop closes, so tell the JIT.
             pc = get_matching_bracket(bracket_map, pc) + 1
-            jitdriver.can_enter_jit(pc=pc, tape=tape, program=program,
-                                    bracket_map=bracket_map)
+            jitdriver.can_enter_jit(pc=pc, tape=tape, ptr=ptr,
+                                    program=program, bracket_map=bracket_map)
             continue
         pc += 1
 

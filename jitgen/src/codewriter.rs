@@ -514,9 +514,10 @@ impl<'p> Writer<'p> {
         });
     }
 
-    /// `xs[i]` / `xs[i] = x`: the index made non-negative (for the forms
-    /// that allow negative indices), a bounds check whose failing side
-    /// runs the op natively (it raises IndexError), then the item.
+    /// `xs[i]` / `xs[i] = x`: a bounds check `0 <= i < len` (one unsigned
+    /// compare) whose failing side runs the op natively (that handles a
+    /// negative index, or raises IndexError), then the item. A constant
+    /// negative index is made `len - k` first.
     fn list_item(
         &mut self,
         c: &mut Code,
@@ -536,23 +537,16 @@ impl<'p> Writer<'p> {
             descr: Some(len_d),
         });
         let mut index = a[1];
-        if matches!(op.kind, K::ListGetItem | K::ListSetItem) {
-            // index + (index < 0) * len
-            let neg = c.new_reg(Kind::Int);
-            let adj = c.new_reg(Kind::Int);
+        let negative_const = matches!(index, Src::Const(x) if (x as i64) < 0);
+        if negative_const && matches!(op.kind, K::ListGetItem | K::ListSetItem) {
+            // xs[-k]: len - k
             let idx = c.new_reg(Kind::Int);
-            for (o, args, d) in [
-                (Opcode::IntLt, vec![index, Src::Const(0)], neg),
-                (Opcode::IntMul, vec![Src::Reg(neg), Src::Reg(len)], adj),
-                (Opcode::IntAdd, vec![index, Src::Reg(adj)], idx),
-            ] {
-                c.emit(Insn::Op {
-                    op: o,
-                    args,
-                    dst: Some(d),
-                    descr: None,
-                });
-            }
+            c.emit(Insn::Op {
+                op: Opcode::IntAdd,
+                args: vec![Src::Reg(len), index],
+                dst: Some(idx),
+                descr: None,
+            });
             index = Src::Reg(idx);
         }
         let ok = c.new_reg(Kind::Int);

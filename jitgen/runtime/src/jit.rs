@@ -101,6 +101,7 @@ pub fn visit_roots(f: &mut dyn FnMut(u64)) {
 pub fn finish() {
     if let Some(j) = jit() {
         j.log.print_summary();
+        j.log.write_perf_map(&j.backend.code_ranges());
     }
 }
 
@@ -323,6 +324,7 @@ impl Jit {
             .insert(0, Op::new(Opcode::Label, inputs, None).with_descr(start));
         self.log_optimized_loop(n, &loc, &optimized);
         let t = self.backend.compile_loop(&optimized, &self.prog.descrs)?;
+        self.log.names.push(format!("rpy-loop-{n} ({loc})"));
         self.keep_constants(&optimized);
         let kinds = self.prog.codes.drivers[d].greens.clone();
         self.kept.extend(
@@ -549,6 +551,9 @@ impl Jit {
         let t = self
             .backend
             .compile_bridge(exit.trace, exit.op, &optimized, &self.prog.descrs)?;
+        self.log
+            .names
+            .push(format!("rpy-bridge-{} (guard {guard_no})", t.0));
         self.keep_constants(&optimized);
         self.traces.insert(t, optimized);
         self.log.bridges += 1;

@@ -2,7 +2,9 @@
 //! trace before and after optimization (`# Loop N (<location>) : loop with
 //! K ops`, K counting every op but `debug_merge_point`; bridges `# bridge
 //! out of guard N with K ops`), `RPYLOG=jit-summary` prints counters at
-//! exit. Several settings are separated by commas.
+//! exit, `RPYLOG=perf-map` writes `/tmp/perf-PID.map` at exit (each
+//! compiled trace's code named, for `perf report`). Several settings are
+//! separated by commas.
 
 use crate::ir::print::trace_text;
 use crate::ir::{Descrs, Trace};
@@ -12,6 +14,9 @@ use std::io::Write;
 pub struct Log {
     file: Option<std::fs::File>,
     pub summary: bool,
+    pub perf_map: bool,
+    /// The name of every compiled trace, by trace number.
+    pub names: Vec<String>,
     pub loops: u32,
     pub bridges: u32,
     pub aborts: u32,
@@ -35,6 +40,8 @@ impl Log {
         for part in spec.split(',') {
             if part == "jit-summary" {
                 log.summary = true;
+            } else if part == "perf-map" {
+                log.perf_map = true;
             } else if let Some(path) = part.split_once(':').map(|(_, p)| p) {
                 match std::fs::File::create(path) {
                     Ok(f) => log.file = Some(f),
@@ -63,6 +70,22 @@ impl Log {
     pub fn note(&mut self, text: &str) {
         if let Some(f) = self.file.as_mut() {
             let _ = writeln!(f, "{text}");
+        }
+    }
+
+    /// `/tmp/perf-PID.map` for these code ranges (by trace number).
+    pub fn write_perf_map(&self, ranges: &[(u64, usize)]) {
+        if !self.perf_map {
+            return;
+        }
+        let path = format!("/tmp/perf-{}.map", std::process::id());
+        let text: String = ranges
+            .iter()
+            .zip(&self.names)
+            .map(|((addr, len), name)| format!("{addr:x} {len:x} {name}\n"))
+            .collect();
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("RPYLOG: cannot write {path}: {e}");
         }
     }
 

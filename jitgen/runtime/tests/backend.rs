@@ -21,7 +21,7 @@ fn parse(text: &str) -> (Trace, Descrs) {
 /// Points call descr `name` at `f`.
 fn set_func(d: &mut Descrs, name: &str, f: JitFn) {
     let id = d.by_name(name).expect("call descr");
-    match &mut d.all[id.0 as usize] {
+    match d.get_mut(id) {
         Descr::Call { func, .. } => *func = f as *const () as u64,
         other => panic!("{other:?} is not a call descr"),
     }

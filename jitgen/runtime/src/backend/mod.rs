@@ -42,6 +42,12 @@ pub trait Backend {
     /// Every word the backend keeps outside the stack that may point to a
     /// GC object (spill slots, saved exit values): roots for the collector.
     fn visit_roots(&self, _f: &mut dyn FnMut(u64)) {}
+
+    /// Where each compiled trace's machine code is now, as (address,
+    /// length) by trace number; empty for backends without machine code.
+    fn code_ranges(&self) -> Vec<(u64, usize)> {
+        Vec::new()
+    }
 }
 
 pub mod interp;

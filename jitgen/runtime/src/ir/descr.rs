@@ -83,13 +83,31 @@ impl Descr {
 /// The table of descrs, shared by every trace of a program.
 #[derive(Clone, Debug, Default)]
 pub struct Descrs {
-    pub all: Vec<Descr>,
+    all: Vec<Descr>,
+    by_name: std::collections::HashMap<String, DescrId>,
+    /// How many labels there are (the next label's number).
+    labels: usize,
 }
 
 impl Descrs {
     pub fn add(&mut self, d: Descr) -> DescrId {
+        let id = DescrId(self.all.len() as u32);
+        self.by_name.entry(d.name().to_string()).or_insert(id);
+        if let Descr::Label { .. } = d {
+            self.labels += 1;
+        }
         self.all.push(d);
-        DescrId(self.all.len() as u32 - 1)
+        id
+    }
+
+    /// Descr `id`, to change (its name stays).
+    pub fn get_mut(&mut self, id: DescrId) -> &mut Descr {
+        &mut self.all[id.0 as usize]
+    }
+
+    /// Every descr, in the order added.
+    pub fn all(&self) -> &[Descr] {
+        &self.all
     }
 
     pub fn get(&self, id: DescrId) -> &Descr {
@@ -97,19 +115,12 @@ impl Descrs {
     }
 
     pub fn by_name(&self, name: &str) -> Option<DescrId> {
-        self.all
-            .iter()
-            .position(|d| d.name() == name)
-            .map(|i| DescrId(i as u32))
+        self.by_name.get(name).copied()
     }
 
     /// A new label with a fresh name (`L3`).
     pub fn new_label(&mut self) -> DescrId {
-        let n = self
-            .all
-            .iter()
-            .filter(|d| matches!(d, Descr::Label { .. }))
-            .count();
+        let n = self.labels;
         self.add(Descr::Label {
             name: format!("L{n}"),
         })

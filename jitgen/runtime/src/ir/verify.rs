@@ -60,7 +60,7 @@ pub fn verify(t: &Trace, descrs: &Descrs) -> Result<(), String> {
             _ => return Err(at("result present or missing against the op table".into())),
         }
         if let Some(d) = op.descr {
-            if d.0 as usize >= descrs.all.len() {
+            if d.0 as usize >= descrs.all().len() {
                 return Err(at("descr out of range".into()));
             }
             if let (Descr::Call { args, .. }, true) = (descrs.get(d), op.opcode.is_call()) {

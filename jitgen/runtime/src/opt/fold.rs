@@ -10,7 +10,7 @@ use super::forward::Forward;
 use super::loopcheck::{run_over_loop, Forget, LoopFacts, LoopMap};
 use super::rules;
 use crate::ir::eval::eval_pure;
-use crate::ir::{DescrId, Descrs, Op, Opcode, Trace, Value, Var};
+use crate::ir::{DescrId, Descrs, Kind, Op, Opcode, Trace, Value, Var};
 use std::collections::{HashMap, HashSet};
 
 /// A pure computation: opcode, arguments, descr (for `call_pure_*`).
@@ -37,10 +37,16 @@ struct Fold {
     /// of a folded `_ovf` op, the `guard_no_exception` of a reused call).
     skip_guard: Option<Opcode>,
     out: Vec<Op>,
+    /// The trace's box count, and the kinds of the boxes made since.
+    base: usize,
+    fresh: Vec<Kind>,
 }
 
 pub fn fold(trace: &Trace, _descrs: &Descrs) -> Trace {
-    run_over_loop(trace, Fold::default)
+    run_over_loop(trace, || Fold {
+        base: trace.kinds.len(),
+        ..Fold::default()
+    })
 }
 
 impl LoopFacts for Fold {
@@ -62,6 +68,10 @@ impl LoopFacts for Fold {
     fn step(&mut self, op: Op, _trace: &Trace, out: &mut Vec<Op>) {
         self.op(op);
         out.append(&mut self.out);
+    }
+
+    fn new_kinds(&self) -> &[Kind] {
+        &self.fresh
     }
 }
 
@@ -107,7 +117,36 @@ impl Fold {
             self.fwd.set(r, v);
             return;
         }
+        let def = |v| self.def_of(v).map(|(o, a, _)| (*o, a.clone()));
+        if let Some(ops) = rules::rewrite(op.opcode, &op.args, &def) {
+            self.rewritten(ops, r);
+            return;
+        }
         self.reuse_or_emit((op.opcode, op.args.clone(), None), op);
+    }
+
+    /// Computes `ops` (a rewrite's) instead of the op defining `r`.
+    fn rewritten(&mut self, ops: Vec<(Opcode, Vec<Value>)>, r: Var) {
+        let mut prev = None;
+        let n = ops.len();
+        for (i, (o, args)) in ops.into_iter().enumerate() {
+            let args = args
+                .into_iter()
+                .map(|a| match (a, prev) {
+                    (rules::PREV, Some(p)) => self.fwd.get(Value::Var(p)),
+                    _ => a,
+                })
+                .collect();
+            let result = if i + 1 == n {
+                r
+            } else {
+                let k = o.result_kind().expect("pure ops have a result");
+                self.fresh.push(k);
+                Var((self.base + self.fresh.len() - 1) as u32)
+            };
+            self.pure_op(Op::new(o, args, Some(result)));
+            prev = Some(result);
+        }
     }
 
     fn call_pure(&mut self, op: Op) {

@@ -10,7 +10,7 @@
 
 use super::forward::Forward;
 use super::loop_label;
-use crate::ir::{Op, Opcode, Trace, Value};
+use crate::ir::{Kind, Op, Opcode, Trace, Value};
 use std::collections::HashSet;
 use std::hash::Hash;
 
@@ -118,6 +118,11 @@ pub trait LoopFacts: Clone {
 
     /// Processes one (forwarded) op, appending what it keeps to `out`.
     fn step(&mut self, op: Op, trace: &Trace, out: &mut Vec<Op>);
+
+    /// The kinds of the boxes the pass made (numbered after the trace's).
+    fn new_kinds(&self) -> &[Kind] {
+        &[]
+    }
 }
 
 /// Runs a `LoopFacts` pass over the trace from the state `start()`, again
@@ -149,7 +154,7 @@ pub fn run_over_loop<S: LoopFacts>(trace: &Trace, start: impl Fn() -> S) -> Trac
         let t = Trace {
             inputargs: trace.inputargs.clone(),
             ops: out,
-            kinds: trace.kinds.clone(),
+            kinds: [&trace.kinds[..], st.new_kinds()].concat(),
         };
         (t, failed)
     })

@@ -130,6 +130,76 @@ fn same_as(op: Opcode, a: &[Value]) -> Option<Value> {
     }
 }
 
+/// What defines a box: its pure op and arguments, when the pass knows.
+pub type DefOf<'a> = &'a dyn Fn(Value) -> Option<(Opcode, Vec<Value>)>;
+
+/// In a rewrite's ops, the result of the op before.
+pub const PREV: Value = Value::Var(crate::ir::Var(u32::MAX));
+
+/// Rewrites look one or two ops back through `def`; each gives the ops to
+/// compute instead (the last one's result replaces the op's; `PREV` names
+/// the result of the op before it).
+type Rewrite = fn(Opcode, &[Value], DefOf) -> Option<Vec<(Opcode, Vec<Value>)>>;
+
+/// The rewrites, tried in order after the identities.
+const REWRITES: &[Rewrite] = &[add_sub_const_chain, mask_of_masked_add];
+
+/// The ops to compute instead of `op(args)`, if a rewrite knows cheaper ones.
+pub fn rewrite(op: Opcode, args: &[Value], def: DefOf) -> Option<Vec<(Opcode, Vec<Value>)>> {
+    REWRITES.iter().find_map(|rule| rule(op, args, def))
+}
+
+/// The constant `op(x, c)` adds to x, for `int_add(x, c)`, `int_add(c, x)`
+/// and `int_sub(x, c)`.
+fn added_const(op: Opcode, a: &[Value]) -> Option<(Value, i64)> {
+    let c = |v: &Value| v.as_const().map(|c| c as i64);
+    match (op, a) {
+        (Opcode::IntAdd, [x, k]) | (Opcode::IntAdd, [k, x]) if c(x).is_none() => Some((*x, c(k)?)),
+        (Opcode::IntSub, [x, k]) if c(x).is_none() => Some((*x, c(k)?.checked_neg()?)),
+        _ => None,
+    }
+}
+
+/// `x + k` as `int_add` or (k < 0) `int_sub`.
+fn add_const(x: Value, k: i64) -> (Opcode, Vec<Value>) {
+    match k.checked_neg() {
+        Some(n) if k < 0 => (Opcode::IntSub, vec![x, Value::int(n)]),
+        _ => (Opcode::IntAdd, vec![x, Value::int(k)]),
+    }
+}
+
+/// (x + c1) + c2 = x + (c1 + c2), with `-` adding the negation (a run of
+/// `ptr += 1` becomes one add; ints wrap, so this is exact)
+fn add_sub_const_chain(op: Opcode, a: &[Value], def: DefOf) -> Option<Vec<(Opcode, Vec<Value>)>> {
+    let (inner, c2) = added_const(op, a)?;
+    let (dop, dargs) = def(inner)?;
+    let (x, c1) = added_const(dop, &dargs)?;
+    Some(vec![add_const(x, c1.wrapping_add(c2))])
+}
+
+/// ((x & m) + c) & m = (x + c) & m when m + 1 is a power of two: the low
+/// bits of a sum depend only on the low bits of its terms (`(t + 1) % 256`
+/// twice is `(t + 2) % 256`)
+fn mask_of_masked_add(op: Opcode, a: &[Value], def: DefOf) -> Option<Vec<(Opcode, Vec<Value>)>> {
+    let (Opcode::IntAnd, [sum, m]) = (op, a) else {
+        return None;
+    };
+    let mask = m.as_const()?;
+    if mask.wrapping_add(1) & mask != 0 {
+        return None;
+    }
+    let (sop, sargs) = def(*sum)?;
+    let (masked, c) = added_const(sop, &sargs)?;
+    let (Opcode::IntAnd, inner) = def(masked)? else {
+        return None;
+    };
+    let x = match inner.as_slice() {
+        [x, k] | [k, x] if k == m && x.as_const().is_none() => *x,
+        _ => return None,
+    };
+    Some(vec![add_const(x, c), (Opcode::IntAnd, vec![PREV, *m])])
+}
+
 /// A guard testing `x != 0` or `x == 0` through a comparison box tests `x`
 /// itself: guard_true/false check non-zero/zero. Given the guard and the
 /// op defining its argument, the guard to use instead and its argument.
@@ -206,6 +276,40 @@ mod tests {
         assert_eq!(simplify(Opcode::IntSub, &[Value::int(0), x]), None);
         assert_eq!(simplify(Opcode::IntLt, &[x, x]), Some(Value::int(0)));
         assert_eq!(simplify(Opcode::FloatEq, &[x, x]), None);
+    }
+
+    #[test]
+    fn rewrites_look_through_definitions() {
+        let (x, y, z) = (Value::Var(Var(1)), Value::Var(Var(2)), Value::Var(Var(3)));
+        let m = Value::int(255);
+        // y = x - 1, z = y & 255, w = z + 3
+        let def = |v: Value| match v {
+            v if v == y => Some((Opcode::IntSub, vec![x, Value::int(1)])),
+            v if v == z => Some((Opcode::IntAnd, vec![x, m])),
+            _ => None,
+        };
+        assert_eq!(
+            rewrite(Opcode::IntSub, &[y, Value::int(2)], &def),
+            Some(vec![(Opcode::IntSub, vec![x, Value::int(3)])])
+        );
+        assert_eq!(
+            rewrite(Opcode::IntAdd, &[Value::int(5), y], &def),
+            Some(vec![(Opcode::IntAdd, vec![x, Value::int(4)])])
+        );
+        // ((x & 255) + 3) & 255 needs the sum's definition
+        let def2 = |v: Value| match v {
+            v if v == y => Some((Opcode::IntAdd, vec![z, Value::int(3)])),
+            v if v == z => Some((Opcode::IntAnd, vec![x, m])),
+            _ => None,
+        };
+        assert_eq!(
+            rewrite(Opcode::IntAnd, &[y, m], &def2),
+            Some(vec![
+                (Opcode::IntAdd, vec![x, Value::int(3)]),
+                (Opcode::IntAnd, vec![PREV, m])
+            ])
+        );
+        assert_eq!(rewrite(Opcode::IntAnd, &[y, Value::int(254)], &def2), None);
     }
 
     #[test]

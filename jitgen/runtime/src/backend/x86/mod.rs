@@ -94,16 +94,18 @@ impl X86Backend {
         Ok(id)
     }
 
+    /// Trace `t`'s code as offsets into the buffer.
+    fn span(&self, t: usize) -> std::ops::Range<usize> {
+        let start = self.starts[t].0;
+        let end = self.starts.get(t + 1).map_or(self.asm.offset().0, |s| s.0);
+        start..end
+    }
+
     /// The machine code of trace `t` (for listings and tests).
     pub fn code(&self, t: TraceId) -> Vec<u8> {
-        let start = self.starts[t.0 as usize].0;
-        let end = self
-            .starts
-            .get(t.0 as usize + 1)
-            .map_or(self.asm.offset().0, |s| s.0);
         let reader = self.asm.reader();
         let buf = reader.lock();
-        buf[start..end].to_vec()
+        buf[self.span(t.0 as usize)].to_vec()
     }
 }
 
@@ -176,5 +178,16 @@ impl Backend for X86Backend {
 
     fn visit_roots(&self, f: &mut dyn FnMut(u64)) {
         self.frame.iter().chain(&self.deadframe).for_each(|w| f(*w));
+    }
+
+    fn code_ranges(&self) -> Vec<(u64, usize)> {
+        let reader = self.asm.reader();
+        let buf = reader.lock();
+        (0..self.starts.len())
+            .map(|t| {
+                let span = self.span(t);
+                (buf.ptr(AssemblyOffset(span.start)) as u64, span.len())
+            })
+            .collect()
     }
 }

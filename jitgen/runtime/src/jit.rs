@@ -37,6 +37,8 @@ pub struct Jit {
     start_labels: Vec<HashMap<Vec<u64>, DescrId>>,
     failures: HashMap<(TraceId, usize), u32>,
     no_bridge: HashSet<(TraceId, usize)>,
+    /// How often tracing a bridge from a guard was aborted.
+    bridge_aborts: HashMap<(TraceId, usize), u32>,
     pending: Vec<bool>,
     pub log: Log,
     /// Objects compiled code refers to (constants in traces, the greens of
@@ -78,6 +80,7 @@ pub fn init(t: Target) {
         start_labels: vec![HashMap::new(); n],
         failures: HashMap::new(),
         no_bridge: HashSet::new(),
+        bridge_aborts: HashMap::new(),
         pending: vec![false; n],
         log: Log::from_env(),
         kept: Vec::new(),
@@ -218,7 +221,7 @@ impl Jit {
             trace,
             snapshots: Vec::new(),
             start_key: Some(key.clone()),
-            loops: HashMap::new(),
+            loops: self.start_labels[d].clone(),
             limit: self.params.trace_limit,
             driver: d,
             locations: vec![key.clone()],
@@ -228,11 +231,12 @@ impl Jit {
         let rec = mi.rec.take().expect("the recorder");
         let frames = std::mem::take(&mut mi.frames);
         match stop {
-            Stop::LoopClosed => {
+            Stop::LoopClosed | Stop::BridgeClosed => {
                 let mi = MetaInterp::new(&self.prog, frames, None);
                 let args = self.merge_args(d);
                 let now: Vec<u64> = mi.merge_values(&args).iter().map(|v| v.0).collect();
-                match self.compile_loop(d, &key, rec) {
+                let into_other = stop == Stop::BridgeClosed;
+                match self.compile_loop(d, &key, rec, into_other) {
                     Ok(()) => {
                         values.copy_from_slice(&now);
                         None
@@ -306,23 +310,50 @@ impl Jit {
         t
     }
 
-    fn compile_loop(&mut self, d: usize, key: &[u64], rec: Recorder) -> Result<(), String> {
+    /// Compiles the trace from `key`'s merge point: a loop back to it, or
+    /// (`into_other`) an entry bridge ending in another compiled loop (an
+    /// outer loop whose inner loop is compiled already enters it this way;
+    /// the inner loop's exits get bridges back).
+    fn compile_loop(
+        &mut self,
+        d: usize,
+        key: &[u64],
+        rec: Recorder,
+        into_other: bool,
+    ) -> Result<(), String> {
         let trace = self.finish_trace(d, rec);
         let n = self.log.loops;
         let loc = self.prog.location(d, key);
+        let what = if into_other { "entry bridge" } else { "loop" };
         self.log.trace(
             Section::NoOpt,
-            &format!("# Loop {n} ({loc}) : loop with {} ops", trace.counted_ops()),
+            &format!(
+                "# Loop {n} ({loc}) : {what} with {} ops",
+                trace.counted_ops()
+            ),
             &trace,
             &self.prog.descrs,
         );
-        let mut optimized = opt::optimize_loop(&trace, &mut self.prog.descrs)?;
+        let mut optimized = if into_other {
+            opt::optimize_bridge(&trace, &mut self.prog.descrs)?
+        } else {
+            opt::optimize_loop(&trace, &mut self.prog.descrs)?
+        };
         let start = self.prog.descrs.new_label();
         let inputs: Vec<Value> = optimized.inputargs.iter().map(|v| Value::Var(*v)).collect();
         optimized
             .ops
             .insert(0, Op::new(Opcode::Label, inputs, None).with_descr(start));
-        self.log_optimized_loop(n, &loc, &optimized);
+        if into_other {
+            let header = format!(
+                "# Loop {n} ({loc}) : {what} with {} ops",
+                optimized.counted_ops()
+            );
+            self.log
+                .trace(Section::Opt, &header, &optimized, &self.prog.descrs);
+        } else {
+            self.log_optimized_loop(n, &loc, &optimized);
+        }
         let t = self.backend.compile_loop(&optimized, &self.prog.descrs)?;
         self.log.names.push(format!("rpy-loop-{n} ({loc})"));
         self.keep_constants(&optimized);
@@ -511,7 +542,14 @@ impl Jit {
                 Stop::MergePoint(now)
             }
             Stop::Abort(why) => {
-                self.no_bridge.insert(id);
+                // try again later (an inner loop it ran through may be
+                // compiled by then), up to MAX_ABORTS times
+                let n = self.bridge_aborts.entry(id).or_insert(0);
+                *n += 1;
+                if *n >= crate::warmstate::MAX_ABORTS {
+                    self.no_bridge.insert(id);
+                }
+                self.failures.insert(id, 0);
                 self.log.aborts += 1;
                 self.log
                     .note(&format!("# bridge out of guard {guard_no} aborted: {why}"));

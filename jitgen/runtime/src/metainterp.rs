@@ -50,7 +50,8 @@ pub enum Stop {
     Raise,
     /// Tracing: the loop closed (the trace ends with its jump).
     LoopClosed,
-    /// Tracing: a bridge reached a compiled loop (its jump recorded).
+    /// Tracing: the trace (a bridge, or a loop's before it closed) reached
+    /// another compiled loop (its jump recorded).
     BridgeClosed,
     /// Tracing gave up; execution can go on without the recorder.
     Abort(String),
@@ -62,7 +63,8 @@ pub struct Recorder {
     pub snapshots: Vec<Snapshot>,
     /// The green key the loop started at (`None` for a bridge).
     pub start_key: Option<Vec<u64>>,
-    /// For bridges: the start labels of compiled loops, by green key.
+    /// The start labels of compiled loops, by green key: reaching one
+    /// ends the trace with a jump there.
     pub loops: HashMap<Vec<u64>, DescrId>,
     pub limit: usize,
     pub driver: usize,
@@ -601,12 +603,10 @@ impl<'p> MetaInterp<'p> {
             return Some(Stop::LoopClosed);
         }
         if let Some(label) = rec.loops.get(&key).copied() {
-            if rec.start_key.is_none() {
-                rec.trace
-                    .ops
-                    .push(Op::new(Opcode::Jump, reds, None).with_descr(label));
-                return Some(Stop::BridgeClosed);
-            }
+            rec.trace
+                .ops
+                .push(Op::new(Opcode::Jump, reds, None).with_descr(label));
+            return Some(Stop::BridgeClosed);
         }
         if rec.trace.ops.len() > rec.limit {
             return Some(Stop::Abort("trace too long".into()));

@@ -14,19 +14,24 @@
 #    become slots (the arguments first).  Code objects never change after
 #    assembly: `_immutable_fields_` tells the JIT so.
 #  * interpret(code, frame) is the dispatch loop and the JIT portal: greens
-#    are pc and the code object, the only red is the Frame (its locals, its
-#    value stack and its stack of exception handlers).  Backward jumps are
+#    are pc and the code object, the only red is the Frame (its locals and
+#    value stack in one list, and its chain of exception handlers).  Backward jumps are
 #    marked with can_enter_jit.
 #  * CALL pops the arguments into a new Frame and calls interpret()
 #    recursively (recursion in the portal, like PyPy's own interpreter); RET
 #    returns the top of the stack to the caller's loop.
 #  * The language's exceptions are ints.  THROW raises the rpy exception
-#    SVMThrow; TRY pushes a handler (its pc and the stack depth) on the
+#    SVMThrow; TRY links a Handler (its pc and the stack depth) to the
 #    frame, ENDTRY pops it.  When SVMThrow reaches a frame's dispatch loop,
 #    the innermost handler of that frame catches it (the stack is cut back
 #    and the thrown value pushed) or, with no handler, the rpy exception
 #    propagates out of interpret() into the caller's CALL, i.e. through the
 #    interpreted call stack.  Division by zero throws 1000.
+#  * The assembler follows every path through a function to find the
+#    deepest its value stack gets (each instruction must be reached with
+#    one stack depth, as a JVM verifier checks): a frame's stack is a
+#    list of that size and a depth, as in PyPy's own frames, so pushes and
+#    pops are plain reads and writes the JIT sees through.
 #
 # Usage: stackvm.rpy PROGRAM.svm [N]
 
@@ -110,34 +115,53 @@ class Program(object):
 
 
 class Code(object):
-    _immutable_fields_ = ['name', 'nargs', 'nlocals', 'ops[*]', 'consts[*]',
-                          'strs[*]', 'program']
+    _immutable_fields_ = ['name', 'nargs', 'nlocals', 'stacksize', 'ops[*]',
+                          'consts[*]', 'strs[*]', 'program']
 
-    def __init__(self, name, nargs, nlocals, ops, consts, strs, program):
+    def __init__(self, name, nargs, nlocals, stacksize, ops, consts, strs,
+                 program):
         self.name = name
         self.nargs = nargs
         self.nlocals = nlocals
+        self.stacksize = stacksize
         self.ops = ops
         self.consts = consts
         self.strs = strs
         self.program = program
 
 
+class Handler(object):
+    """A `try` in effect: where its handler starts, the stack depth to cut
+    back to, and the handler of the enclosing `try`."""
+    _immutable_fields_ = ['pc', 'depth', 'outer']
+
+    def __init__(self, pc, depth, outer):
+        self.pc = pc
+        self.depth = depth
+        self.outer = outer
+
+
 class Frame(object):
+    # The locals and the value stack share one list, as in PyPy's frames:
+    # locals first, then the stack; `depth` is the index of the first free
+    # stack slot.
+    _immutable_fields_ = ['values']
+
     def __init__(self, code):
-        self.locals = [0] * code.nlocals
-        self.stack = []
-        self.handler_pcs = []
-        self.handler_depths = []
+        self.values = [0] * (code.nlocals + code.stacksize)
+        self.depth = code.nlocals
+        self.handler = None     # the innermost Handler of a `try`
 
     def push(self, v):
-        self.stack.append(v)
+        self.values[self.depth] = v
+        self.depth += 1
 
     def pop(self):
-        return self.stack.pop()
+        self.depth -= 1
+        return self.values[self.depth]
 
     def top(self):
-        return self.stack[len(self.stack) - 1]
+        return self.values[self.depth - 1]
 
 
 # ---------------------------------------------------------------- assembler
@@ -220,7 +244,7 @@ def split_source(source, program):
     return funcs
 
 
-def assemble_function(fs, findex, program):
+def assemble_function(fs, findex, nargs, program):
     ops = []
     consts = []
     strs = []
@@ -292,19 +316,86 @@ def assemble_function(fs, findex, program):
     ops.append(PUSH)
     ops.append(len(consts) - 1)
     ops.append(RET)
-    return Code(fs.name, len(fs.args), len(slots), ops, consts, strs, program)
+    size = stack_size(fs, ops, nargs)
+    return Code(fs.name, len(fs.args), len(slots), size, ops, consts, strs,
+                program)
+
+
+# how many values each opcode pops and pushes (CALL: see stack_size)
+POPS = {PUSH: 0, LOAD: 0, STORE: 1, ADD: 2, SUB: 2, MUL: 2, DIV: 2, MOD: 2,
+        LT: 2, LE: 2, GT: 2, GE: 2, EQ: 2, NE: 2, NOT: 1, DUP: 1, POP: 1,
+        SWAP: 2, JUMP: 0, JUMPIF: 1, JUMPIFNOT: 1, CALL: 0, RET: 1, PRINT: 1,
+        WRITE: 1, WRITES: 0, NL: 0, THROW: 1, TRY: 0, ENDTRY: 0, NEG: 1}
+PUSHES = {PUSH: 1, LOAD: 1, STORE: 0, ADD: 1, SUB: 1, MUL: 1, DIV: 1,
+          MOD: 1, LT: 1, LE: 1, GT: 1, GE: 1, EQ: 1, NE: 1, NOT: 1, DUP: 2,
+          POP: 0, SWAP: 2, JUMP: 0, JUMPIF: 0, JUMPIFNOT: 0, CALL: 1, RET: 0,
+          PRINT: 0, WRITE: 0, WRITES: 0, NL: 0, THROW: 0, TRY: 0, ENDTRY: 0,
+          NEG: 1}
+
+
+def stack_size(fs, ops, nargs):
+    # The deepest the value stack gets, found by following every path
+    # (as a JVM verifier does): each pc must be reached with one depth.
+    depth_at = [-1] * len(ops)
+    depth_at[0] = 0
+    todo = [0]
+    deepest = 0
+    while len(todo) > 0:
+        pc = todo.pop()
+        d = depth_at[pc]
+        op = ops[pc]
+        pops = POPS[op]
+        if op == CALL:
+            pops = nargs[ops[pc + 1]]
+        if d < pops:
+            raise AsmError(fs.lineno, "function '" + fs.name +
+                           "': stack underflow at " + NAMES[op])
+        d = d - pops + PUSHES[op]
+        if d > deepest:
+            deepest = d
+        targets = []
+        depths = []
+        if ARGKIND.get(NAMES[op], 0) == 0:
+            nxt = pc + 1
+        else:
+            nxt = pc + 2
+        if op == JUMP:
+            targets.append(ops[pc + 1])
+            depths.append(d)
+        elif op != RET and op != THROW:
+            targets.append(nxt)
+            depths.append(d)
+        if op == JUMPIF or op == JUMPIFNOT:
+            targets.append(ops[pc + 1])
+            depths.append(d)
+        elif op == TRY:
+            # the handler starts with the thrown value pushed
+            targets.append(ops[pc + 1])
+            depths.append(d + 1)
+        for i in range(len(targets)):
+            t = targets[i]
+            if depth_at[t] == -1:
+                depth_at[t] = depths[i]
+                todo.append(t)
+            elif depth_at[t] != depths[i]:
+                raise AsmError(fs.lineno, "function '" + fs.name +
+                               "': the stack depth differs between paths")
+    return deepest + 1
 
 
 def assemble(source):
     program = Program()
     funcs = split_source(source, program)
     findex = {}
+    nargs = []
     for fs in funcs:
         if fs.name in findex:
             raise AsmError(fs.lineno, "duplicate function '" + fs.name + "'")
         findex[fs.name] = len(findex)
+        nargs.append(len(fs.args))
     for fs in funcs:
-        program.functions.append(assemble_function(fs, findex, program))
+        program.functions.append(assemble_function(fs, findex, nargs,
+                                                   program))
     return program
 
 
@@ -349,7 +440,7 @@ def get_function(program, index):
 def pass_arguments(frame, newframe, nargs):
     i = nargs - 1
     while i >= 0:
-        newframe.locals[i] = frame.pop()
+        newframe.values[i] = frame.pop()
         i -= 1
 
 
@@ -370,10 +461,10 @@ def interpret(code, frame):
                 frame.push(code.consts[code.ops[pc]])
                 pc += 1
             elif op == LOAD:
-                frame.push(frame.locals[code.ops[pc]])
+                frame.push(frame.values[code.ops[pc]])
                 pc += 1
             elif op == STORE:
-                frame.locals[code.ops[pc]] = frame.pop()
+                frame.values[code.ops[pc]] = frame.pop()
                 pc += 1
             elif op == ADD:
                 b = frame.pop()
@@ -470,21 +561,22 @@ def interpret(code, frame):
             elif op == THROW:
                 raise SVMThrow(frame.pop())
             elif op == TRY:
-                frame.handler_pcs.append(code.ops[pc])
-                frame.handler_depths.append(len(frame.stack))
+                frame.handler = Handler(code.ops[pc], frame.depth,
+                                        frame.handler)
                 pc += 1
             elif op == ENDTRY:
-                frame.handler_pcs.pop()
-                frame.handler_depths.pop()
+                handler = frame.handler
+                if handler is not None:
+                    frame.handler = handler.outer
             else:
                 raise AsmError(0, "bad opcode " + str(op))
         except SVMThrow as e:
-            if len(frame.handler_pcs) == 0:
+            handler = frame.handler
+            if handler is None:
                 raise
-            pc = frame.handler_pcs.pop()
-            depth = frame.handler_depths.pop()
-            while len(frame.stack) > depth:
-                frame.stack.pop()
+            frame.handler = handler.outer
+            pc = handler.pc
+            frame.depth = handler.depth
             frame.push(e.value)
 
 
@@ -502,7 +594,7 @@ def run(program, argv):
             except ValueError:
                 write_err("stackvm: bad size '" + argv[2] + "'\n")
                 return 1
-        frame.locals[0] = n
+        frame.values[0] = n
     elif main.nargs != 0:
         write_err("stackvm: main must take 0 or 1 arguments\n")
         return 1

@@ -63,6 +63,16 @@ pub struct Facts<'a> {
     pub is_recursive: &'a dyn Fn(FuncId) -> bool,
 }
 
+/// What a call of a helper or an op with this effect may do, for the JIT:
+/// one that only allocates writes nothing existing objects hold.
+fn call_effect(e: LLEffect) -> CallEffect {
+    match e {
+        LLEffect::Pure => CallEffect::Elidable,
+        LLEffect::ReadsHeap | LLEffect::Allocates => CallEffect::ReadsOnly,
+        _ => CallEffect::Any,
+    }
+}
+
 pub fn kind_of(t: &LLType) -> Option<Kind> {
     match t {
         LLType::Void => None,
@@ -207,18 +217,55 @@ impl<'p> Writer<'p> {
         id
     }
 
-    /// The jitcode of a graph the JIT may inline (made on demand).
-    fn inlinable(&mut self, f: FuncId) -> Option<u32> {
+    /// The jitcode of a graph the JIT may inline (made on demand), and
+    /// whether a call of it may re-enter the portal: the portal itself (a
+    /// recursive call of the interpreter) and graphs recursive only
+    /// through it are inlined by the tracer one portal level deep and
+    /// otherwise run natively.
+    fn inlinable(&mut self, f: FuncId) -> Option<(u32, bool)> {
         let g = self.prog.graph(f)?;
+        if self.portals.contains(&f) {
+            return Some((self.code_number(f), true));
+        }
+        let reenters = (self.facts.is_recursive)(f);
         if g.hints.dont_look_inside
             || g.hints.elidable
-            || (self.facts.is_recursive)(f)
-            || self.portals.contains(&f)
+            || (reenters && self.recursive_past_portals(f))
             || (has_loop(g) && !g.hints.unroll_safe)
         {
             return None;
         }
-        Some(self.code_number(f))
+        Some((self.code_number(f), reenters))
+    }
+
+    /// Whether `f` calls itself on a path that does not go through a portal.
+    fn recursive_past_portals(&self, f: FuncId) -> bool {
+        let callees = |g: FuncId| -> Vec<FuncId> {
+            let Some(g) = self.prog.graph(g) else {
+                return Vec::new();
+            };
+            g.blocks
+                .iter()
+                .flat_map(|b| &b.ops)
+                .filter(|op| op.kind == K::DirectCall)
+                .filter_map(|op| match op.args.first() {
+                    Some(LLValue::Const(LLConst::Func(c))) => Some(*c),
+                    _ => None,
+                })
+                .filter(|c| !self.portals.contains(c))
+                .collect()
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut stack = callees(f);
+        while let Some(g) = stack.pop() {
+            if g == f {
+                return true;
+            }
+            if seen.insert(g) {
+                stack.extend(callees(g));
+            }
+        }
+        false
     }
 
     fn code_number(&mut self, f: FuncId) -> u32 {
@@ -255,20 +302,11 @@ impl<'p> Writer<'p> {
                         CallEffect::Any
                     }
                 }
-                LLValue::Const(LLConst::Helper(h)) => {
-                    match flowgraph::ll::helpers::helper(h).map(|i| i.effect) {
-                        Some(LLEffect::Pure) => CallEffect::Elidable,
-                        Some(LLEffect::ReadsHeap) => CallEffect::ReadsOnly,
-                        _ => CallEffect::Any,
-                    }
-                }
+                LLValue::Const(LLConst::Helper(h)) => flowgraph::ll::helpers::helper(h)
+                    .map_or(CallEffect::Any, |i| call_effect(i.effect)),
                 _ => CallEffect::Any,
             },
-            k => match k.effect() {
-                LLEffect::Pure => CallEffect::Elidable,
-                LLEffect::ReadsHeap => CallEffect::ReadsOnly,
-                _ => CallEffect::Any,
-            },
+            k => call_effect(k.effect()),
         };
         let name = match (&op.kind, op.args.first()) {
             (K::DirectCall, Some(LLValue::Const(LLConst::Func(f)))) => self
@@ -488,12 +526,14 @@ impl<'p> Writer<'p> {
             }
             K::DirectCall => {
                 if let Some(LLValue::Const(LLConst::Func(f))) = op.args.first() {
-                    if let Some(code) = self.inlinable(*f) {
+                    if let Some((code, reenters)) = self.inlinable(*f) {
+                        let native = reenters.then(|| self.call_wrapper(c, block, i, op));
                         c.emit(Insn::Inline {
                             code,
                             args: a[1..].to_vec(),
                             dst,
                             handler,
+                            native,
                         });
                         return;
                     }

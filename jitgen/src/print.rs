@@ -61,12 +61,18 @@ fn insn(j: &JitCodes, i: &Insn) -> String {
             args,
             dst: d,
             handler: h,
+            native,
         } => format!(
-            "{}inline {}({}){}",
+            "{}inline {}({}){}{}",
             dst(d),
             j.codes[*code as usize].name,
             srcs(args),
-            handler(h)
+            handler(h),
+            native.as_ref().map_or(String::new(), |(n, a)| format!(
+                " or native {}({})",
+                j.calls[*n as usize].name,
+                srcs(a)
+            ))
         ),
         Insn::Goto(t) => format!("goto {t}"),
         Insn::If { cond, then, else_ } => format!("if {} -> {then} else {else_}", src(cond)),

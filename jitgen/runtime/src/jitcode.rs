@@ -36,12 +36,16 @@ pub enum Insn {
         dst: Option<Reg>,
         handler: Option<u32>,
     },
-    /// `dst = code(args)`: another jitcode, inlined when tracing.
+    /// `dst = code(args)`: another jitcode, inlined when tracing. With
+    /// `native` (a call descr running the callee natively: calls that
+    /// re-enter the portal), the blackhole always calls it natively and the
+    /// tracer does when it is already inside an inlined portal call.
     Inline {
         code: u32,
         args: Vec<Src>,
         dst: Option<Reg>,
         handler: Option<u32>,
+        native: Option<(u32, Vec<Src>)>,
     },
     Goto(u32),
     /// Go to `then` when `cond` is non-zero, else to `else_`.
@@ -308,12 +312,17 @@ fn write_insn(w: &mut Writer, i: &Insn) {
             args,
             dst,
             handler,
+            native,
         } => {
             w.n(2);
             w.n(*code as u64);
             w.srcs(args);
             w.opt(reg(dst));
             w.opt(h(handler));
+            w.opt(native.as_ref().map(|(d, _)| *d as u64));
+            if let Some((_, args)) = native {
+                w.srcs(args);
+            }
         }
         Insn::Goto(t) => {
             w.n(3);
@@ -399,12 +408,20 @@ fn read_insn(r: &mut Reader) -> Insn {
             dst: reg(r.opt()),
             handler: h(r.opt()),
         },
-        2 => Insn::Inline {
-            code: r.u32(),
-            args: r.srcs(),
-            dst: reg(r.opt()),
-            handler: h(r.opt()),
-        },
+        2 => {
+            let code = r.u32();
+            let args = r.srcs();
+            let dst = reg(r.opt());
+            let handler = h(r.opt());
+            let native = h(r.opt()).map(|d| (d, r.srcs()));
+            Insn::Inline {
+                code,
+                args,
+                dst,
+                handler,
+                native,
+            }
+        }
         3 => Insn::Goto(r.u32()),
         4 => Insn::If {
             cond: r.src(),

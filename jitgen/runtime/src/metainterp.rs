@@ -272,6 +272,68 @@ impl<'p> MetaInterp<'p> {
         }
     }
 
+    /// A call of runtime function `descr` (a wrapper running an LL op, or
+    /// a graph, natively): recorded when tracing, folded when elidable on
+    /// constants.
+    fn call(&mut self, descr: u32, args: &[Src], dst: Option<Reg>) -> Option<Stop> {
+        let d = self.prog.call_descr[descr as usize];
+        let Descr::Call {
+            func,
+            args: akinds,
+            result,
+            effect,
+            can_raise,
+            ..
+        } = self.prog.descrs.get(d).clone()
+        else {
+            unreachable!("a call descr")
+        };
+        let vals: Vec<(u64, Value)> = args
+            .iter()
+            .zip(&akinds)
+            .map(|(a, k)| self.val(*a, *k))
+            .collect();
+        let reals: Vec<u64> = vals.iter().map(|v| v.0).collect();
+        // SAFETY: the wrapper takes exactly these arguments.
+        let real = unsafe { mem::call(func, &reals) };
+        let raised = mem::exc_pending();
+        let all_const = vals.iter().all(|v| matches!(v.1, Value::Const(..)));
+        let b = if effect == CallEffect::Elidable && all_const && !raised {
+            Value::Const(result.unwrap_or(Kind::Int), real)
+        } else {
+            let pure = effect == CallEffect::Elidable;
+            self.record(
+                Op::new(
+                    Opcode::call(result, pure),
+                    vals.iter().map(|v| v.1).collect(),
+                    None,
+                )
+                .with_descr(d),
+                result,
+            )
+        };
+        if raised {
+            return self.unwind();
+        }
+        if can_raise && !matches!(b, Value::Const(..)) {
+            self.guard(Opcode::GuardNoException, vec![], true, None);
+        }
+        if let Some(d) = dst {
+            self.set(d, real, b);
+        }
+        self.next();
+        None
+    }
+
+    /// How many portal frames are on the stack.
+    fn portal_depth(&self) -> usize {
+        let portals = &self.prog.codes.drivers;
+        self.frames
+            .iter()
+            .filter(|f| portals.iter().any(|d| d.portal == f.code))
+            .count()
+    }
+
     /// A callee returned `v` to the frame below.
     fn returned(&mut self, v: u64, b: Value) -> Option<Stop> {
         if self.frames.len() == 1 {
@@ -338,53 +400,15 @@ impl<'p> MetaInterp<'p> {
                 args,
                 dst,
                 handler: _,
-            } => {
-                let d = self.prog.call_descr[descr as usize];
-                let Descr::Call {
-                    func,
-                    args: akinds,
-                    result,
-                    effect,
-                    can_raise,
-                    ..
-                } = self.prog.descrs.get(d).clone()
-                else {
-                    unreachable!("a call descr")
-                };
-                let vals: Vec<(u64, Value)> = args
-                    .iter()
-                    .zip(&akinds)
-                    .map(|(a, k)| self.val(*a, *k))
-                    .collect();
-                let reals: Vec<u64> = vals.iter().map(|v| v.0).collect();
-                // SAFETY: the wrapper takes exactly these arguments.
-                let real = unsafe { mem::call(func, &reals) };
-                let raised = mem::exc_pending();
-                let all_const = vals.iter().all(|v| matches!(v.1, Value::Const(..)));
-                let b = if effect == CallEffect::Elidable && all_const && !raised {
-                    Value::Const(result.unwrap_or(Kind::Int), real)
-                } else {
-                    let pure = effect == CallEffect::Elidable;
-                    self.record(
-                        Op::new(
-                            Opcode::call(result, pure),
-                            vals.iter().map(|v| v.1).collect(),
-                            None,
-                        )
-                        .with_descr(d),
-                        result,
-                    )
-                };
-                if raised {
-                    return self.unwind();
-                }
-                if can_raise && !matches!(b, Value::Const(..)) {
-                    self.guard(Opcode::GuardNoException, vec![], true, None);
-                }
-                if let Some(d) = dst {
-                    self.set(d, real, b);
-                }
-                self.next();
+            } => return self.call(descr, &args, dst),
+            Insn::Inline {
+                dst,
+                native: Some((descr, nargs)),
+                ..
+            } if self.rec.is_none() || self.portal_depth() >= 2 => {
+                // re-entering the portal: natively in the blackhole and
+                // beyond one inlined level
+                return self.call(descr, &nargs, dst);
             }
             Insn::Inline {
                 code: callee, args, ..
@@ -494,6 +518,8 @@ impl<'p> MetaInterp<'p> {
                 }
                 return self.unwind();
             }
+            // an inlined portal's merge point: just go on
+            Insn::MergePoint(_) if self.frames.len() > 1 => self.next(),
             Insn::MergePoint(args) => return self.merge_point(&args),
             Insn::CanEnterJit => self.next(),
             Insn::Promote { src, dst } => {

@@ -14,7 +14,7 @@ pub enum CallEffect {
     /// `@elidable`: same arguments, same result, no visible effect; may
     /// raise (then it is not folded).
     Elidable,
-    /// Reads the heap but writes nothing the trace can see.
+    /// Reads the heap (or allocates) but writes nothing the trace can see.
     ReadsOnly,
     /// Anything.
     Any,

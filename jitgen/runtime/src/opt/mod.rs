@@ -5,6 +5,7 @@
 
 pub mod bound;
 pub mod dce;
+pub mod deadstore;
 pub mod fold;
 pub mod forward;
 pub mod heap;
@@ -24,6 +25,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("heap", heap::heap),
     ("fold", fold::fold),
     ("intbounds", intbounds::intbounds),
+    ("deadstore", deadstore::deadstore),
     ("dce", dce::dce),
 ];
 

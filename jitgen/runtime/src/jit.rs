@@ -421,6 +421,9 @@ impl Jit {
         let op = &self.traces[&exit.trace].ops[exit.op];
         let g = op.guard.as_ref().expect("a guard exit");
         let mut values = exit.values.clone();
+        for &(pos, k) in &g.offsets {
+            values[pos] = values[pos].wrapping_add(k as u64);
+        }
         // rebuilding virtuals allocates: the saved values stay roots
         let _roots = crate::roots::words(&values);
         let objs: Vec<u64> = g
@@ -459,7 +462,20 @@ impl Jit {
                     Value::Const(k, bits) if !g.virtual_at.iter().any(|(p, _)| *p == i) => {
                         Value::Const(*k, *bits)
                     }
-                    _ => Value::Var(v),
+                    _ => match g.offsets.iter().find(|(p, _)| *p == i) {
+                        // the bridge starts by adding a sunk offset back
+                        Some(&(_, k)) => {
+                            let r = t.new_var(Kind::Int);
+                            let add = Op::new(
+                                Opcode::IntAdd,
+                                vec![Value::Var(v), Value::int(k)],
+                                Some(r),
+                            );
+                            t.ops.push(add);
+                            Value::Var(r)
+                        }
+                        None => Value::Var(v),
+                    },
                 })
                 .collect()
         });

@@ -22,6 +22,7 @@ fn run(pass: &str, t: &Trace, descrs: &mut Descrs) -> Result<Trace, String> {
         name => {
             let (_, pass) = opt::PASSES
                 .iter()
+                .chain(opt::LATE_PASSES)
                 .find(|(n, _)| *n == name)
                 .ok_or_else(|| format!("unknown pass '{name}'"))?;
             Ok(pass(t, descrs))

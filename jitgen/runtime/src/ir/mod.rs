@@ -91,6 +91,9 @@ pub struct GuardInfo {
     /// `(fail-arg position, virtual index)`: the snapshot value at that
     /// position is the rebuilt virtual (the saved value there is ignored).
     pub virtual_at: Vec<(usize, usize)>,
+    /// `(fail-arg position, k)`: the value the snapshot wants there is the
+    /// saved one plus k (an `int_add` sunk into the guard by `opt::sink`).
+    pub offsets: Vec<(usize, i64)>,
 }
 
 /// An allocation removed by the optimizer, as a failing guard rebuilds it.
@@ -142,6 +145,7 @@ impl Op {
             resume,
             virtuals: Vec::new(),
             virtual_at: Vec::new(),
+            offsets: Vec::new(),
         }));
         self
     }

@@ -71,6 +71,14 @@ pub fn trace_text(t: &Trace, descrs: &Descrs) -> String {
         if let Some(g) = op.guard.as_ref().filter(|g| !g.virtuals.is_empty()) {
             let _ = writeln!(s, "{}", virtuals_text(g, descrs));
         }
+        if let Some(g) = op.guard.as_ref().filter(|g| !g.offsets.is_empty()) {
+            let o: Vec<String> = g
+                .offsets
+                .iter()
+                .map(|(p, k)| format!("[{p}]{k:+}"))
+                .collect();
+            let _ = writeln!(s, "# offsets: {}", o.join(" "));
+        }
     }
     s
 }

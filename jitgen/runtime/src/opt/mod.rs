@@ -13,6 +13,7 @@ pub mod intbounds;
 pub mod loopcheck;
 pub mod peel;
 pub mod rules;
+pub mod sink;
 pub mod virtuals;
 
 use crate::ir::{Descrs, Opcode, Trace};
@@ -28,6 +29,17 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("deadstore", deadstore::deadstore),
     ("dce", dce::dce),
 ];
+
+/// The passes run once on the finished trace (after peeling: only then is
+/// it known which boxes the loop carries).
+pub const LATE_PASSES: &[(&str, Pass)] = &[("sink", sink::sink), ("dce", dce::dce)];
+
+/// Runs the late passes.
+fn run_late(trace: Trace, descrs: &Descrs) -> Trace {
+    LATE_PASSES
+        .iter()
+        .fold(trace, |t, (_, pass)| pass(&t, descrs))
+}
 
 /// How often the pass chain is repeated (each pass exposes work for the
 /// others: a forwarded read makes two comparisons equal, ...).
@@ -55,6 +67,7 @@ pub fn optimize_loop(trace: &Trace, descrs: &mut Descrs) -> Result<Trace, String
     check(trace, descrs, "input")?;
     let t = virtuals::virtuals(trace, descrs);
     let t = peel::peel(&t, descrs, run_passes)?;
+    let t = run_late(t, descrs);
     check(&t, descrs, "output")?;
     Ok(t)
 }
@@ -63,7 +76,7 @@ pub fn optimize_loop(trace: &Trace, descrs: &mut Descrs) -> Result<Trace, String
 pub fn optimize_bridge(trace: &Trace, descrs: &mut Descrs) -> Result<Trace, String> {
     check(trace, descrs, "input")?;
     let t = virtuals::virtuals(trace, descrs);
-    let t = run_passes(&t, descrs);
+    let t = run_late(run_passes(&t, descrs), descrs);
     check(&t, descrs, "output")?;
     Ok(t)
 }

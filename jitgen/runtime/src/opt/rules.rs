@@ -142,7 +142,7 @@ pub const PREV: Value = Value::Var(crate::ir::Var(u32::MAX));
 type Rewrite = fn(Opcode, &[Value], DefOf) -> Option<Vec<(Opcode, Vec<Value>)>>;
 
 /// The rewrites, tried in order after the identities.
-const REWRITES: &[Rewrite] = &[add_sub_const_chain, mask_of_masked_add];
+const REWRITES: &[Rewrite] = &[add_sub_const_chain, mask_of_masked_add, eq_of_offset];
 
 /// The ops to compute instead of `op(args)`, if a rewrite knows cheaper ones.
 pub fn rewrite(op: Opcode, args: &[Value], def: DefOf) -> Option<Vec<(Opcode, Vec<Value>)>> {
@@ -151,7 +151,7 @@ pub fn rewrite(op: Opcode, args: &[Value], def: DefOf) -> Option<Vec<(Opcode, Ve
 
 /// The constant `op(x, c)` adds to x, for `int_add(x, c)`, `int_add(c, x)`
 /// and `int_sub(x, c)`.
-fn added_const(op: Opcode, a: &[Value]) -> Option<(Value, i64)> {
+pub fn added_const(op: Opcode, a: &[Value]) -> Option<(Value, i64)> {
     let c = |v: &Value| v.as_const().map(|c| c as i64);
     match (op, a) {
         (Opcode::IntAdd, [x, k]) | (Opcode::IntAdd, [k, x]) if c(x).is_none() => Some((*x, c(k)?)),
@@ -198,6 +198,26 @@ fn mask_of_masked_add(op: Opcode, a: &[Value], def: DefOf) -> Option<Vec<(Opcode
         _ => return None,
     };
     Some(vec![add_const(x, c), (Opcode::IntAnd, vec![PREV, *m])])
+}
+
+/// (x + k == n) = (n - x == k), and for `!=`: a run of such tests (a
+/// pointer moved step by step, each step compared with one bound) then
+/// shares one `n - x` and compares it with constants (ints wrap, so
+/// this is exact)
+fn eq_of_offset(op: Opcode, a: &[Value], def: DefOf) -> Option<Vec<(Opcode, Vec<Value>)>> {
+    let (Opcode::IntEq | Opcode::IntNe, [l, r]) = (op, a) else {
+        return None;
+    };
+    let (sum, n) = match (l.as_const(), r.as_const()) {
+        (None, None) => (*l, *r),
+        _ => return None,
+    };
+    let (dop, dargs) = def(sum)?;
+    let (x, k) = added_const(dop, &dargs)?;
+    Some(vec![
+        (Opcode::IntSub, vec![n, x]),
+        (op, vec![PREV, Value::int(k)]),
+    ])
 }
 
 /// A guard testing `x != 0` or `x == 0` through a comparison box tests `x`

@@ -110,7 +110,7 @@ impl Annotator<'_> {
     }
 
     /// Bind keywords to a function's parameters (after `skip` implicit ones).
-    fn bind(
+    pub(super) fn bind(
         &self,
         fid: FuncId,
         mut positional: Vec<Arg>,

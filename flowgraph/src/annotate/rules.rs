@@ -491,6 +491,17 @@ impl Annotator<'_> {
                 self.a.drivers[d.index()].reds[i - ngreens] = merged;
             }
         }
+        // the JIT calls get_printable_location with the greens
+        let printable = self.prog.drivers[d.index()].get_printable_location;
+        if let (Some(g), OpKind::JitMergePoint) = (printable, op.kind) {
+            let greens: Vec<_> = self.a.drivers[d.index()]
+                .greens
+                .iter()
+                .map(|a| (a.clone(), op.span))
+                .collect();
+            let bound = self.bind(g, greens, Vec::new(), op.span)?;
+            self.call_function(g, bound, op.span)?;
+        }
         Ok(())
     }
 }

@@ -17,7 +17,7 @@ pub use result::Annotations;
 use crate::model::{BlockId, ExitCase, ExitSwitch, Value, VarId};
 use crate::ops::OpKind;
 use crate::FlowProgram;
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use rpy_front::program::{builtin_class, ClassId, ConstValue, FuncId, Prebuilt, Program};
 use rpy_front::{DResult, Span};
 use std::collections::{HashMap, HashSet, VecDeque};
@@ -62,6 +62,7 @@ pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
         list_sites: HashMap::new(),
         dict_sites: HashMap::new(),
         unresolved_attrs: Vec::new(),
+        none_receivers: IndexSet::new(),
     };
     an.init_prebuilt();
     let argv_def = an.new_listdef(SomeValue::STR, None);
@@ -95,6 +96,7 @@ impl<'a> Annotator<'a> {
             list_sites: HashMap::new(),
             dict_sites: HashMap::new(),
             unresolved_attrs: Vec::new(),
+            none_receivers: IndexSet::new(),
         }
     }
 }
@@ -119,6 +121,14 @@ pub(crate) struct Annotator<'a> {
     dict_sites: HashMap<(FuncId, VarId), DictDefId>,
     /// Attribute reads not (yet) matched by any assignment.
     unresolved_attrs: Vec<(ClassId, String, Span, FuncId)>,
+    /// Ops (function, block, index) whose receiver (`x` of `x.a`,
+    /// `x.m()`, `x[i]`, `len(x)`, ...) was only ever `None` so far. A
+    /// nullable attribute read before any non-None assignment of it is
+    /// annotated looks like this (`if o.h is not None: o = o.h.next`
+    /// reads `o.h` anew, so the test does not narrow it); the block is
+    /// re-flowed when the receiver widens, and `finish` reports the ones
+    /// still `None` at the fixpoint.
+    none_receivers: IndexSet<(FuncId, BlockId, usize)>,
 }
 
 impl Annotator<'_> {
@@ -317,6 +327,12 @@ impl Annotator<'_> {
             if args.iter().any(SomeValue::is_impossible) {
                 return Ok(()); // not reachable with these types (yet)
             }
+            if receiver_is_none(op.kind, &args) {
+                // Not an error yet: the receiver may still widen to a
+                // nullable reference (see `none_receivers`).
+                self.none_receivers.insert((f, b, i));
+                return Ok(());
+            }
             let result = self.op(f, op, &args)?;
             let is_last = i + 1 == block.ops.len();
             if result.is_impossible() {
@@ -461,6 +477,7 @@ impl Annotator<'_> {
     /// Checks that need the fixpoint: attributes read but never set,
     /// greens the JIT cannot treat as constants, the entry point's result.
     fn finish(&mut self) -> DResult<()> {
+        self.check_none_receivers()?;
         for (class, name, span, f) in self.unresolved_attrs.clone() {
             if self.a.attr(self.prog, class, &name).is_none()
                 && self.class_attr_ann(class, &name).is_none()
@@ -507,6 +524,29 @@ impl Annotator<'_> {
         Ok(())
     }
 
+    /// An op whose receiver is still only `None` at the fixpoint really
+    /// uses `None` as an object: report what its typing rule says about
+    /// `None`, with a note on why the type never widened.
+    fn check_none_receivers(&mut self) -> DResult<()> {
+        let fp = self.fp;
+        for (f, b, i) in self.none_receivers.clone() {
+            let op = &fp.graphs[f.index()].block(b).ops[i];
+            let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();
+            if !receiver_is_none(op.kind, &args) {
+                continue; // widened since; the block was annotated again
+            }
+            self.pos = (f, b);
+            let err = match self.op(f, op, &args) {
+                Err(e) => e,
+                Ok(_) => self.error(op.span, "this operation on None is not supported in rpy"),
+            };
+            return Err(err.with_note(
+                "this value is always None: nothing of another type (an instance, str, list or dict) ever reaches it",
+            ));
+        }
+        Ok(())
+    }
+
     /// Greens are compared by value (ints, strs) or by identity (lists,
     /// dicts, instances); anything else cannot key the JIT's code.
     fn not_constant_like(&self, ann: &SomeValue) -> Option<String> {
@@ -526,6 +566,24 @@ impl Annotator<'_> {
     pub fn tuple(items: Vec<SomeValue>) -> SomeValue {
         SomeValue::Tuple(Rc::from(items))
     }
+}
+
+/// Whether an op uses a value that is so far only `None` as its object
+/// (the operand whose type picks the typing rule).
+fn receiver_is_none(kind: OpKind, args: &[SomeValue]) -> bool {
+    matches!(
+        kind,
+        OpKind::GetAttr
+            | OpKind::SetAttr
+            | OpKind::CallMethod
+            | OpKind::CallMethodKw
+            | OpKind::GetItem
+            | OpKind::SetItem
+            | OpKind::DelItem
+            | OpKind::GetSlice
+            | OpKind::Len
+            | OpKind::Iter
+    ) && args.first() == Some(&SomeValue::None)
 }
 
 /// The type on the path where a value is known not to be None

@@ -330,6 +330,15 @@ mod tests {
             ])
         );
         assert_eq!(rewrite(Opcode::IntAnd, &[y, Value::int(254)], &def2), None);
+        // y = x - 1: (y == n) is (n - x == -1)
+        let n = Value::Var(Var(4));
+        assert_eq!(
+            rewrite(Opcode::IntEq, &[y, n], &def),
+            Some(vec![
+                (Opcode::IntSub, vec![n, x]),
+                (Opcode::IntEq, vec![PREV, Value::int(-1)])
+            ])
+        );
     }
 
     #[test]

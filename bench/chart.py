@@ -88,14 +88,16 @@ def main():
 
     # Legend.
     lx = 16
-    for c in columns:
+    drawn = {c for _, bars in groups for c, _, _ in bars}
+    for c in [c for c in columns if c in drawn]:
         svg.append("<rect x='%d' y='60' width='14' height='14' fill='%s'/>" % (lx, COLOURS.get(c, "#999")))
         label = HEADINGS.get(c, c)
         svg.append("<text x='%d' y='72'>%s</text>" % (lx + 19, escape(label)))
         lx += 19 + 7.2 * len(label) + 22
-    svg.append("<rect x='%d' y='60' width='14' height='14' fill='#ccc' fill-opacity='0.5' "
-               "stroke='#888' stroke-dasharray='3,2'/>" % lx)
-    svg.append("<text x='%d' y='72'>killed by the %g s timeout</text>" % (lx + 19, timeout))
+    if any(t for _, bars in groups for _, _, t in bars):
+        svg.append("<rect x='%d' y='60' width='14' height='14' fill='#ccc' fill-opacity='0.5' "
+                   "stroke='#888' stroke-dasharray='3,2'/>" % lx)
+        svg.append("<text x='%d' y='72'>killed by the %g s timeout</text>" % (lx + 19, timeout))
 
     # Grid: a line per decade, fainter lines at 2..9.
     bottom = TOP + plot_h

@@ -122,9 +122,10 @@ def markdown(meta, columns, rows):
                ("; pypy3 %s" % meta["pypy3"]) if "pypy3" in meta else "",
                meta.get("commit", "?"), meta.get("date", "?")),
            "",
-           "Median wall time of %s run%s (timeout %s s):" % (
+           "Median wall time of %s run%s (timeout %s s)%s:" % (
                meta.get("runs", "?"), "" if meta.get("runs") == "1" else "s",
-               meta.get("timeout", "?")),
+               meta.get("timeout", "?"),
+               (", only the rows matching ROWS='%s'" % meta["rows"]) if "rows" in meta else ""),
            ""]
     headings = ["benchmark"] + [HEADINGS.get(c, c) for c in shown] + ["native / JIT"]
     if has_limit:
@@ -159,7 +160,7 @@ def markdown(meta, columns, rows):
     if any(c["status"] == "skipped" for c in every):
         notes.append("— = not run for this row (see below); an empty cell = the column does not apply.")
     if any(c["status"] == "timeout" for c in every):
-        notes.append("> %s s = killed after the timeout (once; not repeated)." % meta.get("timeout", "?"))
+        notes.append("\\> %s s = killed after the timeout (once; not repeated)." % meta.get("timeout", "?"))
     if meta.get("runs", "1") != "1" and any(c["runs"] == "1" and c["status"] in ("ok", "mismatch")
                                             for c in every):
         notes.append("† = one run only: the first took longer than %s s, so it was not repeated."

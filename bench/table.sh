@@ -22,7 +22,7 @@
 #   RUNS=5           runs per cell (median reported)
 #   TIMEOUT=600      seconds before a run is killed (cell shows "> 600 s")
 #   REPEAT_LIMIT=60  a cell whose first run takes longer is not repeated
-#   ROWS=REGEX       only the rows whose label matches (e.g. ROWS=toy)
+#   ROWS=REGEX       only the matching rows (e.g. ROWS=toy, ROWS='mandel|hanoi')
 #   BF_DIR=/work/shared/bench/bf   where mandel.b, hanoi.b, bench.b live
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -60,21 +60,28 @@ log() { echo "[bench] $*" >&2; }
 
 # ---------------------------------------------------------------- the rows
 # label|program|arguments|columns not run|expected stdout file|note
-# Arguments are split on spaces. A row whose label does not match $ROWS, or
-# whose input file is missing, is left out.
+# Arguments are split on spaces. ROWS=REGEX is matched against
+# "label program arguments"; a row whose input file is missing is left out.
+# Each row has one argument for all its columns: where the slow columns
+# would take minutes, a second ("small") row runs the same program on a
+# smaller argument in every column.
 ROW_SPECS=(
-  "toy big|goal/toy.rpy|100000000|interp python3 pypy3||untranslated, python3 and pypy3 would take minutes at this N: see the next row"
+  "toy big|goal/toy.rpy|100000000|python3 pypy3||python3 and pypy3 not run at this N (4-6 min each): see the next row"
   "toy small|goal/toy.rpy|1000000|||"
   "bf bench|goal/bf.rpy|$BF_DIR/bench.b||goal/bf/bench.out|"
-  "bf mandel|goal/bf.rpy|$BF_DIR/mandel.b|interp|goal/bf/mandel.out|untranslated takes about 40 min"
-  "bf hanoi|goal/bf.rpy|$BF_DIR/hanoi.b|interp||untranslated takes more than 25 min"
-  "stackvm loop big|goal/stackvm.rpy|goal/stackvm/loop.svm 10000000|interp python3 pypy3||untranslated, python3 and pypy3 would take minutes at this N: see the next row"
+  "bf mandel|goal/bf.rpy|$BF_DIR/mandel.b|interp|goal/bf/mandel.out|untranslated not run (about 40 min)"
+  "bf hanoi|goal/bf.rpy|$BF_DIR/hanoi.b|interp||untranslated not run (over 25 min)"
+  "stackvm loop big|goal/stackvm.rpy|goal/stackvm/loop.svm 10000000|interp python3 pypy3||untranslated, python3 and pypy3 not run at this N (1-3 min each): see the next row"
   "stackvm loop small|goal/stackvm.rpy|goal/stackvm/loop.svm 200000||goal/stackvm/loop.out|"
   "stackvm fib|goal/stackvm.rpy|goal/stackvm/fib.svm||goal/stackvm/fib.out|"
-  "objlang sum big|goal/objlang.rpy|goal/objlang/sum.obj 10000000|interp python3 pypy3||untranslated, python3 and pypy3 would take minutes at this N: see the next row"
+  "objlang sum big|goal/objlang.rpy|goal/objlang/sum.obj 10000000|interp python3 pypy3||untranslated, python3 and pypy3 not run at this N (1-4 min each): see the next row"
   "objlang sum small|goal/objlang.rpy|goal/objlang/sum.obj 100000||goal/objlang/sum.out|"
   "objlang funcs|goal/objlang.rpy|goal/objlang/funcs.obj||goal/objlang/funcs.out|"
 )
+
+for tool in cargo python3 cc timeout; do
+  command -v "$tool" >/dev/null || { echo "bench/table.sh: needs $tool" >&2; exit 1; }
+done
 
 # The interpreters' own executables (not a pyenv shim script in front).
 PYTHON3=$(python3 -c 'import sys; print(sys.executable)')
@@ -88,13 +95,11 @@ else
 fi
 COLUMNS+=(native jit limit)
 
-for tool in cargo python3 cc timeout; do
-  command -v "$tool" >/dev/null || { echo "bench/table.sh: needs $tool" >&2; exit 1; }
-done
 if [ -x /usr/bin/time ]; then HAVE_GNU_TIME=1; else HAVE_GNU_TIME=0; log "no /usr/bin/time: peak RSS not measured"; fi
 
 # ---------------------------------------------------------------- building
 mkdir -p "$WORK"
+rm -f "$WORK"/out.* "$WORK"/mismatch.*
 log "cargo build --release"
 cargo build --release --quiet --bin translate
 programs=()
@@ -134,8 +139,12 @@ command_for() {
   esac
 }
 
-# median FILE: the median of the numbers in FILE, one a line.
-median() { sort -g "$1" | awk '{a[NR]=$1} END {printf "%.4f", a[int((NR+1)/2)]}'; }
+# median FILE: the median of the numbers in FILE, one a line (the mean of
+# the middle two for an even count).
+median() { sort -g "$1" | awk '{a[NR]=$1} END {printf "%.4f", (a[int((NR+1)/2)] + a[int(NR/2)+1]) / 2}'; }
+
+# first_difference A B: cmp's one-line description of where A and B differ.
+first_difference() { cmp "$1" "$2" 2>&1 | head -1 || true; }
 
 failed=0
 {
@@ -154,13 +163,14 @@ failed=0
   echo "# timeout=$TIMEOUT"
   echo "# repeat_limit=$REPEAT_LIMIT"
   echo "# columns=${COLUMNS[*]}"
+  if [ -n "$ROWS" ]; then echo "# rows=$ROWS"; fi
   printf '%s\t' row label args column status median_s rss_kb runs note; echo problem
 } >"$TSV.tmp"
 
 selected=()
 for spec in "${ROW_SPECS[@]}"; do
   IFS='|' read -r label _ args _ <<<"$spec"
-  if [ -n "$ROWS" ] && ! [[ $label =~ $ROWS ]]; then continue; fi
+  if [ -n "$ROWS" ] && ! [[ "$label $program $args" =~ $ROWS ]]; then continue; fi
   read -ra words <<<"$args"
   if [ "${words[0]##*.}" = b ] && [ ! -f "${words[0]}" ]; then
     log "$label: ${words[0]} not found, row left out (set BF_DIR)"; continue
@@ -212,12 +222,13 @@ for spec in "${selected[@]}"; do
       echo "$secs" >>"$times"
       rss=$(tail -1 "$WORK/rss")
       if [ "$rss" -gt "$rss_max" ]; then rss_max=$rss; fi
-      if [ "$column" != native ] && ! cmp -s "$out" "$reference"; then
-        status=mismatch; problem="stdout differs from native: $(cmp "$out" "$reference" 2>&1 | head -1)"
-        log "$shown [$column] run $i: MISMATCH: $problem"
-      fi
-      if [ "$column" = native ] && [ -n "$expect" ] && ! cmp -s "$out" "$expect"; then
-        status=mismatch; problem="stdout differs from $expect: $(cmp "$out" "$expect" 2>&1 | head -1)"
+      against=$reference
+      if [ "$column" = native ]; then against=$expect; fi
+      if [ -n "$against" ] && ! cmp -s "$out" "$against"; then
+        kept="$WORK/mismatch.$row.$column"
+        cp "$out" "$kept"
+        status=mismatch
+        problem="run $i's stdout (kept in $kept) differs from $against: $(first_difference "$kept" "$against")"
         log "$shown [$column] run $i: MISMATCH: $problem"
       fi
       log "$shown [$column] run $i/$RUNS: $secs s, $rss KB"

@@ -26,7 +26,7 @@ COLOURS = {
 FONT = "font-family='DejaVu Sans, Helvetica, Arial, sans-serif'"
 
 WIDTH = 960
-LEFT = 230          # room for the row labels
+LEFT = 160          # room for the row labels (at least)
 RIGHT = 80          # room for the value after the longest bar
 BAR = 13
 BAR_GAP = 2
@@ -67,13 +67,14 @@ def main():
         hi += 1
     lo_edge = lo - 0.15                # a stub for the smallest bars to show
 
-    plot_w = WIDTH - LEFT - RIGHT
+    left = max(LEFT, 24 + 7.4 * max([len(label) for label, _ in groups] or [0]))
+    plot_w = WIDTH - left - RIGHT
     heights = [max(len(bars), 1) * (BAR + BAR_GAP) - BAR_GAP for _, bars in groups]
     plot_h = sum(heights) + GROUP_GAP * (len(groups) + 1)
     height = TOP + plot_h + AXIS + 16
 
     def x(seconds):
-        return LEFT + plot_w * (math.log10(seconds) - lo_edge) / (hi - lo_edge)
+        return left + plot_w * (math.log10(seconds) - lo_edge) / (hi - lo_edge)
 
     svg = ["<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' "
            "viewBox='0 0 %d %d' %s font-size='12'>" % (WIDTH, height, WIDTH, height, FONT),
@@ -112,7 +113,7 @@ def main():
         svg.append("<text x='%.1f' y='%d' text-anchor='middle'>%s</text>" % (
             x(10.0 ** d), bottom + 18, tick_label(d)))
     svg.append("<text x='%.1f' y='%d' text-anchor='middle' fill='#555'>wall time (s), log scale</text>"
-               % (LEFT + plot_w / 2, bottom + 36))
+               % (left + plot_w / 2, bottom + 36))
 
     # Bars.
     y = TOP + GROUP_GAP
@@ -121,32 +122,32 @@ def main():
             svg.append("<line x1='16' y1='%.1f' x2='%d' y2='%.1f' stroke='#f0f0f0'/>" % (
                 y - GROUP_GAP / 2, WIDTH - 16, y - GROUP_GAP / 2))
         svg.append("<text x='%d' y='%.1f' text-anchor='end' dominant-baseline='middle' "
-                   "font-weight='bold'>%s</text>" % (LEFT - 10, y + h / 2, escape(label)))
+                   "font-weight='bold'>%s</text>" % (left - 10, y + h / 2, escape(label)))
         if not bars:
             svg.append("<text x='%d' y='%.1f' dominant-baseline='middle' fill='#888'>(no results)</text>"
-                       % (LEFT + 6, y + h / 2))
+                       % (left + 6, y + h / 2))
         for c, s, timed_out in bars:
-            w = max(x(s) - LEFT, 1)
+            w = max(x(s) - left, 1)
             colour = COLOURS.get(c, "#999")
             title = "%s, %s: %s" % (label, HEADINGS.get(c, c),
                                     ("> %g s" % s) if timed_out else fmt_time(s))
             if timed_out:
                 svg.append("<rect x='%d' y='%.1f' width='%.1f' height='%d' fill='%s' fill-opacity='0.25' "
                            "stroke='%s' stroke-dasharray='3,2'><title>%s</title></rect>" % (
-                               LEFT, y, w, BAR, colour, colour, escape(title)))
+                               left, y, w, BAR, colour, colour, escape(title)))
                 text = "> %g s" % s
             else:
                 svg.append("<rect x='%d' y='%.1f' width='%.1f' height='%d' fill='%s'><title>%s</title></rect>"
-                           % (LEFT, y, w, BAR, colour, escape(title)))
+                           % (left, y, w, BAR, colour, escape(title)))
                 text = fmt_time(s)
             svg.append("<text x='%.1f' y='%.1f' font-size='10.5' dominant-baseline='middle' fill='#333'>%s</text>"
-                       % (LEFT + w + 4, y + BAR / 2 + 0.5, escape(text)))
+                       % (left + w + 4, y + BAR / 2 + 0.5, escape(text)))
             y += BAR + BAR_GAP
         if not bars:
             y += BAR + BAR_GAP
         y += GROUP_GAP - BAR_GAP
-    svg.append("<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#333'/>" % (LEFT, TOP, LEFT, bottom))
-    svg.append("<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#333'/>" % (LEFT, bottom, LEFT + plot_w, bottom))
+    svg.append("<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#333'/>" % (left, TOP, left, bottom))
+    svg.append("<line x1='%d' y1='%d' x2='%d' y2='%d' stroke='#333'/>" % (left, bottom, left + plot_w, bottom))
     svg.append("</svg>")
     with open(sys.argv[2], "w", encoding="utf-8") as f:
         f.write("\n".join(svg) + "\n")

@@ -69,12 +69,12 @@ ROW_SPECS=(
   "toy big|goal/toy.rpy|100000000|python3 pypy3||python3 and pypy3 not run at this N (4-6 min each): see the next row"
   "toy small|goal/toy.rpy|1000000|||"
   "bf bench|goal/bf.rpy|$BF_DIR/bench.b||goal/bf/bench.out|"
-  "bf mandel|goal/bf.rpy|$BF_DIR/mandel.b|interp|goal/bf/mandel.out|untranslated not run (about 40 min)"
-  "bf hanoi|goal/bf.rpy|$BF_DIR/hanoi.b|interp||untranslated not run (over 25 min)"
+  "bf mandel|goal/bf.rpy|$BF_DIR/mandel.b|interp|goal/bf/mandel.out|untranslated not run (estimated 10 min or more from bench.b's untranslated/native ratio)"
+  "bf hanoi|goal/bf.rpy|$BF_DIR/hanoi.b|interp||untranslated not run (estimated 15 min or more from bench.b's untranslated/native ratio)"
   "stackvm loop big|goal/stackvm.rpy|goal/stackvm/loop.svm 10000000|interp python3 pypy3||untranslated, python3 and pypy3 not run at this N (1-3 min each): see the next row"
   "stackvm loop small|goal/stackvm.rpy|goal/stackvm/loop.svm 200000||goal/stackvm/loop.out|"
   "stackvm fib|goal/stackvm.rpy|goal/stackvm/fib.svm||goal/stackvm/fib.out|"
-  "objlang sum big|goal/objlang.rpy|goal/objlang/sum.obj 10000000|interp python3 pypy3||untranslated, python3 and pypy3 not run at this N (1-4 min each): see the next row"
+  "objlang sum big|goal/objlang.rpy|goal/objlang/sum.obj 10000000|interp python3 pypy3||untranslated, python3 and pypy3 not run at this N (1-3 min each): see the next row"
   "objlang sum small|goal/objlang.rpy|goal/objlang/sum.obj 100000||goal/objlang/sum.out|"
   "objlang funcs|goal/objlang.rpy|goal/objlang/funcs.obj||goal/objlang/funcs.out|"
 )
@@ -179,9 +179,11 @@ for spec in "${ROW_SPECS[@]}"; do
 done
 
 row=0
+started=$SECONDS
 for spec in "${selected[@]}"; do
   IFS='|' read -r label program args skip expect note <<<"$spec"
   row=$((row + 1))
+  log "row $row/${#selected[@]}: $program $args"
   read -ra words <<<"$args"
   shown="$(basename "$program")"
   for w in "${words[@]}"; do shown+=" $(basename "$w")"; done
@@ -250,6 +252,7 @@ for spec in "${selected[@]}"; do
   done
 done
 mv "$TSV.tmp" "$TSV"
+log "measured in $(( (SECONDS - started) / 60 )) min $(( (SECONDS - started) % 60 )) s"
 
 report
 if [ "$failed" = 1 ]; then

@@ -169,13 +169,19 @@ failed=0
 
 selected=()
 for spec in "${ROW_SPECS[@]}"; do
-  IFS='|' read -r label _ args _ <<<"$spec"
+  IFS='|' read -r label program args _ <<<"$spec"
   if [ -n "$ROWS" ] && ! [[ "$label $program $args" =~ $ROWS ]]; then continue; fi
   read -ra words <<<"$args"
   if [ "${words[0]##*.}" = b ] && [ ! -f "${words[0]}" ]; then
     log "$label: ${words[0]} not found, row left out (set BF_DIR)"; continue
   fi
   selected+=("$spec")
+done
+
+# native first: the other columns' outputs are compared with its output.
+RUN_ORDER=(native)
+for column in "${COLUMNS[@]}"; do
+  if [ "$column" != native ]; then RUN_ORDER+=("$column"); fi
 done
 
 row=0
@@ -188,8 +194,7 @@ for spec in "${selected[@]}"; do
   shown="$(basename "$program")"
   for w in "${words[@]}"; do shown+=" $(basename "$w")"; done
   reference="$WORK/out.$row.native"
-  for column in native "${COLUMNS[@]/native/}"; do
-    [ -n "$column" ] || continue
+  for column in "${RUN_ORDER[@]}"; do
     mapfile -t cmd < <(command_for "$column" "$program" "${words[@]}")
     status=ok times="$WORK/times" rss_max=0 n=0 problem=
     : >"$times"

@@ -327,10 +327,7 @@ impl Jit {
         let what = if into_other { "entry bridge" } else { "loop" };
         self.log.trace(
             Section::NoOpt,
-            &format!(
-                "# Loop {n} ({loc}) : {what} with {} ops",
-                trace.counted_ops()
-            ),
+            &loop_header(n, &loc, what, &trace),
             &trace,
             &self.prog.descrs,
         );
@@ -344,16 +341,7 @@ impl Jit {
         optimized
             .ops
             .insert(0, Op::new(Opcode::Label, inputs, None).with_descr(start));
-        if into_other {
-            let header = format!(
-                "# Loop {n} ({loc}) : {what} with {} ops",
-                optimized.counted_ops()
-            );
-            self.log
-                .trace(Section::Opt, &header, &optimized, &self.prog.descrs);
-        } else {
-            self.log_optimized_loop(n, &loc, &optimized);
-        }
+        self.log_optimized_loop(n, &loc, &optimized, into_other);
         let t = self.backend.compile_loop(&optimized, &self.prog.descrs)?;
         self.log.names.push(format!("rpy-loop-{n} ({loc})"));
         self.keep_constants(&optimized);
@@ -386,9 +374,15 @@ impl Jit {
     }
 
     /// The optimized loop: its preamble (an entry bridge) and the peeled
-    /// loop from its last label on, each with its own header.
-    fn log_optimized_loop(&mut self, n: u32, loc: &str, t: &Trace) {
+    /// loop from its last label on, each with its own header; a trace
+    /// entering another loop (`into_other`) is all entry bridge.
+    fn log_optimized_loop(&mut self, n: u32, loc: &str, t: &Trace, into_other: bool) {
         if !self.log.enabled() {
+            return;
+        }
+        if into_other {
+            let header = loop_header(n, loc, "entry bridge", t);
+            self.log.trace(Section::Opt, &header, t, &self.prog.descrs);
             return;
         }
         let body_at = t
@@ -403,14 +397,11 @@ impl Jit {
         // the loop's inputs are its label's
         body.inputargs = body.ops[0].args.iter().filter_map(|a| a.as_var()).collect();
         if body_at > 0 {
-            let header = format!(
-                "# Loop {n} ({loc}) : entry bridge with {} ops",
-                pre.counted_ops()
-            );
+            let header = loop_header(n, loc, "entry bridge", &pre);
             self.log
                 .trace(Section::Opt, &header, &pre, &self.prog.descrs);
         }
-        let header = format!("# Loop {n} ({loc}) : loop with {} ops", body.counted_ops());
+        let header = loop_header(n, loc, "loop", &body);
         self.log
             .trace(Section::Opt, &header, &body, &self.prog.descrs);
     }
@@ -613,4 +604,9 @@ impl Jit {
         self.log.bridges += 1;
         Ok(())
     }
+}
+
+/// A log header, PyPy style: `# Loop 3 (<location>) : loop with 7 ops`.
+fn loop_header(n: u32, loc: &str, what: &str, t: &Trace) -> String {
+    format!("# Loop {n} ({loc}) : {what} with {} ops", t.counted_ops())
 }

@@ -200,20 +200,22 @@ fn mask_of_masked_add(op: Opcode, a: &[Value], def: DefOf) -> Option<Vec<(Opcode
     Some(vec![add_const(x, c), (Opcode::IntAnd, vec![PREV, *m])])
 }
 
-/// (x + k == n) = (n - x == k), and for `!=`: a run of such tests (a
-/// pointer moved step by step, each step compared with one bound) then
-/// shares one `n - x` and compares it with constants (ints wrap, so
-/// this is exact)
+/// (x + k == n) = (n - x == k), either way round, and for `!=`: a run of
+/// such tests (a pointer moved step by step, each step compared with one
+/// bound) then shares one `n - x` and compares it with constants (ints
+/// wrap, so this is exact)
 fn eq_of_offset(op: Opcode, a: &[Value], def: DefOf) -> Option<Vec<(Opcode, Vec<Value>)>> {
     let (Opcode::IntEq | Opcode::IntNe, [l, r]) = (op, a) else {
         return None;
     };
-    let (sum, n) = match (l.as_const(), r.as_const()) {
-        (None, None) => (*l, *r),
-        _ => return None,
-    };
-    let (dop, dargs) = def(sum)?;
-    let (x, k) = added_const(dop, &dargs)?;
+    if l.as_const().is_some() || r.as_const().is_some() {
+        return None;
+    }
+    // the sum on either side
+    let (n, (x, k)) = [(*r, *l), (*l, *r)].into_iter().find_map(|(n, sum)| {
+        let (dop, dargs) = def(sum)?;
+        Some((n, added_const(dop, &dargs)?))
+    })?;
     Some(vec![
         (Opcode::IntSub, vec![n, x]),
         (op, vec![PREV, Value::int(k)]),
@@ -337,6 +339,13 @@ mod tests {
             Some(vec![
                 (Opcode::IntSub, vec![n, x]),
                 (Opcode::IntEq, vec![PREV, Value::int(-1)])
+            ])
+        );
+        assert_eq!(
+            rewrite(Opcode::IntNe, &[n, y], &def),
+            Some(vec![
+                (Opcode::IntSub, vec![n, x]),
+                (Opcode::IntNe, vec![PREV, Value::int(-1)])
             ])
         );
     }

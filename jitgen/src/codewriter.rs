@@ -61,6 +61,8 @@ pub struct Output {
 pub struct Facts<'a> {
     pub op_raises: &'a dyn Fn(&LLOp) -> bool,
     pub is_recursive: &'a dyn Fn(FuncId) -> bool,
+    /// Recursive on a path that goes through no portal.
+    pub recursive_past_portals: &'a dyn Fn(FuncId) -> bool,
 }
 
 /// What a call of a helper or an op with this effect may do, for the JIT:
@@ -230,42 +232,12 @@ impl<'p> Writer<'p> {
         let reenters = (self.facts.is_recursive)(f);
         if g.hints.dont_look_inside
             || g.hints.elidable
-            || (reenters && self.recursive_past_portals(f))
+            || (self.facts.recursive_past_portals)(f)
             || (has_loop(g) && !g.hints.unroll_safe)
         {
             return None;
         }
         Some((self.code_number(f), reenters))
-    }
-
-    /// Whether `f` calls itself on a path that does not go through a portal.
-    fn recursive_past_portals(&self, f: FuncId) -> bool {
-        let callees = |g: FuncId| -> Vec<FuncId> {
-            let Some(g) = self.prog.graph(g) else {
-                return Vec::new();
-            };
-            g.blocks
-                .iter()
-                .flat_map(|b| &b.ops)
-                .filter(|op| op.kind == K::DirectCall)
-                .filter_map(|op| match op.args.first() {
-                    Some(LLValue::Const(LLConst::Func(c))) => Some(*c),
-                    _ => None,
-                })
-                .filter(|c| !self.portals.contains(c))
-                .collect()
-        };
-        let mut seen = std::collections::HashSet::new();
-        let mut stack = callees(f);
-        while let Some(g) = stack.pop() {
-            if g == f {
-                return true;
-            }
-            if seen.insert(g) {
-                stack.extend(callees(g));
-            }
-        }
-        false
     }
 
     fn code_number(&mut self, f: FuncId) -> u32 {

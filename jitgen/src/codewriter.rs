@@ -1,7 +1,8 @@
-//! The codewriter: the portal graph (the one with `jit_merge_point`) and
-//! every graph it reaches by direct calls (minus `@dont_look_inside`,
-//! `@elidable`, recursive graphs and the portal itself, which stay calls)
-//! become jitcodes. Ops the JIT understands become IR ops — integer, float
+//! The codewriter: the portal graph (the one with `jit_merge_point`), every
+//! graph it reaches by direct calls and every method an indirect call
+//! through a vtable may reach (minus `@dont_look_inside`, `@elidable` and
+//! graphs with loops, which stay calls) become jitcodes; method calls guard
+//! the receiver's class so the tracer inlines the method. Ops the JIT understands become IR ops — integer, float
 //! and pointer arithmetic, instance fields, list length and items (with
 //! their bounds checks spelled out, so the tracer records guards the
 //! optimizer can remove) — and every other op becomes a call of a small
@@ -42,6 +43,13 @@ pub enum FieldSite {
     ListItems,
     /// The items of a list's array, of this item type.
     ArrayItems(LLType),
+    /// A slot of a class's vtable, as seen from instances of `class`: a
+    /// method (`vtable_method`) or a class attribute (`getclassattr`).
+    ClassSlot {
+        class: ClassId,
+        name: String,
+        method: bool,
+    },
 }
 
 /// The codewriter's output: the jitcodes, and what the backend must
@@ -61,8 +69,6 @@ pub struct Output {
 pub struct Facts<'a> {
     pub op_raises: &'a dyn Fn(&LLOp) -> bool,
     pub is_recursive: &'a dyn Fn(FuncId) -> bool,
-    /// Recursive on a path that goes through no portal.
-    pub recursive_past_portals: &'a dyn Fn(FuncId) -> bool,
 }
 
 /// What a call of a helper or an op with this effect may do, for the JIT:
@@ -187,6 +193,9 @@ impl<'p> Writer<'p> {
             FieldSite::ListLen => "list.len".into(),
             FieldSite::ListItems => "list.items".into(),
             FieldSite::ArrayItems(t) => format!("array.{t}"),
+            FieldSite::ClassSlot { class, name, .. } => {
+                format!("{}.vtable.{name}", self.prog.class(*class).name)
+            }
         };
         let name = if immutable {
             format!("{name}.imm")
@@ -220,21 +229,18 @@ impl<'p> Writer<'p> {
     }
 
     /// The jitcode of a graph the JIT may inline (made on demand), and
-    /// whether a call of it may re-enter the portal: the portal itself (a
-    /// recursive call of the interpreter) and graphs recursive only
-    /// through it are inlined by the tracer one portal level deep and
-    /// otherwise run natively.
+    /// whether a call of it is recursive (it may re-enter the portal, or
+    /// itself): the tracer inlines those one portal level deep (as deep as
+    /// the recursion really goes, up to its limit) and the blackhole calls
+    /// them natively, so a deep recursion runs on the machine stack with
+    /// the native code's RecursionError.
     fn inlinable(&mut self, f: FuncId) -> Option<(u32, bool)> {
         let g = self.prog.graph(f)?;
         if self.portals.contains(&f) {
             return Some((self.code_number(f), true));
         }
         let reenters = (self.facts.is_recursive)(f);
-        if g.hints.dont_look_inside
-            || g.hints.elidable
-            || (self.facts.recursive_past_portals)(f)
-            || (has_loop(g) && !g.hints.unroll_safe)
-        {
+        if g.hints.dont_look_inside || g.hints.elidable || (has_loop(g) && !g.hints.unroll_safe) {
             return None;
         }
         Some((self.code_number(f), reenters))
@@ -495,6 +501,60 @@ impl<'p> Writer<'p> {
             }
             K::ListGetItem | K::ListGetItemNonneg | K::ListSetItem | K::ListSetItemNonneg => {
                 self.list_item(c, block, i, op, &a, handler);
+            }
+            K::VtableMethod | K::GetClassAttr => {
+                // the class guarded (a constant from here on), then the
+                // slot: an immutable field of a constant vtable, so the
+                // tracer reads it while recording
+                let class = self
+                    .prog
+                    .value_type(c.g, &op.args[0])
+                    .and_then(|t| t.instance_class())
+                    .expect("a vtable slot of an instance");
+                let Some(LLConst::Field(name)) = op.args[1].as_const() else {
+                    unreachable!("a vtable slot without a name")
+                };
+                let ty = c.g.var_type(op.result).clone();
+                let Some(k) = kind_of(&ty) else {
+                    return;
+                };
+                let site = FieldSite::ClassSlot {
+                    class,
+                    name: name.to_string(),
+                    method: op.kind == K::VtableMethod,
+                };
+                let size = match ty {
+                    LLType::Bool | LLType::Char => 1,
+                    _ => 8,
+                };
+                let d = self.field(site, true, k, size);
+                let vt = c.new_reg(Kind::Int);
+                c.emit(Insn::ClassOf { obj: a[0], dst: vt });
+                c.emit(Insn::Op {
+                    op: Opcode::getfield(k),
+                    args: vec![Src::Reg(vt)],
+                    dst,
+                    descr: Some(d),
+                });
+            }
+            K::InstanceOf => {
+                if let Some(d) = dst {
+                    c.emit(Insn::InstanceOf {
+                        obj: a[0],
+                        class: a[1],
+                        dst: d,
+                    });
+                }
+            }
+            K::IndirectCall => {
+                let call = self.call_wrapper(c, block, i, op);
+                c.emit(Insn::CallIndirect {
+                    func: a[0],
+                    args: a[1..].to_vec(),
+                    call,
+                    dst,
+                    handler,
+                });
             }
             K::DirectCall => {
                 if let Some(LLValue::Const(LLConst::Func(f))) = op.args.first() {
@@ -850,7 +910,11 @@ fn has_loop(g: &LLGraph) -> bool {
 /// Handlers are written as `u32::MAX` until the `Catch` is placed.
 fn set_handler(i: &mut Insn, catch_at: u32) {
     match i {
-        Insn::Call { handler, .. } | Insn::Inline { handler, .. } if *handler == Some(u32::MAX) => {
+        Insn::Call { handler, .. }
+        | Insn::Inline { handler, .. }
+        | Insn::CallIndirect { handler, .. }
+            if *handler == Some(u32::MAX) =>
+        {
             *handler = Some(catch_at)
         }
         _ => {}
@@ -893,6 +957,24 @@ pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Result<Option<Output>, Diag
     };
     for &p in &portals {
         w.code_number(p);
+    }
+    // what an indirect call through a vtable may inline
+    let mut methods: Vec<FuncId> = prog
+        .classes
+        .iter()
+        .flat_map(|cls| cls.vtable.values().filter_map(|(_, f)| *f))
+        .collect();
+    methods.sort_unstable_by_key(|f| f.index());
+    methods.dedup();
+    for f in methods {
+        {
+            if let Some((code, reenters)) = w.inlinable(f) {
+                let Src::Addr(addr) = w.konst(&LLConst::Func(f)) else {
+                    unreachable!("a function constant is an address")
+                };
+                w.out.jitcodes.funcs.push((addr, code, reenters));
+            }
+        }
     }
     let mut codes: Vec<Option<JitCode>> = Vec::new();
     while let Some(f) = w.todo.pop() {

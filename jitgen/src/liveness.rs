@@ -17,7 +17,7 @@ pub fn successors(insns: &[Insn], i: usize) -> Vec<usize> {
             .collect(),
         Insn::Return(_) | Insn::Raise(_) => vec![],
         Insn::Catch(hs) => hs.iter().map(|(_, _, t)| *t as usize).collect(),
-        Insn::Call { .. } | Insn::Inline { .. } => {
+        Insn::Call { .. } | Insn::Inline { .. } | Insn::CallIndirect { .. } => {
             let mut s = vec![next];
             s.extend(insns[i].handler().map(|h| h as usize));
             s
@@ -53,7 +53,20 @@ pub fn uses_defs(i: &Insn) -> (Vec<Reg>, Vec<Reg>) {
         // a definition here (the handler targets read it)
         Insn::Catch(hs) => (vec![], hs.iter().map(|(_, r, _)| *r).collect()),
         Insn::MergePoint(args) => (regs_of(args), vec![]),
-        Insn::Promote { src, dst } => (regs_of([src]), vec![*dst]),
+        Insn::Promote { src, dst } | Insn::ClassOf { obj: src, dst } => {
+            (regs_of([src]), vec![*dst])
+        }
+        Insn::InstanceOf { obj, class, dst } => (regs_of([obj, class]), vec![*dst]),
+        Insn::CallIndirect {
+            func,
+            args,
+            call,
+            dst,
+            ..
+        } => (
+            regs_of(std::iter::once(func).chain(args).chain(&call.1)),
+            dst.iter().copied().collect(),
+        ),
         Insn::Goto(_) | Insn::CanEnterJit => (vec![], vec![]),
     }
 }

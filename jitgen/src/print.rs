@@ -106,6 +106,25 @@ fn insn(j: &JitCodes, i: &Insn) -> String {
         Insn::MergePoint(args) => format!("jit_merge_point({})", srcs(args)),
         Insn::CanEnterJit => "can_enter_jit".into(),
         Insn::Promote { src: s, dst: d } => format!("r{d} = promote({})", src(s)),
+        Insn::ClassOf { obj, dst: d } => format!("r{d} = class_of({})", src(obj)),
+        Insn::InstanceOf { obj, class, dst: d } => {
+            format!("r{d} = instanceof({}, {})", src(obj), src(class))
+        }
+        Insn::CallIndirect {
+            func,
+            args,
+            call,
+            dst: d,
+            handler: h,
+        } => format!(
+            "{}call_indirect {}({}){} or native {}({})",
+            dst(d),
+            src(func),
+            srcs(args),
+            handler(h),
+            j.calls[call.0 as usize].name,
+            srcs(&call.1)
+        ),
     }
 }
 
@@ -118,6 +137,9 @@ fn resumable(i: &Insn) -> bool {
             | Insn::Promote { .. }
             | Insn::Call { .. }
             | Insn::Inline { .. }
+            | Insn::ClassOf { .. }
+            | Insn::InstanceOf { .. }
+            | Insn::CallIndirect { .. }
     )
 }
 

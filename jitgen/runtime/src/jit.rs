@@ -225,6 +225,7 @@ impl Jit {
             limit: self.params.trace_limit,
             driver: d,
             locations: vec![key.clone()],
+            known_class: HashMap::new(),
         };
         let mut mi = MetaInterp::new(&self.prog, vec![frame], Some(rec));
         let stop = mi.run();
@@ -408,7 +409,7 @@ impl Jit {
 
     /// The frames a guard's snapshot describes, filled with the saved
     /// values (removed allocations rebuilt first).
-    fn rebuild(&self, exit: &Exit, tracing: Option<&mut Trace>) -> (Vec<Frame>, bool) {
+    fn rebuild(&self, exit: &Exit, mut tracing: Option<&mut Trace>) -> (Vec<Frame>, bool) {
         let op = &self.traces[&exit.trace].ops[exit.op];
         let g = op.guard.as_ref().expect("a guard exit");
         let mut values = exit.values.clone();
@@ -422,6 +423,9 @@ impl Jit {
             .iter()
             .map(|v| mem::alloc(self.prog.descrs.get(v.size)))
             .collect();
+        for &(pos, k) in &g.virtual_at {
+            values[pos] = objs[k];
+        }
         for (v, &obj) in g.virtuals.iter().zip(&objs) {
             for (fd, src) in &v.fields {
                 let x = match src {
@@ -433,12 +437,15 @@ impl Jit {
                 unsafe { mem::store(obj, off, size, x) };
             }
         }
-        for &(pos, k) in &g.virtual_at {
-            values[pos] = objs[k];
+        for p in &g.pending {
+            let index = p.index.map_or(0, |i| values[i]);
+            let (off, size) = mem::field_place(self.prog.descrs.get(p.descr), index);
+            // SAFETY: a store the trace removed, of a live object.
+            unsafe { mem::store(values[p.obj], off, size, values[p.value]) };
         }
         // a bridge's inputs: one box per fail arg, but constants (greens,
         // say) stay constants in the bridge
-        let boxes: Option<Vec<Value>> = tracing.map(|t| {
+        let boxes: Option<Vec<Value>> = tracing.as_deref_mut().map(|t| {
             let kinds: Vec<Kind> = g
                 .fail_args
                 .iter()
@@ -468,8 +475,19 @@ impl Jit {
                         None => Value::Var(v),
                     },
                 })
-                .collect()
+                .collect::<Vec<Value>>()
         });
+        // a bridge starts with the guard's pending stores (done above for
+        // the tracer's own run; compiled, the bridge does them itself)
+        if let (Some(t), Some(b)) = (tracing, &boxes) {
+            for p in &g.pending {
+                let (opcode, args) = match p.index {
+                    Some(i) => (Opcode::SetarrayitemGc, vec![b[p.obj], b[i], b[p.value]]),
+                    None => (Opcode::SetfieldGc, vec![b[p.obj], b[p.value]]),
+                };
+                t.ops.push(Op::new(opcode, args, None).with_descr(p.descr));
+            }
+        }
         let snap = &self.snapshots[g.resume as usize];
         let mut frames = Vec::new();
         let mut at = 0;
@@ -527,6 +545,7 @@ impl Jit {
             limit: self.params.trace_limit,
             driver: d,
             locations: Vec::new(),
+            known_class: HashMap::new(),
         };
         let mut mi = MetaInterp::new(&self.prog, frames, Some(rec));
         let stop = mi.run();

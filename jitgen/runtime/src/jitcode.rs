@@ -78,13 +78,49 @@ pub enum Insn {
         src: Src,
         dst: Reg,
     },
+    /// `dst` = the class (vtable address) of the instance `obj`, a
+    /// constant in the trace from here on: PyPy's `guard_class`, recorded
+    /// only when the tracer does not know the class already (an object
+    /// the trace allocated, a constant, a class guarded before).
+    ClassOf {
+        obj: Src,
+        dst: Reg,
+    },
+    /// `dst = isinstance(obj, class)` (`class`: a vtable; false for null),
+    /// a constant in the trace: the object's class is guarded as for
+    /// `ClassOf` (null-ness as well).
+    InstanceOf {
+        obj: Src,
+        class: Src,
+        dst: Reg,
+    },
+    /// `dst = func(args)` through a function address: the tracer inlines
+    /// the callee's jitcode when `func` is a constant with one (`funcs`),
+    /// else (and in the blackhole) `call` runs it natively.
+    CallIndirect {
+        func: Src,
+        args: Vec<Src>,
+        call: (u32, Vec<Src>),
+        dst: Option<Reg>,
+        handler: Option<u32>,
+    },
 }
 
 impl Insn {
     /// Where an exception raised by this call goes (a `Catch`), if any.
     pub fn handler(&self) -> Option<u32> {
         match self {
-            Insn::Call { handler, .. } | Insn::Inline { handler, .. } => *handler,
+            Insn::Call { handler, .. }
+            | Insn::Inline { handler, .. }
+            | Insn::CallIndirect { handler, .. } => *handler,
+            _ => None,
+        }
+    }
+
+    /// Where a call that may be inlined puts its result.
+    pub fn call_dst(&self) -> Option<Reg> {
+        match self {
+            Insn::Inline { dst, .. } | Insn::CallIndirect { dst, .. } => *dst,
             _ => None,
         }
     }
@@ -150,6 +186,10 @@ pub struct JitCodes {
     pub fields: Vec<FieldInfo>,
     pub sizes: Vec<SizeInfo>,
     pub drivers: Vec<DriverInfo>,
+    /// The functions an indirect call may inline: (the `Src::Addr` entry
+    /// of the function's address, its jitcode, whether calling it may
+    /// re-enter the portal — then only one portal level is inlined).
+    pub funcs: Vec<(u32, u32, bool)>,
 }
 
 // ---- encoding: a stream of LEB128 numbers and length-prefixed strings
@@ -389,6 +429,32 @@ fn write_insn(w: &mut Writer, i: &Insn) {
             w.src(src);
             w.n(*dst as u64);
         }
+        Insn::ClassOf { obj, dst } => {
+            w.n(13);
+            w.src(obj);
+            w.n(*dst as u64);
+        }
+        Insn::InstanceOf { obj, class, dst } => {
+            w.n(14);
+            w.src(obj);
+            w.src(class);
+            w.n(*dst as u64);
+        }
+        Insn::CallIndirect {
+            func,
+            args,
+            call,
+            dst,
+            handler,
+        } => {
+            w.n(15);
+            w.src(func);
+            w.srcs(args);
+            w.n(call.0 as u64);
+            w.srcs(&call.1);
+            w.opt(reg(dst));
+            w.opt(h(handler));
+        }
     }
 }
 
@@ -442,9 +508,25 @@ fn read_insn(r: &mut Reader) -> Insn {
         9 => Insn::Catch(r.vec(|r| (r.n(), r.reg(), r.u32()))),
         10 => Insn::MergePoint(r.srcs()),
         11 => Insn::CanEnterJit,
-        _ => Insn::Promote {
+        12 => Insn::Promote {
             src: r.src(),
             dst: r.reg(),
+        },
+        13 => Insn::ClassOf {
+            obj: r.src(),
+            dst: r.reg(),
+        },
+        14 => Insn::InstanceOf {
+            obj: r.src(),
+            class: r.src(),
+            dst: r.reg(),
+        },
+        _ => Insn::CallIndirect {
+            func: r.src(),
+            args: r.srcs(),
+            call: (r.u32(), r.srcs()),
+            dst: reg(r.opt()),
+            handler: h(r.opt()),
         },
     }
 }
@@ -496,6 +578,12 @@ impl JitCodes {
             w.n(d.portal as u64);
             w.n(d.merge_point as u64);
         }
+        w.n(self.funcs.len() as u64);
+        for (addr, code, reenters) in &self.funcs {
+            w.n(*addr as u64);
+            w.n(*code as u64);
+            w.n(*reenters as u64);
+        }
         w.0
     }
 
@@ -534,12 +622,14 @@ impl JitCodes {
             portal: r.u32(),
             merge_point: r.u32(),
         });
+        let funcs = r.vec(|r| (r.u32(), r.u32(), r.n() != 0));
         JitCodes {
             codes,
             calls,
             fields,
             sizes,
             drivers,
+            funcs,
         }
     }
 }
@@ -580,6 +670,22 @@ mod tests {
                         src: Src::Reg(0),
                         dst: 0,
                     },
+                    Insn::ClassOf {
+                        obj: Src::Reg(1),
+                        dst: 0,
+                    },
+                    Insn::InstanceOf {
+                        obj: Src::Reg(1),
+                        class: Src::Addr(2),
+                        dst: 0,
+                    },
+                    Insn::CallIndirect {
+                        func: Src::Reg(0),
+                        args: vec![Src::Reg(1), Src::Const(3)],
+                        call: (2, vec![Src::Reg(0), Src::Reg(1)]),
+                        dst: Some(1),
+                        handler: None,
+                    },
                 ],
                 live: vec![vec![0, 1], vec![]],
             }],
@@ -605,6 +711,7 @@ mod tests {
                 portal: 0,
                 merge_point: 5,
             }],
+            funcs: vec![(2, 0, true)],
         };
         assert_eq!(JitCodes::decode(&j.encode()), j);
     }

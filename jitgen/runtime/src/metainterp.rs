@@ -70,6 +70,9 @@ pub struct Recorder {
     pub driver: usize,
     /// Merge-point locations seen (for `debug_merge_point`).
     pub locations: Vec<Vec<u64>>,
+    /// Boxes whose class (vtable) is known: allocated by the trace, or
+    /// guarded.
+    pub known_class: HashMap<Var, u64>,
 }
 
 pub struct MetaInterp<'p> {
@@ -188,10 +191,7 @@ impl<'p> MetaInterp<'p> {
         if !innermost {
             // waiting for a callee: what the code after the call reads,
             // except the result it will get
-            let dst = match &code.insns[pc] {
-                Insn::Inline { dst, .. } => *dst,
-                _ => None,
-            };
+            let dst = code.insns[pc].call_dst();
             regs.extend(code.live[pc + 1].iter().filter(|r| Some(**r) != dst));
         }
         regs.sort_unstable();
@@ -348,8 +348,7 @@ impl<'p> MetaInterp<'p> {
         self.frames.pop();
         let f = self.top();
         let code = &self.prog.codes.codes[f.code as usize];
-        if let Insn::Inline { dst: Some(d), .. } = &code.insns[f.pc as usize] {
-            let d = *d;
+        if let Some(d) = code.insns[f.pc as usize].call_dst() {
             self.set(d, v, b);
         }
         self.frames.last_mut().expect("a frame").pc += 1;
@@ -412,22 +411,53 @@ impl<'p> MetaInterp<'p> {
             }
             Insn::Inline {
                 code: callee, args, ..
+            } => return self.inline(callee, &args),
+            Insn::CallIndirect {
+                func,
+                args,
+                call: (descr, cargs),
+                dst,
+                ..
             } => {
-                let c = &self.prog.codes.codes[callee as usize];
-                let vals: Vec<(u64, Value)> = args
-                    .iter()
-                    .zip(&c.params)
-                    .map(|(a, p)| self.val(*a, c.kinds[*p as usize]))
-                    .collect();
-                let fr = MetaInterp::frame(self.prog, callee, &vals, self.rec.is_some());
-                self.frames.push(fr);
-                if self
-                    .rec
-                    .as_ref()
-                    .is_some_and(|r| self.frames.len() > 64 + r.limit / 64)
-                {
-                    return self.abort("inlining too deep");
-                }
+                // a constant function with a jitcode is inlined while
+                // tracing (one portal level deep for one that re-enters it)
+                let (f, b) = self.val(func, Kind::Int);
+                let target = match b {
+                    Value::Const(..) if self.rec.is_some() => self.prog.funcs.get(&f).copied(),
+                    _ => None,
+                };
+                return match target {
+                    Some((callee, reenters)) if !reenters || self.portal_depth() < 2 => {
+                        self.inline(callee, &args)
+                    }
+                    _ => self.call(descr, &cargs, dst),
+                };
+            }
+            Insn::ClassOf { obj, dst } => {
+                let (v, b) = self.val(obj, Kind::Ref);
+                let vt = self.class_of(v, b);
+                self.set(dst, vt, Value::Const(Kind::Int, vt));
+                self.next();
+            }
+            Insn::InstanceOf { obj, class, dst } => {
+                let (v, b) = self.val(obj, Kind::Ref);
+                let (cls, _) = self.val(class, Kind::Int);
+                let r = if v == 0 {
+                    if let Value::Var(_) = b {
+                        self.guard(Opcode::GuardIsnull, vec![b], false, None);
+                    }
+                    false
+                } else {
+                    let vt = self.class_of(v, b);
+                    // SAFETY: both are vtables (of a live object, and a
+                    // class constant).
+                    unsafe {
+                        (*(vt as *const rpy_runtime::VTable))
+                            .is_subclass_of(&*(cls as *const rpy_runtime::VTable))
+                    }
+                };
+                self.set(dst, r as u64, Value::Const(Kind::Int, r as u64));
+                self.next();
             }
             Insn::Goto(t) => self.goto(t),
             Insn::If { cond, then, else_ } => {
@@ -535,6 +565,52 @@ impl<'p> MetaInterp<'p> {
         None
     }
 
+    /// Enters jitcode `callee` with these arguments (inlined when
+    /// tracing).
+    fn inline(&mut self, callee: u32, args: &[Src]) -> Option<Stop> {
+        let c = &self.prog.codes.codes[callee as usize];
+        let vals: Vec<(u64, Value)> = args
+            .iter()
+            .zip(&c.params)
+            .map(|(a, p)| self.val(*a, c.kinds[*p as usize]))
+            .collect();
+        let fr = MetaInterp::frame(self.prog, callee, &vals, self.rec.is_some());
+        self.frames.push(fr);
+        if self
+            .rec
+            .as_ref()
+            .is_some_and(|r| self.frames.len() > 64 + r.limit / 64)
+        {
+            return self.abort("inlining too deep");
+        }
+        None
+    }
+
+    /// The class (vtable) of the non-null object `v` with box `b`; when
+    /// tracing and the class is not known yet, guards it (non-null, then
+    /// `guard_class`).
+    fn class_of(&mut self, v: u64, b: Value) -> u64 {
+        let offset = rpy_runtime::OBJECT_VTABLE_OFFSET as i64;
+        // SAFETY: `v` is a live instance; every instance starts with its
+        // vtable pointer.
+        let vt = unsafe { mem::load(v, offset, 8) };
+        if let (Value::Var(x), Some(rec)) = (b, self.rec.as_ref()) {
+            if rec.known_class.get(&x) != Some(&vt) {
+                self.guard(Opcode::GuardNonnull, vec![b], false, None);
+                self.guard(
+                    Opcode::GuardClass,
+                    vec![b, Value::Const(Kind::Int, vt)],
+                    false,
+                    None,
+                );
+                if let Some(rec) = self.rec.as_mut() {
+                    rec.known_class.insert(x, vt);
+                }
+            }
+        }
+        vt
+    }
+
     fn descr_of(&self, op: Opcode, d: u32) -> DescrId {
         match op {
             Opcode::New | Opcode::NewWithVtable => self.prog.size_descr[d as usize],
@@ -607,7 +683,15 @@ impl<'p> MetaInterp<'p> {
             }
             Opcode::New | Opcode::NewWithVtable => {
                 let real = mem::alloc(&desc);
-                (real, self.record(op_rec, Some(Kind::Ref)))
+                let b = self.record(op_rec, Some(Kind::Ref));
+                if let (Descr::Size { vtable, .. }, Value::Var(x), Some(rec)) =
+                    (&desc, b, self.rec.as_mut())
+                {
+                    if *vtable != 0 {
+                        rec.known_class.insert(x, *vtable);
+                    }
+                }
+                (real, b)
             }
             other => panic!("metainterp: {other:?} is not a jitcode op"),
         }

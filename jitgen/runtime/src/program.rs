@@ -36,6 +36,9 @@ pub struct Program {
     pub call_descr: Vec<DescrId>,
     pub addrs: Vec<u64>,
     pub locations: Vec<Option<LocationFn>>,
+    /// Function address → (its jitcode, whether it may re-enter the
+    /// portal): what an indirect call may inline.
+    pub funcs: std::collections::HashMap<u64, (u32, bool)>,
 }
 
 impl Program {
@@ -95,7 +98,13 @@ impl Program {
                 })
             })
             .collect();
+        let funcs = codes
+            .funcs
+            .iter()
+            .map(|&(addr, code, reenters)| (t.addrs[addr as usize], (code, reenters)))
+            .collect();
         Program {
+            funcs,
             codes,
             descrs,
             field_descr,

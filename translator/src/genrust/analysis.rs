@@ -9,9 +9,9 @@ use std::collections::{HashMap, HashSet};
 
 pub struct Analysis {
     raises: HashMap<FuncId, bool>,
+    /// Graphs that may call themselves (on the call graph where an
+    /// indirect call reaches every address-taken graph).
     recursive: HashSet<FuncId>,
-    /// The call graph (an indirect call reaches every address-taken graph).
-    edges: HashMap<FuncId, Vec<FuncId>>,
     /// Some address-taken graph may raise (so may any indirect call).
     indirect_raises: bool,
 }
@@ -107,12 +107,11 @@ impl Analysis {
             .graphs
             .iter()
             .map(|g| g.func)
-            .filter(|&f| reaches(&edges, f, f, &[]))
+            .filter(|&f| reaches(&edges, f, f))
             .collect();
         let mut a = Analysis {
             raises: prog.graphs.iter().map(|g| (g.func, false)).collect(),
             recursive,
-            edges,
             indirect_raises: false,
         };
         loop {
@@ -163,28 +162,17 @@ impl Analysis {
     pub fn is_recursive(&self, f: FuncId) -> bool {
         self.recursive.contains(&f)
     }
-
-    /// Does `f` call itself on a path through none of `avoid`?
-    pub fn is_recursive_avoiding(&self, f: FuncId, avoid: &[FuncId]) -> bool {
-        self.is_recursive(f) && reaches(&self.edges, f, f, avoid)
-    }
 }
 
-/// Is `to` reachable from `from` by at least one edge, through none of
-/// `avoid`?
-fn reaches(
-    edges: &HashMap<FuncId, Vec<FuncId>>,
-    from: FuncId,
-    to: FuncId,
-    avoid: &[FuncId],
-) -> bool {
+/// Is `to` reachable from `from` by at least one edge?
+fn reaches(edges: &HashMap<FuncId, Vec<FuncId>>, from: FuncId, to: FuncId) -> bool {
     let mut seen = HashSet::new();
     let mut stack: Vec<FuncId> = edges.get(&from).cloned().unwrap_or_default();
     while let Some(f) = stack.pop() {
         if f == to {
             return true;
         }
-        if !avoid.contains(&f) && seen.insert(f) {
+        if seen.insert(f) {
             stack.extend(edges.get(&f).into_iter().flatten().copied());
         }
     }

@@ -129,13 +129,24 @@ impl Gen<'_> {
         name: &str,
         method: bool,
     ) -> String {
+        let (vt, field) = self.slot_field(static_class, name, method);
+        format!("(*((*{obj}).vtable as *const {vt})).{field}")
+    }
+
+    /// The vtable struct declaring a slot and the slot's field name.
+    fn slot_field(&self, static_class: ClassId, name: &str, method: bool) -> (String, String) {
         let owner = self.slot_owner(static_class, name, method);
         let prefix = if method { "m_" } else { "a_" };
-        format!(
-            "(*((*{obj}).vtable as *const {})).{prefix}{}",
+        (
             self.classes.vt_type(owner),
-            sanitize(name)
+            format!("{prefix}{}", sanitize(name)),
         )
+    }
+
+    /// The offset of that slot in the vtable (for the JIT).
+    pub fn vtable_slot_offset(&self, static_class: ClassId, name: &str, method: bool) -> String {
+        let (vt, field) = self.slot_field(static_class, name, method);
+        format!("offset_of!({vt}, {field}) as i64")
     }
 
     /// Slots a class introduces (not in its base's vtable).

@@ -154,6 +154,11 @@ impl Gen<'_> {
             FieldSite::ArrayItems(t) => {
                 format!("offset_of!(RArray<{}>, data) as i64", rust_type(t))
             }
+            FieldSite::ClassSlot {
+                class,
+                name,
+                method,
+            } => self.vtable_slot_offset(*class, name, *method),
         }
     }
 

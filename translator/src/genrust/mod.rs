@@ -47,11 +47,9 @@ pub fn codewrite(
     prog: &LLProgram,
 ) -> Result<Option<jitgen::codewriter::Output>, rpy_front::Diagnostic> {
     let analysis = analysis::Analysis::new(prog);
-    let portals: Vec<_> = prog.drivers.iter().filter_map(|d| d.portal).collect();
     let facts = jitgen::codewriter::Facts {
         op_raises: &|op| analysis.op_raises(op),
         is_recursive: &|f| analysis.is_recursive(f),
-        recursive_past_portals: &|f| analysis.is_recursive_avoiding(f, &portals),
     };
     jitgen::codewriter::codewrite(prog, &facts)
 }

@@ -94,6 +94,19 @@ pub struct GuardInfo {
     /// `(fail-arg position, k)`: the value the snapshot wants there is the
     /// saved one plus k (an `int_add` sunk into the guard by `opt::sink`).
     pub offsets: Vec<(usize, i64)>,
+    /// Stores the optimizer removed that this guard must do when it fails
+    /// (PyPy's "pending fields"), in order, after rebuilding virtuals.
+    pub pending: Vec<PendingStore>,
+}
+
+/// A removed `setfield_gc`/`setarrayitem_gc` a failing guard performs: its
+/// object, index (arrays) and value are fail arguments at these positions.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingStore {
+    pub descr: DescrId,
+    pub obj: usize,
+    pub index: Option<usize>,
+    pub value: usize,
 }
 
 /// An allocation removed by the optimizer, as a failing guard rebuilds it.
@@ -146,6 +159,7 @@ impl Op {
             virtuals: Vec::new(),
             virtual_at: Vec::new(),
             offsets: Vec::new(),
+            pending: Vec::new(),
         }));
         self
     }

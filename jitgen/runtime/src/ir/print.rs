@@ -79,6 +79,18 @@ pub fn trace_text(t: &Trace, descrs: &Descrs) -> String {
                 .collect();
             let _ = writeln!(s, "# offsets: {}", o.join(" "));
         }
+        if let Some(g) = op.guard.as_ref().filter(|g| !g.pending.is_empty()) {
+            let p: Vec<String> = g
+                .pending
+                .iter()
+                .map(|p| {
+                    let index = p.index.map_or(String::new(), |i| format!("[@{i}]"));
+                    let name = descrs.get(p.descr).name();
+                    format!("@{}{index}.{name}=@{}", p.obj, p.value)
+                })
+                .collect();
+            let _ = writeln!(s, "# pending: {}", p.join(" "));
+        }
     }
     s
 }

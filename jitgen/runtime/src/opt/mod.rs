@@ -27,6 +27,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("fold", fold::fold),
     ("intbounds", intbounds::intbounds),
     ("deadstore", deadstore::deadstore),
+    ("virtuals", virtuals::virtuals),
     ("dce", dce::dce),
 ];
 

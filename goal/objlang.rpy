@@ -45,7 +45,8 @@
 #    into its first slots and recurses into interpret(); the callee's code
 #    object is promote()d, so a trace specialises on the function being
 #    called.  Helpers with loops the JIT should trace through (moving
-#    arguments, popping n values) are @unroll_safe.
+#    arguments, popping n values) are @unroll_safe; printing is a helper
+#    the JIT leaves a call.
 #
 # Usage: objlang.rpy PROGRAM.obj [ARG]
 
@@ -1067,6 +1068,13 @@ def pop_values(frame, count):
     return args_w
 
 
+def print_values(args_w):
+    # a loop, so the JIT leaves it a call (formatting and I/O are not
+    # worth tracing)
+    parts = [w_arg.str() for w_arg in args_w]
+    write(" ".join(parts) + "\n")
+
+
 def load_fast(code, frame, slot):
     w_value = frame.values[slot]
     if w_value is None:
@@ -1190,10 +1198,8 @@ def interpret(code, frame):
         elif op == RETURN:
             return frame.pop()
         elif op == PRINT:
-            args_w = pop_values(frame, code.ops[pc])
+            print_values(pop_values(frame, code.ops[pc]))
             pc += 1
-            parts = [w_arg.str() for w_arg in args_w]
-            write(" ".join(parts) + "\n")
         elif op == POP:
             frame.pop()
         elif op == BUILD_LIST:

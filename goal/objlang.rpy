@@ -15,20 +15,42 @@
 #    string (or None).
 #  * A one-pass recursive-descent compiler turns the source straight into
 #    bytecode: one Code object per function (and one for the module) with
-#    `ops` (a list of ints), `consts` (boxed constants) and `names`.  Code
-#    objects never change once compiled: `_immutable_fields_` lets the JIT
-#    fold reads of them.
-#  * Variables live in a dict per frame (the module frame's dict is the
-#    globals; a function sees its own dict, then the globals).
+#    `ops` (a list of ints), `consts` (boxed constants), the names it uses
+#    and `stacksize`, the deepest its value stack gets (the compiler counts
+#    each op's stack effect as it emits).  Code objects never change once
+#    compiled: `_immutable_fields_` lets the JIT fold reads of them.
+#  * The module's variables (the globals) are a "celldict", as in PyPy's
+#    pypy/objspace/std/celldict.py: the Globals object maps a name to a
+#    Cell (a mutable box holding the value) and owns a `version`, a fresh
+#    VersionTag whenever a name is added.  Every Code holds the Globals in
+#    an immutable field, so with the code green it is a constant in traces;
+#    LOAD_GLOBAL/STORE_GLOBAL find the cell with the @elidable
+#    _lookup_cell(name, promote(version)) -- folded to a constant cell and
+#    one guard on the version -- and then read or write `cell.w_value`.
+#  * Function variables are compile-time slots, as CPython's fast locals:
+#    every name a function assigns (or takes as an argument) is one of its
+#    locals; the other names it reads are LOAD_GLOBALs.  A slot holds None
+#    until assigned, and LOAD_FAST of an unset slot reads the global of
+#    that name, so a function still sees its own variables, then the
+#    globals, exactly as with a dict per call.
+#  * A Frame is one fixed-size list, the local slots then the value stack
+#    (PyPy's locals_cells_stack_w), and `depth`, the first free stack slot.
+#    Right after jit_merge_point the depth is promoted (as PyPy's
+#    interp_jit.py does to valuestackdepth): it is the same every time a pc
+#    is reached, so every stack index is a constant in traces.  pop()
+#    clears the slot it pops, so dead values do not stay reachable.
 #  * interpret(code, frame) is the dispatch loop and JIT portal: greens pc
 #    and code, red the frame; backward jumps of `while` call can_enter_jit.
-#    A call creates a Frame and recurses into interpret(); the callee's
-#    code object is promote()d, so a trace specialises on the function
-#    being called.
+#    A call creates a Frame, moves the arguments from the caller's stack
+#    into its first slots and recurses into interpret(); the callee's code
+#    object is promote()d, so a trace specialises on the function being
+#    called.  Helpers with loops the JIT should trace through (moving
+#    arguments, popping n values) are @unroll_safe; printing is a helper
+#    the JIT leaves a call.
 #
 # Usage: objlang.rpy PROGRAM.obj [ARG]
 
-from rpy.jit import JitDriver, promote
+from rpy.jit import JitDriver, promote, elidable, unroll_safe
 from rpy.io import read_file, write, write_err
 
 
@@ -308,8 +330,8 @@ def wrap_bool(b):
 # ----------------------------------------------------------------- bytecode
 
 LOAD_CONST = 0      # const index
-LOAD_VAR = 1        # name index
-STORE_VAR = 2       # name index
+LOAD_FAST = 1       # local slot (unset: the global of that name)
+STORE_FAST = 2      # local slot
 BINARY_ADD = 3
 BINARY_SUB = 4
 BINARY_MUL = 5
@@ -334,16 +356,38 @@ POP = 23
 BUILD_LIST = 24     # number of items
 GETITEM = 25
 SETITEM = 26
+LOAD_GLOBAL = 27    # name index
+STORE_GLOBAL = 28   # name index
 
-OPNAMES = ['LOAD_CONST', 'LOAD_VAR', 'STORE_VAR', 'BINARY_ADD', 'BINARY_SUB',
-           'BINARY_MUL', 'BINARY_DIV', 'BINARY_MOD', 'COMPARE_LT',
-           'COMPARE_LE', 'COMPARE_GT', 'COMPARE_GE', 'COMPARE_EQ',
-           'COMPARE_NE', 'UNARY_NOT', 'UNARY_NEG', 'JUMP', 'JUMP_IF_FALSE',
-           'JUMP_IF_FALSE_OR_POP', 'JUMP_IF_TRUE_OR_POP', 'CALL', 'RETURN',
-           'PRINT', 'POP', 'BUILD_LIST', 'GETITEM', 'SETITEM']
+OPNAMES = ['LOAD_CONST', 'LOAD_FAST', 'STORE_FAST', 'BINARY_ADD',
+           'BINARY_SUB', 'BINARY_MUL', 'BINARY_DIV', 'BINARY_MOD',
+           'COMPARE_LT', 'COMPARE_LE', 'COMPARE_GT', 'COMPARE_GE',
+           'COMPARE_EQ', 'COMPARE_NE', 'UNARY_NOT', 'UNARY_NEG', 'JUMP',
+           'JUMP_IF_FALSE', 'JUMP_IF_FALSE_OR_POP', 'JUMP_IF_TRUE_OR_POP',
+           'CALL', 'RETURN', 'PRINT', 'POP', 'BUILD_LIST', 'GETITEM',
+           'SETITEM', 'LOAD_GLOBAL', 'STORE_GLOBAL']
 
 HAS_ARG = [1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 0,
-           1, 0, 1, 0, 0]
+           1, 0, 1, 0, 0, 1, 1]
+
+
+def stack_effect(op, arg):
+    """How much `op` changes the depth of the value stack."""
+    if op == LOAD_CONST or op == LOAD_FAST or op == LOAD_GLOBAL:
+        return 1
+    if op == UNARY_NOT or op == UNARY_NEG or op == JUMP:
+        return 0
+    if op == CALL or op == PRINT:
+        return -arg
+    if op == BUILD_LIST:
+        return 1 - arg
+    if op == SETITEM:
+        return -3
+    # stores, binary operators, comparisons, RETURN, POP, GETITEM and
+    # the conditional jumps (the *_OR_POP ones pop when they fall through;
+    # where they jump, the other operand's value takes the same place)
+    return -1
+
 
 BINOPS = {'+': BINARY_ADD, '-': BINARY_SUB, '*': BINARY_MUL,
           '/': BINARY_DIV, '%': BINARY_MOD}
@@ -357,16 +401,70 @@ BUILTINS = ['len', 'str', 'int', 'append']
 BUILTIN_NARGS = [1, 1, 1, 2]
 
 
+# ------------------------------------------------------------------ globals
+
+class VersionTag(object):
+    """Identity only: a Globals gets a new one whenever a name is added."""
+
+
+class Cell(object):
+    """The box one global variable lives in: its address never changes, so
+    a trace that found the cell of a name reads and writes its field."""
+
+    def __init__(self, w_value):
+        self.w_value = w_value
+
+
+class Globals(object):
+    """The module's variables, a "celldict" as in PyPy's
+    pypy/objspace/std/celldict.py: name -> Cell.  Storing to a name that
+    has a cell writes the cell; adding a name adds a cell and replaces
+    `version`.  _lookup_cell() is @elidable given the version, so with a
+    constant Globals, a constant name and the promoted version the JIT
+    folds the dict lookup and keeps only a guard on the version."""
+
+    def __init__(self):
+        self.cells = {}
+        self.version = VersionTag()
+
+    @elidable
+    def _lookup_cell(self, name, version):
+        return self.cells.get(name, None)
+
+    def lookup_cell(self, name):
+        return self._lookup_cell(name, promote(self.version))
+
+    def load(self, name):
+        cell = self.lookup_cell(name)
+        if cell is None:
+            raise ObjError("name '" + name + "' is not defined")
+        return cell.w_value
+
+    def store(self, name, w_value):
+        cell = self.lookup_cell(name)
+        if cell is None:
+            self.cells[name] = Cell(w_value)
+            self.version = VersionTag()
+        else:
+            cell.w_value = w_value
+
+
 class Code(object):
     _immutable_fields_ = ['name', 'argnames[*]', 'ops[*]', 'consts[*]',
-                          'names[*]']
+                          'names[*]', 'localnames[*]', 'nlocals',
+                          'stacksize', 'w_globals']
 
-    def __init__(self, name, argnames, ops, consts, names):
+    def __init__(self, name, argnames, ops, consts, names, localnames,
+                 stacksize, w_globals):
         self.name = name
         self.argnames = argnames
         self.ops = ops
         self.consts = consts
-        self.names = names
+        self.names = names              # of LOAD_GLOBAL / STORE_GLOBAL
+        self.localnames = localnames    # of the local slots
+        self.nlocals = len(localnames)
+        self.stacksize = stacksize      # the deepest the value stack gets
+        self.w_globals = w_globals
 
 
 # -------------------------------------------------------------------- lexer
@@ -451,25 +549,40 @@ def tokenize(source):
 # ----------------------------------------------------------------- compiler
 
 class CodeBuilder(object):
-    def __init__(self, name, argnames):
+    def __init__(self, name, argnames, w_globals, is_function):
         self.name = name
         self.argnames = argnames
+        self.w_globals = w_globals
+        self.is_function = is_function
         self.ops = []
         self.consts = []
         self.names = []
         self.name_index = {}
+        self.localnames = []
+        self.local_slots = {}
         self.int_consts = {}
         self.str_consts = {}
         self.last_op_pos = -1
+        self.depth = 0          # of the value stack after the last op
+        self.max_depth = 0
+        for argname in argnames:
+            self.local_slot(argname)
+
+    def account(self, op, arg):
+        self.depth += stack_effect(op, arg)
+        if self.depth > self.max_depth:
+            self.max_depth = self.depth
 
     def emit(self, op):
         self.last_op_pos = len(self.ops)
         self.ops.append(op)
+        self.account(op, 0)
 
     def emit_arg(self, op, arg):
         self.last_op_pos = len(self.ops)
         self.ops.append(op)
         self.ops.append(arg)
+        self.account(op, arg)
 
     def last_op(self):
         if self.last_op_pos < 0:
@@ -477,6 +590,11 @@ class CodeBuilder(object):
         return self.ops[self.last_op_pos]
 
     def drop_last_op(self):
+        op = self.ops[self.last_op_pos]
+        arg = 0
+        if HAS_ARG[op]:
+            arg = self.ops[self.last_op_pos + 1]
+        self.depth -= stack_effect(op, arg)
         while len(self.ops) > self.last_op_pos:
             self.ops.pop()
         self.last_op_pos = -1
@@ -506,24 +624,61 @@ class CodeBuilder(object):
         self.str_consts[value] = k
         return k
 
-    def var_index(self, name):
+    def name_index_of(self, name):
         if name in self.name_index:
             return self.name_index[name]
         self.names.append(name)
         self.name_index[name] = len(self.names) - 1
         return len(self.names) - 1
 
+    def local_slot(self, name):
+        if name in self.local_slots:
+            return self.local_slots[name]
+        self.localnames.append(name)
+        self.local_slots[name] = len(self.localnames) - 1
+        return len(self.localnames) - 1
+
+    def emit_load(self, name):
+        # provisional: build() turns it into LOAD_FAST if the function
+        # turns out to assign the name somewhere (perhaps further down)
+        self.emit_arg(LOAD_GLOBAL, self.name_index_of(name))
+
+    def emit_store(self, name):
+        if self.is_function:
+            self.emit_arg(STORE_FAST, self.local_slot(name))
+        else:
+            self.emit_arg(STORE_GLOBAL, self.name_index_of(name))
+
+    def resolve_locals(self):
+        # A name a function assigns (or takes as an argument) is one of its
+        # locals everywhere in it: a local slot, read by LOAD_FAST, which
+        # falls back to the global while the slot is unset.
+        pc = 0
+        while pc < len(self.ops):
+            op = self.ops[pc]
+            if op == LOAD_GLOBAL:
+                name = self.names[self.ops[pc + 1]]
+                if name in self.local_slots:
+                    self.ops[pc] = LOAD_FAST
+                    self.ops[pc + 1] = self.local_slots[name]
+            pc += 1 + HAS_ARG[op]
+
     def build(self):
         self.emit_arg(LOAD_CONST, self.add_const(W_None()))
         self.emit(RETURN)
+        assert self.depth == 0
+        if self.is_function:
+            self.resolve_locals()
         return Code(self.name, self.argnames, self.ops, self.consts,
-                    self.names)
+                    self.names, self.localnames, self.max_depth,
+                    self.w_globals)
 
 
 class Parser(object):
-    def __init__(self, tokens):
+    def __init__(self, tokens, w_globals):
         self.tokens = tokens
         self.pos = 0
+        self.w_globals = w_globals
 
     def peek(self):
         return self.tokens[self.pos]
@@ -560,7 +715,7 @@ class Parser(object):
     # -- statements
 
     def parse_module(self):
-        b = CodeBuilder("<module>", [])
+        b = CodeBuilder("<module>", [], self.w_globals, False)
         while self.peek().kind != 'eof':
             self.statement(b)
         return b.build()
@@ -610,7 +765,7 @@ class Parser(object):
                 self.next()
                 self.next()
                 self.expression(b)
-                b.emit_arg(STORE_VAR, b.var_index(tok.text))
+                b.emit_store(tok.text)
                 return
         self.expression(b)
         if self.check('='):
@@ -638,12 +793,12 @@ class Parser(object):
             for j in range(i):
                 if args[i] == args[j]:
                     raise ParseError(lineno, "duplicate argument " + args[i])
-        fb = CodeBuilder(name, args)
+        fb = CodeBuilder(name, args, self.w_globals, True)
         self.block(fb, ['end'])
         self.expect('end')
         k = b.add_const(W_Func(fb.build()))
         b.emit_arg(LOAD_CONST, k)
-        b.emit_arg(STORE_VAR, b.var_index(name))
+        b.emit_store(name)
 
     def while_stmt(self, b):
         top = len(b.ops)
@@ -767,7 +922,7 @@ class Parser(object):
         elif tok.kind == 'str':
             b.emit_arg(LOAD_CONST, b.str_const(tok.text))
         elif tok.kind == 'name':
-            b.emit_arg(LOAD_VAR, b.var_index(tok.text))
+            b.emit_load(tok.text)
         elif tok.kind == 'kw' and tok.text == 'None':
             b.emit_arg(LOAD_CONST, b.add_const(W_None()))
         elif tok.kind == 'op' and tok.text == '(':
@@ -787,12 +942,13 @@ class Parser(object):
             raise ParseError(tok.lineno, "unexpected '" + tok.text + "'")
 
 
-def compile_source(source):
-    return Parser(tokenize(source)).parse_module()
+def compile_source(source, w_globals):
+    return Parser(tokenize(source), w_globals).parse_module()
 
 
 def disassemble(code):
-    write("code " + code.name + "\n")
+    write("code " + code.name + " (" + str(code.nlocals) + " locals, stack " +
+          str(code.stacksize) + ")\n")
     pc = 0
     while pc < len(code.ops):
         op = code.ops[pc]
@@ -804,7 +960,9 @@ def disassemble(code):
             line = line + " " + str(arg)
             if op == LOAD_CONST:
                 line = line + " (" + code.consts[arg].repr() + ")"
-            elif op == LOAD_VAR or op == STORE_VAR:
+            elif op == LOAD_FAST or op == STORE_FAST:
+                line = line + " (" + code.localnames[arg] + ")"
+            elif op == LOAD_GLOBAL or op == STORE_GLOBAL:
                 line = line + " (" + code.names[arg] + ")"
         write(line + "\n")
     for w_const in code.consts:
@@ -815,28 +973,39 @@ def disassemble(code):
 # -------------------------------------------------------------- interpreter
 
 class Frame(object):
-    def __init__(self, code, w_globals):
-        self.code = code
-        self.vars = {}
-        self.stack = []
-        if w_globals is None:
-            self.globals = self.vars
-        else:
-            self.globals = w_globals
+    # The local slots and the value stack share one fixed-size list, as in
+    # PyPy's frames (locals_cells_stack_w): code.nlocals locals, then
+    # code.stacksize stack slots; `depth` is the index of the first free
+    # stack slot.  An unset local is None.
+    _immutable_fields_ = ['values']
+
+    def __init__(self, code):
+        self.values = [None] * (code.nlocals + code.stacksize)
+        self.depth = code.nlocals
 
     def push(self, w_value):
-        self.stack.append(w_value)
+        depth = self.depth
+        self.values[depth] = w_value
+        self.depth = depth + 1
 
     def pop(self):
-        return self.stack.pop()
-
-    def lookup(self, name):
-        w_value = self.vars.get(name, None)
-        if w_value is None:
-            w_value = self.globals.get(name, None)
-            if w_value is None:
-                raise ObjError("name '" + name + "' is not defined")
+        depth = self.depth - 1
+        w_value = self.values[depth]
+        self.values[depth] = None       # as PyPy's popvalue: no dead refs
+        self.depth = depth
         return w_value
+
+    def peek(self, n):
+        # the value n slots below the top (0: the top)
+        return self.values[self.depth - 1 - n]
+
+    @unroll_safe
+    def drop(self, count):
+        depth = self.depth
+        for i in range(count):
+            depth -= 1
+            self.values[depth] = None
+        self.depth = depth
 
 
 def get_location(pc, code):
@@ -873,17 +1042,23 @@ def call_builtin(w_builtin, args_w):
     raise ObjError("unknown builtin " + name)
 
 
-def call_function(frame, w_func, args_w):
+@unroll_safe
+def call_function(frame, w_func, nargs):
+    # the arguments are the top nargs values of frame's stack, the function
+    # the value below them; they go straight into the new frame's slots
     code = promote(w_func.code)
-    if len(args_w) != len(code.argnames):
+    if nargs != len(code.argnames):
         raise ObjError(code.name + "() takes " + str(len(code.argnames)) +
-                       " arguments, got " + str(len(args_w)))
-    newframe = Frame(code, frame.globals)
-    for i in range(len(args_w)):
-        newframe.vars[code.argnames[i]] = args_w[i]
+                       " arguments, got " + str(nargs))
+    newframe = Frame(code)
+    base = frame.depth - nargs
+    for i in range(nargs):
+        newframe.values[i] = frame.values[base + i]
+    frame.drop(nargs + 1)
     return interpret(code, newframe)
 
 
+@unroll_safe
 def pop_values(frame, count):
     args_w = [None] * count
     i = count - 1
@@ -893,20 +1068,45 @@ def pop_values(frame, count):
     return args_w
 
 
+def print_values(args_w):
+    # a loop, so the JIT leaves it a call (formatting and I/O are not
+    # worth tracing)
+    parts = [w_arg.str() for w_arg in args_w]
+    write(" ".join(parts) + "\n")
+
+
+def load_fast(code, frame, slot):
+    w_value = frame.values[slot]
+    if w_value is None:
+        # not assigned (yet) in this call: the global of that name
+        return code.w_globals.load(code.localnames[slot])
+    return w_value
+
+
 def interpret(code, frame):
     pc = 0
     while True:
         driver.jit_merge_point(pc=pc, code=code, frame=frame)
+        # the stack depth at a pc is always the same: a constant in traces,
+        # so every stack slot index is one (PyPy's interp_jit.py does this
+        # to valuestackdepth)
+        frame.depth = promote(frame.depth)
         op = code.ops[pc]
         pc += 1
         if op == LOAD_CONST:
             frame.push(code.consts[code.ops[pc]])
             pc += 1
-        elif op == LOAD_VAR:
-            frame.push(frame.lookup(code.names[code.ops[pc]]))
+        elif op == LOAD_FAST:
+            frame.push(load_fast(code, frame, code.ops[pc]))
             pc += 1
-        elif op == STORE_VAR:
-            frame.vars[code.names[code.ops[pc]]] = frame.pop()
+        elif op == STORE_FAST:
+            frame.values[code.ops[pc]] = frame.pop()
+            pc += 1
+        elif op == LOAD_GLOBAL:
+            frame.push(code.w_globals.load(code.names[code.ops[pc]]))
+            pc += 1
+        elif op == STORE_GLOBAL:
+            code.w_globals.store(code.names[code.ops[pc]], frame.pop())
             pc += 1
         elif op == BINARY_ADD:
             w_b = frame.pop()
@@ -981,25 +1181,25 @@ def interpret(code, frame):
                 frame.push(w_top)
                 pc = target
         elif op == CALL:
-            args_w = pop_values(frame, code.ops[pc])
+            nargs = code.ops[pc]
             pc += 1
-            w_callee = frame.pop()
+            w_callee = frame.peek(nargs)
             if isinstance(w_callee, W_Func):
-                frame.push(call_function(frame, w_callee, args_w))
+                frame.push(call_function(frame, w_callee, nargs))
             elif isinstance(w_callee, W_Builtin):
-                if len(args_w) != w_callee.nargs:
+                if nargs != w_callee.nargs:
                     raise ObjError(w_callee.name + "() takes " +
                                    str(w_callee.nargs) + " arguments")
+                args_w = pop_values(frame, nargs)
+                frame.pop()
                 frame.push(call_builtin(w_callee, args_w))
             else:
                 raise ObjError(w_callee.type_name() + " is not callable")
         elif op == RETURN:
             return frame.pop()
         elif op == PRINT:
-            args_w = pop_values(frame, code.ops[pc])
+            print_values(pop_values(frame, code.ops[pc]))
             pc += 1
-            parts = [w_arg.str() for w_arg in args_w]
-            write(" ".join(parts) + "\n")
         elif op == POP:
             frame.pop()
         elif op == BUILD_LIST:
@@ -1031,23 +1231,24 @@ def entry_point(argv):
     except OSError:
         write_err("objlang: cannot read " + argv[1] + "\n")
         return 1
+    w_globals = Globals()
     try:
-        code = compile_source(source)
+        code = compile_source(source, w_globals)
     except ParseError as e:
         write_err(argv[1] + ":" + str(e.lineno) + ": " + e.msg + "\n")
         return 1
     if dis:
         disassemble(code)
         return 0
-    frame = Frame(code, None)
     for i in range(len(BUILTINS)):
-        frame.vars[BUILTINS[i]] = W_Builtin(BUILTINS[i], BUILTIN_NARGS[i])
+        w_globals.store(BUILTINS[i],
+                        W_Builtin(BUILTINS[i], BUILTIN_NARGS[i]))
     if len(argv) > 2:
-        frame.vars['arg'] = W_Str(argv[2])
+        w_globals.store('arg', W_Str(argv[2]))
     else:
-        frame.vars['arg'] = W_None()
+        w_globals.store('arg', W_None())
     try:
-        interpret(code, frame)
+        interpret(code, Frame(code))
     except ObjError as e:
         write_err("objlang: error: " + e.msg + "\n")
         return 1

@@ -404,6 +404,7 @@ impl<'p> Writer<'p> {
             _ => {}
         }
         match op.kind {
+            K::IntMod | K::IntFloorDiv => self.py_division(c, (block, i, op, handler), &a),
             K::BoolNot => pure(c, O::IntXor, vec![a[0], Src::Const(1)]),
             K::FloatIsTrue => pure(c, O::FloatNe, vec![a[0], Src::Const(0f64.to_bits())]),
             K::PtrIsZero => pure(c, O::PtrEq, vec![a[0], Src::Const(0)]),
@@ -457,10 +458,6 @@ impl<'p> Writer<'p> {
                     .get(&**name)
                     .cloned()
                     .unwrap_or(LLType::Signed);
-                let immutable = layout
-                    .immutable_fields
-                    .iter()
-                    .any(|f| f == &**name || f.strip_suffix("[*]") == Some(name));
                 let size = match ty {
                     LLType::Bool | LLType::Char => 1,
                     _ => 8,
@@ -468,8 +465,10 @@ impl<'p> Writer<'p> {
                 let Some(k) = kind_of(&ty) else {
                     return;
                 };
+                let owner = owner_of(self.prog, cls, name);
+                let immutable = declared_immutable(self.prog, owner, name);
                 let site = FieldSite::Instance {
-                    class: owner_of(self.prog, cls, name),
+                    class: owner,
                     field: name.to_string(),
                 };
                 let d = self.field(site, immutable, k, size);
@@ -628,45 +627,104 @@ impl<'p> Writer<'p> {
             dst: Some(ok),
             descr: None,
         });
+        // out of range: the native op raises IndexError
+        let get = matches!(op.kind, K::ListGetItem | K::ListGetItemNonneg);
+        let a0 = a[0];
+        let value = a.get(2).copied();
+        self.fast_or_native(c, (block, i, op, handler), ok, |c| {
+            let items = c.new_reg(Kind::Ref);
+            c.emit(Insn::Op {
+                op: Opcode::GetfieldGcR,
+                args: vec![a0],
+                dst: Some(items),
+                descr: Some(items_d),
+            });
+            if get {
+                c.emit(Insn::Op {
+                    op: Opcode::getarrayitem(k),
+                    args: vec![Src::Reg(items), index],
+                    dst: c.reg(op.result),
+                    descr: Some(arr_d),
+                });
+            } else {
+                c.emit(Insn::Op {
+                    op: Opcode::SetarrayitemGc,
+                    args: vec![Src::Reg(items), index, value.expect("a stored value")],
+                    dst: None,
+                    descr: Some(arr_d),
+                });
+            }
+        });
+    }
+
+    /// `if ok: <fast> else: <op run natively>`: the fast path as IR ops,
+    /// the rare case (an exception to raise, an overflow) by the wrapper.
+    fn fast_or_native(
+        &mut self,
+        c: &mut Code,
+        (block, i, op, handler): (LBlock, usize, &LLOp, Option<u32>),
+        ok: Reg,
+        fast: impl FnOnce(&mut Code),
+    ) {
         let branch = c.emit(Insn::If {
             cond: Src::Reg(ok),
             then: 0,
             else_: 0,
         });
-        // out of range: the native op raises IndexError
         let slow = c.at();
         self.wrapped(c, block, i, op, handler);
         let exit_slow = c.emit(Insn::Goto(0));
-        let fast = c.at();
-        let items = c.new_reg(Kind::Ref);
-        c.emit(Insn::Op {
-            op: Opcode::GetfieldGcR,
-            args: vec![a[0]],
-            dst: Some(items),
-            descr: Some(items_d),
-        });
-        if matches!(op.kind, K::ListGetItem | K::ListGetItemNonneg) {
-            c.emit(Insn::Op {
-                op: Opcode::getarrayitem(k),
-                args: vec![Src::Reg(items), index],
-                dst: c.reg(op.result),
-                descr: Some(arr_d),
-            });
-        } else {
-            c.emit(Insn::Op {
-                op: Opcode::SetarrayitemGc,
-                args: vec![Src::Reg(items), index, a[2]],
-                dst: None,
-                descr: Some(arr_d),
-            });
-        }
+        let fast_at = c.at();
+        fast(c);
         let done = c.at();
         c.insns[branch] = Insn::If {
             cond: Src::Reg(ok),
-            then: fast,
+            then: fast_at,
             else_: slow,
         };
         c.insns[exit_slow] = Insn::Goto(done);
+    }
+
+    /// Python's `x // y` and `x % y`: machine ops when `y` is neither 0
+    /// nor -1 (known when it is a constant, else checked), the native op
+    /// otherwise (it raises ZeroDivisionError, or handles `MIN // -1`).
+    fn py_division(&mut self, c: &mut Code, site: (LBlock, usize, &LLOp, Option<u32>), a: &[Src]) {
+        let o = if site.2.kind == K::IntMod {
+            Opcode::IntPyMod
+        } else {
+            Opcode::IntPyDiv
+        };
+        let dst = c.reg(site.2.result);
+        let op = Insn::Op {
+            op: o,
+            args: vec![a[0], a[1]],
+            dst,
+            descr: None,
+        };
+        if let Src::Const(y) = a[1] {
+            if y != 0 && y as i64 != -1 {
+                c.emit(op);
+                return;
+            }
+        }
+        // y + 1 >= 2 (unsigned): y is neither -1 nor 0
+        let y1 = c.new_reg(Kind::Int);
+        c.emit(Insn::Op {
+            op: Opcode::IntAdd,
+            args: vec![a[1], Src::Const(1)],
+            dst: Some(y1),
+            descr: None,
+        });
+        let ok = c.new_reg(Kind::Int);
+        c.emit(Insn::Op {
+            op: Opcode::UintGe,
+            args: vec![Src::Reg(y1), Src::Const(2)],
+            dst: Some(ok),
+            descr: None,
+        });
+        self.fast_or_native(c, site, ok, |c| {
+            c.emit(op);
+        });
     }
 
     /// The moves of a link, then a jump to its target.
@@ -919,6 +977,30 @@ fn set_handler(i: &mut Insn, catch_at: u32) {
         }
         _ => {}
     }
+}
+
+/// Is field `name` of `owner`'s layout declared in `_immutable_fields_`
+/// by `owner` or one of its subclasses? (A field the annotator moved up to
+/// a base class, because it is read through the base type, keeps its
+/// subclass's declaration: one descr per field, whatever the static type
+/// of an access.)
+fn declared_immutable(p: &LLProgram, owner: ClassId, name: &str) -> bool {
+    let declares = |c: &flowgraph::ll::LLClass| {
+        c.immutable_fields
+            .iter()
+            .any(|f| f == name || f.strip_suffix("[*]") == Some(name))
+    };
+    let below_owner = |c: &flowgraph::ll::LLClass| {
+        let mut at = c.id;
+        while let Some(x) = at {
+            if x == owner {
+                return true;
+            }
+            at = p.class(x).base;
+        }
+        false
+    };
+    p.classes.iter().any(|c| below_owner(c) && declares(c))
 }
 
 /// The class whose layout declares field `name` (fields are inherited).

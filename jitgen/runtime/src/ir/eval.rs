@@ -36,6 +36,14 @@ pub fn eval_pure(op: Opcode, a: &[u64]) -> Option<u64> {
         IntGe => b(i(0) >= i(1)),
         UintLt => b(a[0] < a[1]),
         UintGe => b(a[0] >= a[1]),
+        IntPyDiv | IntPyMod => {
+            let (q, r) = py_divmod(i(0), i(1))?;
+            if op == IntPyDiv {
+                q as u64
+            } else {
+                r as u64
+            }
+        }
         IntIsTrue => b(a[0] != 0),
         IntIsZero => b(a[0] == 0),
         IntAddOvf | IntSubOvf | IntMulOvf => match eval_ovf(op, a[0], a[1]) {
@@ -63,6 +71,20 @@ pub fn eval_pure(op: Opcode, a: &[u64]) -> Option<u64> {
     })
 }
 
+/// Python's `divmod` (the quotient rounded towards minus infinity, the
+/// remainder with the divisor's sign); `None` for a divisor 0 or -1.
+pub fn py_divmod(x: i64, y: i64) -> Option<(i64, i64)> {
+    if y == 0 || y == -1 {
+        return None;
+    }
+    let (q, r) = (x / y, x % y);
+    Some(if r != 0 && (r < 0) != (y < 0) {
+        (q - 1, r + y)
+    } else {
+        (q, r)
+    })
+}
+
 /// An overflow-checked op: the wrapped result and whether it overflowed.
 pub fn eval_ovf(op: Opcode, x: u64, y: u64) -> (u64, bool) {
     let (x, y) = (x as i64, y as i64);
@@ -86,5 +108,20 @@ mod tests {
         assert_eq!(eval_pure(Opcode::UintLt, &[(-1i64) as u64, 0]), Some(0));
         assert_eq!(eval_pure(Opcode::IntAddOvf, &[i64::MAX as u64, 1]), None);
         assert_eq!(eval_pure(Opcode::GetfieldGcI, &[0]), None);
+    }
+
+    #[test]
+    fn python_division_rounds_down() {
+        let d = |x: i64, y: i64| eval_pure(Opcode::IntPyDiv, &[x as u64, y as u64]);
+        let m = |x: i64, y: i64| eval_pure(Opcode::IntPyMod, &[x as u64, y as u64]);
+        assert_eq!(d(7, 2), Some(3));
+        assert_eq!(d(-7, 2), Some(-4i64 as u64));
+        assert_eq!(m(-7, 2), Some(1));
+        assert_eq!(d(7, -2), Some(-4i64 as u64));
+        assert_eq!(m(7, -2), Some(-1i64 as u64));
+        assert_eq!(m(-6, 3), Some(0));
+        assert_eq!(d(i64::MIN, 2), Some((i64::MIN / 2) as u64));
+        assert_eq!(d(1, 0), None);
+        assert_eq!(m(1, -1), None);
     }
 }

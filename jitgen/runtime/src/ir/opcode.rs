@@ -91,6 +91,10 @@ opcodes! {
     IntGe "int_ge" A2, I, Pure, false;
     UintLt "uint_lt" A2, I, Pure, false;
     UintGe "uint_ge" A2, I, Pure, false;
+    // Python's `//` and `%` (rounding towards minus infinity); the
+    // divisor is neither 0 nor -1 (the codewriter checks first)
+    IntPyDiv "int_py_div" A2, I, Pure, false;
+    IntPyMod "int_py_mod" A2, I, Pure, false;
     IntIsTrue "int_is_true" A1, I, Pure, false;
     IntIsZero "int_is_zero" A1, I, Pure, false;
     // overflow-checked arithmetic: followed by guard_no_overflow / guard_overflow

@@ -3,14 +3,15 @@
 //! repeated pure ops and `call_pure_*` with the same arguments reuse the
 //! first result; guards with a known outcome go, a passed guard makes its
 //! condition known (`guard_value` makes its box constant), repeated
-//! `guard_class`/`guard_nonnull` on a box go, and `guard_true(int_ne(x,
-//! 0))` becomes `guard_true(x)`.
+//! `guard_class`/`guard_nonnull` on a box go (as do those on an object the
+//! trace allocated), and `guard_true(int_ne(x, 0))` becomes
+//! `guard_true(x)`.
 
 use super::forward::Forward;
 use super::loopcheck::{run_over_loop, Forget, LoopFacts, LoopMap};
 use super::rules;
 use crate::ir::eval::eval_pure;
-use crate::ir::{DescrId, Descrs, Kind, Op, Opcode, Trace, Value, Var};
+use crate::ir::{Descr, DescrId, Descrs, Kind, Op, Opcode, Trace, Value, Var};
 use std::collections::{HashMap, HashSet};
 
 /// A pure computation: opcode, arguments, descr (for `call_pure_*`).
@@ -33,6 +34,8 @@ struct Fold {
     defs: HashMap<Var, PureKey>,
     classes: HashMap<Value, Value>,
     nonnull: HashSet<Value>,
+    /// The vtable each size descr's allocation gets.
+    vtables: HashMap<DescrId, u64>,
     /// A guard that the next op makes redundant (the `guard_no_overflow`
     /// of a folded `_ovf` op, the `guard_no_exception` of a reused call).
     skip_guard: Option<Opcode>,
@@ -42,9 +45,17 @@ struct Fold {
     fresh: Vec<Kind>,
 }
 
-pub fn fold(trace: &Trace, _descrs: &Descrs) -> Trace {
+pub fn fold(trace: &Trace, descrs: &Descrs) -> Trace {
+    let vtables: HashMap<DescrId, u64> = (0..descrs.all().len() as u32)
+        .map(DescrId)
+        .filter_map(|d| match descrs.get(d) {
+            Descr::Size { vtable, .. } if *vtable != 0 => Some((d, *vtable)),
+            _ => None,
+        })
+        .collect();
     run_over_loop(trace, || Fold {
         base: trace.kinds.len(),
+        vtables: vtables.clone(),
         ..Fold::default()
     })
 }
@@ -89,6 +100,14 @@ impl Fold {
         } else if op.opcode.is_guard() {
             self.guard(op)
         } else {
+            if let (Opcode::New | Opcode::NewWithVtable, Some(r)) = (op.opcode, op.result) {
+                // a new object is not null, and its class is the size's
+                let x = Value::Var(r);
+                self.nonnull.insert(x);
+                if let Some(vt) = op.descr.and_then(|d| self.vtables.get(&d)) {
+                    self.classes.insert(x, Value::Const(Kind::Int, *vt));
+                }
+            }
             self.out.push(op)
         }
     }

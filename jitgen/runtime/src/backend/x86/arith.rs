@@ -205,9 +205,57 @@ impl Compiler<'_> {
                 Cond::Ne => dynasm!(self.asm ; .arch x64 ; setp cl ; or Rb(r), cl),
                 _ => {}
             }
+        } else if matches!(code, Opcode::IntPyDiv | Opcode::IntPyMod) {
+            self.py_divmod(i, op);
         } else {
             self.unary(i, op);
         }
+    }
+
+    /// Python's `//` or `%` with `idiv`, which works on `rax`/`rdx`: the
+    /// operands go to the scratch registers first (they may live there),
+    /// `rax` and `rdx` are parked in the scratch xmm registers meanwhile,
+    /// and the truncated result is moved towards minus infinity when the
+    /// remainder and the divisor differ in sign.
+    fn py_divmod(&mut self, i: usize, op: &Op) {
+        let (a, b) = (
+            self.value_operand(op.args[0]),
+            self.value_operand(op.args[1]),
+        );
+        // (a register freed here keeps its value until written below)
+        self.ra.free_dead(op.args.iter().copied(), i);
+        let r = self
+            .ra
+            .define(self.asm, op.result.expect("division result"), None, &[]);
+        emit_move(self.asm, b, Operand::Gpr(SCRATCH2));
+        emit_move(self.asm, a, Operand::Gpr(SCRATCH));
+        dynasm!(self.asm
+            ; .arch x64
+            ; movq Rx(XMM_SCRATCH), rax
+            ; movq Rx(XMM_SCRATCH2), rdx
+            ; mov rax, r11
+            ; cqo
+            ; idiv rcx
+            ; test rdx, rdx
+            ; je >exact
+            ; mov r11, rdx
+            ; xor r11, rcx
+            ; jns >exact
+            ; add rdx, rcx
+            ; sub rax, 1
+            ; exact:
+        );
+        if op.opcode == Opcode::IntPyDiv {
+            dynasm!(self.asm ; .arch x64 ; mov r11, rax);
+        } else {
+            dynasm!(self.asm ; .arch x64 ; mov r11, rdx);
+        }
+        dynasm!(self.asm
+            ; .arch x64
+            ; movq rax, Rx(XMM_SCRATCH)
+            ; movq rdx, Rx(XMM_SCRATCH2)
+        );
+        dynasm!(self.asm ; .arch x64 ; mov Rq(r), r11);
     }
 
     /// Defines the result of op `i` as condition `c` of the flags set just before.

@@ -13,25 +13,37 @@
 #    constants, `strs` the list of string constants.  Local variable names
 #    become slots (the arguments first).  Code objects never change after
 #    assembly: `_immutable_fields_` tells the JIT so.
+#  * Frames live on one data stack, as in CPython 3.11: a list of
+#    STACK_SLOTS ints allocated once per run and shared by every frame.  A
+#    Frame is just (stack, base, handler): its locals are
+#    stack[base:base + nlocals] and its value stack lies right above them.
+#    A call needs no copying: the arguments the caller pushed become the
+#    callee's first locals (its base is where they start) and the result
+#    replaces them.  A call that would not fit raises StackOverflow, which
+#    ends the run with "stack overflow" (status 1).
+#  * The assembler follows every path through a function to find the depth
+#    of the value stack at each instruction (each must be reached with one
+#    depth, as a JVM verifier checks) and the deepest it gets.  Code.tops
+#    records it per pc, so the depth is not stored anywhere: the dispatch
+#    loop computes the stack pointer from the pc, and since pc and code are
+#    green, every stack index in a trace is the frame's base plus a
+#    constant.  The JIT sees pushes and pops as reads and writes of the
+#    data stack at known offsets, and a call allocates only the Frame,
+#    which stays virtual.
 #  * interpret(code, frame) is the dispatch loop and the JIT portal: greens
-#    are pc and the code object, the only red is the Frame (its locals and
-#    value stack in one list, and its chain of exception handlers).  Backward jumps are
-#    marked with can_enter_jit.
-#  * CALL pops the arguments into a new Frame and calls interpret()
-#    recursively (recursion in the portal, like PyPy's own interpreter); RET
-#    returns the top of the stack to the caller's loop.
+#    are pc and the code object, the only red is the Frame.  Backward jumps
+#    are marked with can_enter_jit.
+#  * CALL calls interpret() recursively (recursion in the portal, like
+#    PyPy's own interpreter); RET returns the top of the stack to the
+#    caller's loop.
 #  * The language's exceptions are ints.  THROW raises the rpy exception
-#    SVMThrow; TRY links a Handler (its pc and the stack depth) to the
-#    frame, ENDTRY pops it.  When SVMThrow reaches a frame's dispatch loop,
-#    the innermost handler of that frame catches it (the stack is cut back
-#    and the thrown value pushed) or, with no handler, the rpy exception
-#    propagates out of interpret() into the caller's CALL, i.e. through the
-#    interpreted call stack.  Division by zero throws 1000.
-#  * The assembler follows every path through a function to find the
-#    deepest its value stack gets (each instruction must be reached with
-#    one stack depth, as a JVM verifier checks): a frame's stack is a
-#    list of that size and a depth, as in PyPy's own frames, so pushes and
-#    pops are plain reads and writes the JIT sees through.
+#    SVMThrow; TRY links a Handler (its pc) to the frame, ENDTRY pops it.
+#    When SVMThrow reaches a frame's dispatch loop, the innermost handler
+#    of that frame catches it (the stack is cut back to the depth the
+#    handler's pc has, with the thrown value on top) or, with no handler,
+#    the rpy exception propagates out of interpret() into the caller's
+#    CALL, i.e. through the interpreted call stack.  Division by zero
+#    throws 1000.
 #
 # Usage: stackvm.rpy PROGRAM.svm [N]
 
@@ -115,53 +127,50 @@ class Program(object):
 
 
 class Code(object):
-    _immutable_fields_ = ['name', 'nargs', 'nlocals', 'stacksize', 'ops[*]',
-                          'consts[*]', 'strs[*]', 'program']
+    _immutable_fields_ = ['name', 'nargs', 'nlocals', 'framesize', 'ops[*]',
+                          'tops[*]', 'consts[*]', 'strs[*]', 'program']
 
-    def __init__(self, name, nargs, nlocals, stacksize, ops, consts, strs,
-                 program):
+    def __init__(self, name, nargs, nlocals, framesize, ops, tops, consts,
+                 strs, program):
         self.name = name
         self.nargs = nargs
         self.nlocals = nlocals
-        self.stacksize = stacksize
+        # the slots a frame uses: locals and the deepest value stack
+        self.framesize = framesize
         self.ops = ops
+        # tops[pc]: where the value stack's first free slot is (counted
+        # from the frame's base) when the instruction at pc starts
+        self.tops = tops
         self.consts = consts
         self.strs = strs
         self.program = program
 
 
 class Handler(object):
-    """A `try` in effect: where its handler starts, the stack depth to cut
-    back to, and the handler of the enclosing `try`."""
-    _immutable_fields_ = ['pc', 'depth', 'outer']
+    """A `try` in effect: where its handler starts (the stack depth there
+    is known statically) and the handler of the enclosing `try`."""
+    _immutable_fields_ = ['pc', 'outer']
 
-    def __init__(self, pc, depth, outer):
+    def __init__(self, pc, outer):
         self.pc = pc
-        self.depth = depth
         self.outer = outer
 
 
+class StackOverflow(Exception):
+    """The interpreted program needs more than the data stack holds."""
+
+
 class Frame(object):
-    # The locals and the value stack share one list, as in PyPy's frames:
-    # locals first, then the stack; `depth` is the index of the first free
-    # stack slot.
-    _immutable_fields_ = ['values']
+    # One call of a function: its locals are stack[base:base + nlocals] of
+    # the data stack shared by every frame of the run, its value stack
+    # lies right above them.  The depth of the value stack is not stored:
+    # it is a function of the pc (Code.tops).
+    _immutable_fields_ = ['stack', 'base']
 
-    def __init__(self, code):
-        self.values = [0] * (code.nlocals + code.stacksize)
-        self.depth = code.nlocals
+    def __init__(self, stack, base):
+        self.stack = stack
+        self.base = base
         self.handler = None     # the innermost Handler of a `try`
-
-    def push(self, v):
-        self.values[self.depth] = v
-        self.depth += 1
-
-    def pop(self):
-        self.depth -= 1
-        return self.values[self.depth]
-
-    def top(self):
-        return self.values[self.depth - 1]
 
 
 # ---------------------------------------------------------------- assembler
@@ -316,12 +325,14 @@ def assemble_function(fs, findex, nargs, program):
     ops.append(PUSH)
     ops.append(len(consts) - 1)
     ops.append(RET)
-    size = stack_size(fs, ops, nargs)
-    return Code(fs.name, len(fs.args), len(slots), size, ops, consts, strs,
-                program)
+    depth_at, deepest = stack_depths(fs, ops, nargs)
+    nlocals = len(slots)
+    tops = [nlocals + d for d in depth_at]
+    return Code(fs.name, len(fs.args), nlocals, nlocals + deepest, ops, tops,
+                consts, strs, program)
 
 
-# how many values each opcode pops and pushes (CALL: see stack_size)
+# how many values each opcode pops and pushes (CALL: see stack_depths)
 POPS = {PUSH: 0, LOAD: 0, STORE: 1, ADD: 2, SUB: 2, MUL: 2, DIV: 2, MOD: 2,
         LT: 2, LE: 2, GT: 2, GE: 2, EQ: 2, NE: 2, NOT: 1, DUP: 1, POP: 1,
         SWAP: 2, JUMP: 0, JUMPIF: 1, JUMPIFNOT: 1, CALL: 0, RET: 1, PRINT: 1,
@@ -333,9 +344,10 @@ PUSHES = {PUSH: 1, LOAD: 1, STORE: 0, ADD: 1, SUB: 1, MUL: 1, DIV: 1,
           NEG: 1}
 
 
-def stack_size(fs, ops, nargs):
-    # The deepest the value stack gets, found by following every path
-    # (as a JVM verifier does): each pc must be reached with one depth.
+def stack_depths(fs, ops, nargs):
+    # The depth of the value stack at every pc (-1 where no instruction
+    # starts) and the deepest it gets, found by following every path (as
+    # a JVM verifier does): each pc must be reached with one depth.
     depth_at = [-1] * len(ops)
     depth_at[0] = 0
     todo = [0]
@@ -380,7 +392,7 @@ def stack_size(fs, ops, nargs):
             elif depth_at[t] != depths[i]:
                 raise AsmError(fs.lineno, "function '" + fs.name +
                                "': the stack depth differs between paths")
-    return deepest + 1
+    return depth_at, deepest
 
 
 def assemble(source):
@@ -437,96 +449,77 @@ def get_function(program, index):
 
 
 @unroll_safe
-def pass_arguments(frame, newframe, nargs):
-    i = nargs - 1
-    while i >= 0:
-        newframe.values[i] = frame.pop()
-        i -= 1
-
-
-def call_function(frame, callee):
-    newframe = Frame(callee)
-    pass_arguments(frame, newframe, callee.nargs)
-    return interpret(callee, newframe)
+def new_frame(stack, base, code):
+    """The frame of a call of `code` whose arguments are stack[base:...]:
+    its other locals start as 0."""
+    if base + code.framesize > len(stack):
+        raise StackOverflow()
+    i = code.nargs
+    while i < code.nlocals:
+        stack[base + i] = 0
+        i += 1
+    return Frame(stack, base)
 
 
 def interpret(code, frame):
     pc = 0
     while True:
         driver.jit_merge_point(pc=pc, code=code, frame=frame)
+        stack = frame.stack
+        base = frame.base
+        sp = base + code.tops[pc]   # the first free slot of the value stack
         op = code.ops[pc]
         pc += 1
         try:
             if op == PUSH:
-                frame.push(code.consts[code.ops[pc]])
+                stack[sp] = code.consts[code.ops[pc]]
                 pc += 1
             elif op == LOAD:
-                frame.push(frame.values[code.ops[pc]])
+                stack[sp] = stack[base + code.ops[pc]]
                 pc += 1
             elif op == STORE:
-                frame.values[code.ops[pc]] = frame.pop()
+                stack[base + code.ops[pc]] = stack[sp - 1]
                 pc += 1
             elif op == ADD:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(a + b)
+                stack[sp - 2] = stack[sp - 2] + stack[sp - 1]
             elif op == SUB:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(a - b)
+                stack[sp - 2] = stack[sp - 2] - stack[sp - 1]
             elif op == MUL:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(a * b)
+                stack[sp - 2] = stack[sp - 2] * stack[sp - 1]
             elif op == DIV:
-                b = frame.pop()
-                a = frame.pop()
+                b = stack[sp - 1]
                 if b == 0:
                     raise SVMThrow(DIVZERO)
-                frame.push(a // b)
+                stack[sp - 2] = stack[sp - 2] // b
             elif op == MOD:
-                b = frame.pop()
-                a = frame.pop()
+                b = stack[sp - 1]
                 if b == 0:
                     raise SVMThrow(DIVZERO)
-                frame.push(a % b)
+                stack[sp - 2] = stack[sp - 2] % b
             elif op == LT:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(1 if a < b else 0)
+                stack[sp - 2] = 1 if stack[sp - 2] < stack[sp - 1] else 0
             elif op == LE:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(1 if a <= b else 0)
+                stack[sp - 2] = 1 if stack[sp - 2] <= stack[sp - 1] else 0
             elif op == GT:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(1 if a > b else 0)
+                stack[sp - 2] = 1 if stack[sp - 2] > stack[sp - 1] else 0
             elif op == GE:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(1 if a >= b else 0)
+                stack[sp - 2] = 1 if stack[sp - 2] >= stack[sp - 1] else 0
             elif op == EQ:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(1 if a == b else 0)
+                stack[sp - 2] = 1 if stack[sp - 2] == stack[sp - 1] else 0
             elif op == NE:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(1 if a != b else 0)
+                stack[sp - 2] = 1 if stack[sp - 2] != stack[sp - 1] else 0
             elif op == NOT:
-                frame.push(1 if frame.pop() == 0 else 0)
+                stack[sp - 1] = 1 if stack[sp - 1] == 0 else 0
             elif op == NEG:
-                frame.push(-frame.pop())
+                stack[sp - 1] = -stack[sp - 1]
             elif op == DUP:
-                frame.push(frame.top())
+                stack[sp] = stack[sp - 1]
             elif op == POP:
-                frame.pop()
+                pass
             elif op == SWAP:
-                b = frame.pop()
-                a = frame.pop()
-                frame.push(b)
-                frame.push(a)
+                a = stack[sp - 2]
+                stack[sp - 2] = stack[sp - 1]
+                stack[sp - 1] = a
             elif op == JUMP:
                 target = code.ops[pc]
                 if target < pc:
@@ -535,7 +528,7 @@ def interpret(code, frame):
             elif op == JUMPIF or op == JUMPIFNOT:
                 target = code.ops[pc]
                 pc += 1
-                cond = frame.pop() != 0
+                cond = stack[sp - 1] != 0
                 if op == JUMPIFNOT:
                     cond = not cond
                 if cond:
@@ -546,23 +539,26 @@ def interpret(code, frame):
             elif op == CALL:
                 callee = get_function(code.program, code.ops[pc])
                 pc += 1
-                frame.push(call_function(frame, callee))
+                # the arguments on top of the stack become the callee's
+                # first locals; its result replaces them
+                newbase = sp - callee.nargs
+                newframe = new_frame(stack, newbase, callee)
+                stack[newbase] = interpret(callee, newframe)
             elif op == RET:
-                return frame.pop()
+                return stack[sp - 1]
             elif op == PRINT:
-                write(str(frame.pop()) + "\n")
+                write(str(stack[sp - 1]) + "\n")
             elif op == WRITE:
-                write(str(frame.pop()))
+                write(str(stack[sp - 1]))
             elif op == WRITES:
                 write(code.strs[code.ops[pc]])
                 pc += 1
             elif op == NL:
                 write("\n")
             elif op == THROW:
-                raise SVMThrow(frame.pop())
+                raise SVMThrow(stack[sp - 1])
             elif op == TRY:
-                frame.handler = Handler(code.ops[pc], frame.depth,
-                                        frame.handler)
+                frame.handler = Handler(code.ops[pc], frame.handler)
                 pc += 1
             elif op == ENDTRY:
                 handler = frame.handler
@@ -575,9 +571,15 @@ def interpret(code, frame):
             if handler is None:
                 raise
             frame.handler = handler.outer
+            # the stack is cut back to the handler's depth, which starts
+            # with the thrown value on top
             pc = handler.pc
-            frame.depth = handler.depth
-            frame.push(e.value)
+            stack[base + code.tops[pc] - 1] = e.value
+
+
+# The data stack of a run, in slots: locals and value stacks of all the
+# active frames.
+STACK_SLOTS = 1 << 18
 
 
 def run(program, argv):
@@ -585,7 +587,7 @@ def run(program, argv):
     if main is None:
         write_err("stackvm: no function 'main'\n")
         return 1
-    frame = Frame(main)
+    stack = [0] * STACK_SLOTS
     if main.nargs == 1:
         n = program.default_arg
         if len(argv) > 2:
@@ -594,14 +596,17 @@ def run(program, argv):
             except ValueError:
                 write_err("stackvm: bad size '" + argv[2] + "'\n")
                 return 1
-        frame.values[0] = n
+        stack[0] = n
     elif main.nargs != 0:
         write_err("stackvm: main must take 0 or 1 arguments\n")
         return 1
     try:
-        interpret(main, frame)
+        interpret(main, new_frame(stack, 0, main))
     except SVMThrow as e:
         write_err("stackvm: uncaught exception " + str(e.value) + "\n")
+        return 1
+    except StackOverflow:
+        write_err("stackvm: stack overflow\n")
         return 1
     return 0
 

@@ -4,10 +4,14 @@
 //! on objects that may alias (a fresh, not yet escaped allocation aliases
 //! nothing else) at indexes that may be equal; a call that may do
 //! anything forgets everything but immutable fields and items.
+//!
+//! Indexes are told apart when both are constants, or the same box plus
+//! different constants (`int_add`/`int_sub` of a box and a constant,
+//! followed through chains): `a[i + 1]` and `a[i + 2]` are different items.
 
 use super::forward::Forward;
 use super::loopcheck::{run_over_loop, Forget, LoopFacts, LoopMap};
-use crate::ir::{CallEffect, Descr, DescrId, Descrs, Effect, Op, Opcode, Trace, Value};
+use crate::ir::{CallEffect, Descr, DescrId, Descrs, Effect, Op, Opcode, Trace, Value, Var};
 use std::collections::{HashMap, HashSet};
 
 /// A place: object, field or array descr, item index (`None` for fields).
@@ -20,6 +24,9 @@ struct Heap<'d> {
     known: HashMap<Place, Value>,
     /// Allocations of this trace that nothing else can point to yet.
     fresh: HashSet<Value>,
+    /// Boxes known to be another box plus a constant (wrapping): the
+    /// definitions of pure ops, true wherever the box is.
+    offsets: HashMap<Var, (Value, u64)>,
 }
 
 pub fn heap(trace: &Trace, descrs: &Descrs) -> Trace {
@@ -28,6 +35,7 @@ pub fn heap(trace: &Trace, descrs: &Descrs) -> Trace {
         fwd: Forward::default(),
         known: HashMap::new(),
         fresh: HashSet::new(),
+        offsets: HashMap::new(),
     })
 }
 
@@ -69,6 +77,10 @@ impl Heap<'_> {
             }
             SetarrayitemGc => {
                 self.write((op.args[0], self.descr(&op), Some(op.args[1])), op.args[2]);
+                Some(op)
+            }
+            IntAdd | IntSub => {
+                self.record_offset(&op);
                 Some(op)
             }
             New | NewWithVtable => {
@@ -113,10 +125,26 @@ impl Heap<'_> {
     fn write(&mut self, place: Place, value: Value) {
         self.fresh.remove(&value);
         let fresh = &self.fresh;
+        let offsets = &self.offsets;
         self.known.retain(|p, _| {
-            p.1 != place.1 || !(may_alias(fresh, p.0, place.0) && may_be_equal(p.2, place.2))
+            p.1 != place.1
+                || !(may_alias(fresh, p.0, place.0) && may_be_equal(offsets, p.2, place.2))
         });
         self.known.insert(place, value);
+    }
+
+    /// Records `r = x + c` (or `c + x`, `x - c`) as an offset from the
+    /// box `x` is an offset from.
+    fn record_offset(&mut self, op: &Op) {
+        let Some(r) = op.result else { return };
+        let (x, c) = match (op.opcode, op.args[0], op.args[1]) {
+            (Opcode::IntAdd, x @ Value::Var(_), Value::Const(_, c))
+            | (Opcode::IntAdd, Value::Const(_, c), x @ Value::Var(_)) => (x, c),
+            (Opcode::IntSub, x @ Value::Var(_), Value::Const(_, c)) => (x, c.wrapping_neg()),
+            _ => return,
+        };
+        let (root, k) = split_offset(&self.offsets, x);
+        self.offsets.insert(r, (root, k.wrapping_add(c)));
     }
 
     fn call_may_write(&self, op: &Op) -> bool {
@@ -180,10 +208,25 @@ fn may_alias(fresh: &HashSet<Value>, a: Value, b: Value) -> bool {
     !matches!((a, b), (Value::Const(..), Value::Const(..)))
 }
 
-/// Two indexes may be equal unless both are different constants.
-fn may_be_equal(a: Option<Value>, b: Option<Value>) -> bool {
+/// `v` as a root value plus a constant offset (itself plus 0 if nothing
+/// is known; a constant is its own root).
+fn split_offset(offsets: &HashMap<Var, (Value, u64)>, v: Value) -> (Value, u64) {
+    match v {
+        Value::Var(x) => offsets.get(&x).copied().unwrap_or((v, 0)),
+        Value::Const(..) => (v, 0),
+    }
+}
+
+/// Two indexes may be equal unless both are different constants, or the
+/// same box plus different constants.
+fn may_be_equal(offsets: &HashMap<Var, (Value, u64)>, a: Option<Value>, b: Option<Value>) -> bool {
     match (a, b) {
         (Some(Value::Const(_, x)), Some(Value::Const(_, y))) => x == y,
+        (Some(a), Some(b)) => {
+            let (ra, ka) = split_offset(offsets, a);
+            let (rb, kb) = split_offset(offsets, b);
+            ra != rb || ka == kb
+        }
         _ => true,
     }
 }

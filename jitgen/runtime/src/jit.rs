@@ -40,6 +40,9 @@ pub struct Jit {
     /// How often tracing a bridge from a guard was aborted.
     bridge_aborts: HashMap<(TraceId, usize), u32>,
     pending: Vec<bool>,
+    /// Inside `enter` (running compiled code, tracing or blackholing): a
+    /// portal called natively from there runs as plain native code.
+    active: bool,
     pub log: Log,
     /// Objects compiled code refers to (constants in traces, the greens of
     /// compiled loops): kept alive for as long as the code is.
@@ -50,9 +53,9 @@ static mut JIT: Option<Box<Jit>> = None;
 
 fn jit() -> Option<&'static mut Jit> {
     // SAFETY: the translated program is single-threaded; the JIT is only
-    // reached from the portal, never re-entered while it runs (recursive
-    // portal calls from traced code are residual calls that run native
-    // code, which counts but does not enter while `pending` is cleared).
+    // reached from the portal, and never entered again while it runs
+    // (`active`: a recursive portal call from compiled code, the tracer or
+    // the blackhole runs natively, without counting or entering).
     unsafe { (*std::ptr::addr_of_mut!(JIT)).as_deref_mut() }
 }
 
@@ -82,6 +85,7 @@ pub fn init(t: Target) {
         no_bridge: HashSet::new(),
         bridge_aborts: HashMap::new(),
         pending: vec![false; n],
+        active: false,
         log: Log::from_env(),
         kept: Vec::new(),
     };
@@ -111,7 +115,7 @@ pub fn finish() {
 /// `can_enter_jit` with the greens of the loop's target.
 pub fn can_enter_jit(driver: usize, greens: &[u64]) {
     let Some(j) = jit() else { return };
-    if j.params.off {
+    if j.params.off || j.active {
         return;
     }
     if j.warm[driver].tick(greens, j.params.threshold) {
@@ -123,7 +127,7 @@ pub fn can_enter_jit(driver: usize, greens: &[u64]) {
 #[inline]
 pub fn take_pending(driver: usize) -> bool {
     match jit() {
-        Some(j) if j.pending[driver] => {
+        Some(j) if j.pending[driver] && !j.active => {
             j.pending[driver] = false;
             true
         }
@@ -135,13 +139,18 @@ pub fn take_pending(driver: usize) -> bool {
 pub fn count_at_merge_point(driver: usize, values: &[u64]) -> bool {
     let Some(j) = jit() else { return false };
     let ng = j.prog.codes.drivers[driver].greens.len();
-    !j.params.off && j.warm[driver].tick(&values[..ng], j.params.threshold)
+    !j.params.off && !j.active && j.warm[driver].tick(&values[..ng], j.params.threshold)
 }
 
 /// `jit_merge_point` with the greens then the reds: `MP_*`.
 pub fn merge_point(driver: usize, values: &mut [u64]) -> u32 {
     match jit() {
-        Some(j) if !j.params.off => j.enter(driver, values),
+        Some(j) if !j.params.off && !j.active => {
+            j.active = true;
+            let r = j.enter(driver, values);
+            j.active = false;
+            r
+        }
         _ => MP_CONTINUE,
     }
 }
@@ -445,7 +454,7 @@ impl Jit {
         }
         // a bridge's inputs: one box per fail arg, but constants (greens,
         // say) stay constants in the bridge
-        let boxes: Option<Vec<Value>> = tracing.as_deref_mut().map(|t| {
+        let mut boxes: Option<Vec<Value>> = tracing.as_deref_mut().map(|t| {
             let kinds: Vec<Kind> = g
                 .fail_args
                 .iter()
@@ -457,9 +466,8 @@ impl Jit {
                 .zip(inputs)
                 .enumerate()
                 .map(|(i, (a, v))| match a {
-                    Value::Const(k, bits) if !g.virtual_at.iter().any(|(p, _)| *p == i) => {
-                        Value::Const(*k, *bits)
-                    }
+                    // (a virtual's placeholder too: the bridge allocates it)
+                    Value::Const(k, bits) => Value::Const(*k, *bits),
                     _ => match g.offsets.iter().find(|(p, _)| *p == i) {
                         // the bridge starts by adding a sunk offset back
                         Some(&(_, k)) => {
@@ -477,9 +485,37 @@ impl Jit {
                 })
                 .collect::<Vec<Value>>()
         });
-        // a bridge starts with the guard's pending stores (done above for
-        // the tracer's own run; compiled, the bridge does them itself)
-        if let (Some(t), Some(b)) = (tracing, &boxes) {
+        // a bridge starts by allocating the guard's virtuals and doing its
+        // pending stores (done above for the tracer's own run; compiled,
+        // the bridge does them itself — or its optimizer removes them)
+        if let (Some(t), Some(b)) = (tracing, &mut boxes) {
+            let news: Vec<Value> = g
+                .virtuals
+                .iter()
+                .map(|v| {
+                    let opcode = match self.prog.descrs.get(v.size) {
+                        Descr::Size { vtable, .. } if *vtable != 0 => Opcode::NewWithVtable,
+                        _ => Opcode::New,
+                    };
+                    let r = t.new_var(Kind::Ref);
+                    t.ops
+                        .push(Op::new(opcode, vec![], Some(r)).with_descr(v.size));
+                    Value::Var(r)
+                })
+                .collect();
+            for &(pos, k) in &g.virtual_at {
+                b[pos] = news[k];
+            }
+            for (v, &obj) in g.virtuals.iter().zip(&news) {
+                for (fd, src) in &v.fields {
+                    let x = match src {
+                        crate::ir::VirtualField::FailArg(i) => b[*i],
+                        crate::ir::VirtualField::Virtual(k) => news[*k],
+                    };
+                    t.ops
+                        .push(Op::new(Opcode::SetfieldGc, vec![obj, x], None).with_descr(*fd));
+                }
+            }
             for p in &g.pending {
                 let (opcode, args) = match p.index {
                     Some(i) => (Opcode::SetarrayitemGc, vec![b[p.obj], b[i], b[p.value]]),
@@ -516,9 +552,7 @@ impl Jit {
         let n = self.failures.entry(id).or_insert(0);
         *n += 1;
         let hot = *n > self.params.trace_eagerness;
-        let op = &self.traces[&exit.trace].ops[exit.op];
-        let has_virtuals = op.guard.as_ref().is_some_and(|g| !g.virtuals.is_empty());
-        if hot && !has_virtuals && !self.no_bridge.contains(&id) {
+        if hot && !self.no_bridge.contains(&id) {
             return self.trace_bridge(d, exit);
         }
         let (frames, raised) = self.rebuild(&exit, None);

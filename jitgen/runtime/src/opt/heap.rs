@@ -1,6 +1,7 @@
 //! The heap cache: a field or array item read after a read or a write of
 //! the same place (same descr, same object box, same index) is replaced by
-//! the known value. A write forgets what it may overwrite: the same descr
+//! the known value, as is an immutable field of a constant object; a store
+//! of the value the place is known to hold goes. A write forgets what it may overwrite: the same descr
 //! on objects that may alias (a fresh, not yet escaped allocation aliases
 //! nothing else) at indexes that may be equal; a call that may do
 //! anything forgets everything but immutable fields and items.
@@ -72,12 +73,12 @@ impl Heap<'_> {
                 self.read((op.args[0], self.descr(&op), Some(op.args[1])), op)
             }
             SetfieldGc => {
-                self.write((op.args[0], self.descr(&op), None), op.args[1]);
-                Some(op)
+                let place = (op.args[0], self.descr(&op), None);
+                self.write(place, op.args[1]).then_some(op)
             }
             SetarrayitemGc => {
-                self.write((op.args[0], self.descr(&op), Some(op.args[1])), op.args[2]);
-                Some(op)
+                let place = (op.args[0], self.descr(&op), Some(op.args[1]));
+                self.write(place, op.args[2]).then_some(op)
             }
             IntAdd | IntSub => {
                 self.record_offset(&op);
@@ -110,19 +111,48 @@ impl Heap<'_> {
 
     fn read(&mut self, place: Place, op: Op) -> Option<Op> {
         let r = op.result.expect("reads have a result");
-        match self.known.get(&place) {
-            Some(v) => {
-                self.fwd.set(r, *v);
-                None
+        if let Some(v) = self
+            .known
+            .get(&place)
+            .copied()
+            .or_else(|| self.constant(place))
+        {
+            self.fwd.set(r, v);
+            return None;
+        }
+        self.known.insert(place, Value::Var(r));
+        Some(op)
+    }
+
+    /// An immutable field of a constant object is read now (the object
+    /// lives as long as the trace that holds it).
+    fn constant(&self, place: Place) -> Option<Value> {
+        let (Value::Const(_, obj), None) = (place.0, place.2) else {
+            return None;
+        };
+        match self.descrs.get(place.1) {
+            Descr::Field {
+                offset,
+                size,
+                kind,
+                immutable: true,
+                ..
+            } if obj != 0 => {
+                // SAFETY: a constant object of the trace, with that field
+                // (its reads were recorded on it).
+                let bits = unsafe { crate::mem::load(obj, *offset as i64, *size) };
+                Some(Value::Const(*kind, bits))
             }
-            None => {
-                self.known.insert(place, Value::Var(r));
-                Some(op)
-            }
+            _ => None,
         }
     }
 
-    fn write(&mut self, place: Place, value: Value) {
+    /// Records a store; false if the place is known to hold the value
+    /// already (the store can go).
+    fn write(&mut self, place: Place, value: Value) -> bool {
+        if self.known.get(&place) == Some(&value) {
+            return false;
+        }
         self.fresh.remove(&value);
         let fresh = &self.fresh;
         let offsets = &self.offsets;
@@ -131,6 +161,7 @@ impl Heap<'_> {
                 || !(may_alias(fresh, p.0, place.0) && may_be_equal(offsets, p.2, place.2))
         });
         self.known.insert(place, value);
+        true
     }
 
     /// Records `r = x + c` (or `c + x`, `x - c`) as an offset from the

@@ -32,8 +32,13 @@ pub const PASSES: &[(&str, Pass)] = &[
 ];
 
 /// The passes run once on the finished trace (after peeling: only then is
-/// it known which boxes the loop carries).
-pub const LATE_PASSES: &[(&str, Pass)] = &[("sink", sink::sink), ("dce", dce::dce)];
+/// it known which boxes the loop carries — an allocation the unrolled
+/// trace passed to its label may turn out not to escape).
+pub const LATE_PASSES: &[(&str, Pass)] = &[
+    ("virtuals", virtuals::virtuals),
+    ("sink", sink::sink),
+    ("dce", dce::dce),
+];
 
 /// Runs the late passes.
 fn run_late(trace: Trace, descrs: &Descrs) -> Trace {

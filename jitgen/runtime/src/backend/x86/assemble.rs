@@ -133,17 +133,29 @@ impl Compiler<'_> {
                 if from.len() != inputs.len() {
                     return Err("bridge inputargs do not match the guard's fail args".into());
                 }
-                // boxes take over their fail argument's location when they can
+                // boxes take over their fail argument's location when they
+                // can; a second box of the same fail argument copies the
+                // first (from wherever it is by then: making room for a
+                // copy may move it out of its register), a constant is
+                // loaded
                 let mut copies = Vec::new();
+                let mut placed: HashMap<Loc, Var> = HashMap::new();
                 for (&v, &s) in inputs.iter().zip(from) {
                     match s {
-                        Src::Loc(l) if self.ra.is_free(l) => self.ra.place(v, l),
+                        Src::Loc(l) if self.ra.is_free(l) => {
+                            self.ra.place(v, l);
+                            placed.insert(l, v);
+                        }
                         _ => copies.push((v, s)),
                     }
                 }
                 for (v, s) in copies {
                     self.ra.define(self.asm, v, None, &[]);
-                    emit_move(self.asm, s.into(), self.ra.loc(v).into());
+                    let src = match s {
+                        Src::Loc(l) => placed.get(&l).map_or(s, |&u| Src::Loc(self.ra.loc(u))),
+                        Src::Const(_) => s,
+                    };
+                    emit_move(self.asm, src.into(), self.ra.loc(v).into());
                     self.ra.unpin_all();
                 }
             }

@@ -39,7 +39,6 @@ pub struct Jit {
     no_bridge: HashSet<(TraceId, usize)>,
     /// How often tracing a bridge from a guard was aborted.
     bridge_aborts: HashMap<(TraceId, usize), u32>,
-    pending: Vec<bool>,
     /// Inside `enter` (running compiled code, tracing or blackholing): a
     /// portal called natively from there runs as plain native code.
     active: bool,
@@ -84,7 +83,6 @@ pub fn init(t: Target) {
         failures: HashMap::new(),
         no_bridge: HashSet::new(),
         bridge_aborts: HashMap::new(),
-        pending: vec![false; n],
         active: false,
         log: Log::from_env(),
         kept: Vec::new(),
@@ -112,25 +110,11 @@ pub fn finish() {
     }
 }
 
-/// `can_enter_jit` with the greens of the loop's target.
-pub fn can_enter_jit(driver: usize, greens: &[u64]) {
-    let Some(j) = jit() else { return };
-    if j.params.off || j.active {
-        return;
-    }
-    if j.warm[driver].tick(greens, j.params.threshold) {
-        j.pending[driver] = true;
-    }
-}
-
-/// Whether the next merge point should enter the JIT (clears the flag).
-#[inline]
-pub fn take_pending(driver: usize) -> bool {
+/// `can_enter_jit` with the greens of the loop's target: true when the
+/// loop is hot (the portal then enters the JIT at its next merge point).
+pub fn can_enter_jit(driver: usize, greens: &[u64]) -> bool {
     match jit() {
-        Some(j) if j.pending[driver] && !j.active => {
-            j.pending[driver] = false;
-            true
-        }
+        Some(j) if !j.params.off && !j.active => j.warm[driver].tick(greens, j.params.threshold),
         _ => false,
     }
 }

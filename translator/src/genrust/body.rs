@@ -113,6 +113,10 @@ impl Body<'_, '_> {
         for &p in &g.params {
             self.make_view(p, 2);
         }
+        if gen.jit && gen.portal_has_can_enter(g) {
+            // set by this invocation's can_enter_jit, read by its merge point
+            self.line(2, "let mut jit_pending: bool = false;");
+        }
         if gen.analysis.is_recursive(g.func) {
             let z = self.zero.clone();
             self.line(2, &format!("if rpy_stack_check() {{ return {z}; }}"));

@@ -183,7 +183,9 @@ impl Gen<'_> {
                 words.join(", ")
             )
         } else {
-            format!("rpy_jit::jit::take_pending({di})")
+            // a local flag: one register test per iteration of the
+            // interpreter, nothing more, until a loop is hot
+            "std::mem::take(&mut jit_pending)".to_string()
         };
         let mut lines = vec![
             "// jit_merge_point".to_string(),
@@ -212,7 +214,7 @@ impl Gen<'_> {
         lines
     }
 
-    fn portal_has_can_enter(&self, g: &LLGraph) -> bool {
+    pub fn portal_has_can_enter(&self, g: &LLGraph) -> bool {
         g.blocks
             .iter()
             .flat_map(|b| &b.ops)
@@ -233,7 +235,7 @@ impl Gen<'_> {
             })
             .collect();
         format!(
-            "rpy_jit::jit::can_enter_jit({}, &[{}]);",
+            "if rpy_jit::jit::can_enter_jit({}, &[{}]) {{ jit_pending = true; }}",
             driver.index(),
             words.join(", ")
         )

@@ -581,6 +581,55 @@ jump(i2, i4, descr=L0)
 ";
 
 #[test]
+fn bridge_inputs_repeating_a_fail_arg_under_register_pressure() {
+    // 14 live boxes (more than the allocatable registers) and a guard
+    // saving some of them twice: the bridge's second box of a fail
+    // argument copies the first even when making room spills it
+    let n = 14;
+    let xs: Vec<String> = (0..n).map(|k| format!("i{k}")).collect();
+    let all = xs.join(", ");
+    let rest = xs[1..].join(", ");
+    let main = format!(
+        "[{all}]\nlabel({all}, descr=L0)\ni20 = int_sub(i0, 1)\ni21 = int_eq(i20, 0)\n\
+         guard_false(i21) [i20, {rest}, i20, i1, i2, i3, i4, i5, i6]\njump(i20, {rest}, descr=L0)\n"
+    );
+    let inputs: Vec<String> = (0..n + 7).map(|k| format!("i{k}")).collect();
+    // the first boxes of the repeated fail args are read last: making
+    // room for the copies spills them first
+    let sums: Vec<String> = (n..n + 7)
+        .chain(7..n)
+        .chain(0..7)
+        .map(|k| format!("i{} = int_add(i{k}, {k})", 100 + k))
+        .collect();
+    let outs: Vec<String> = (0..n + 7).map(|k| format!("i{}", 100 + k)).collect();
+    let bridge = format!(
+        "[{}]\n{}\nfinish({})\n",
+        inputs.join(", "),
+        sums.join("\n"),
+        outs.join(", ")
+    );
+    let p = Program {
+        main: &main,
+        bridges: &[(0, 3, &bridge)],
+        funcs: &[],
+    };
+    let args: Vec<u64> = (0..n as u64).map(|k| 3 + 1000 * k).collect();
+    let (e, _) = run_both(&p, &[0], |_| args.clone());
+    let saved: Vec<u64> = [0]
+        .into_iter()
+        .chain((1..n as u64).map(|k| 3 + 1000 * k))
+        .chain([0])
+        .chain((1..7).map(|k| 3 + 1000 * k))
+        .collect();
+    let want: Vec<u64> = saved
+        .iter()
+        .enumerate()
+        .map(|(k, x)| x + k as u64)
+        .collect();
+    assert_eq!(e.values, want);
+}
+
+#[test]
 fn bridge_jumps_back_to_the_loop() {
     // odd counters take the bridge: add 100 and continue the loop
     let bridge = "

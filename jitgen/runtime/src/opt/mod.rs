@@ -8,6 +8,7 @@ pub mod dce;
 pub mod deadstore;
 pub mod fold;
 pub mod forward;
+pub mod guardrange;
 pub mod heap;
 pub mod intbounds;
 pub mod loopcheck;
@@ -36,6 +37,7 @@ pub const PASSES: &[(&str, Pass)] = &[
 /// trace passed to its label may turn out not to escape).
 pub const LATE_PASSES: &[(&str, Pass)] = &[
     ("virtuals", virtuals::virtuals),
+    ("guardrange", guardrange::guardrange),
     ("sink", sink::sink),
     ("dce", dce::dce),
 ];

@@ -318,6 +318,38 @@ fn pure_ops_agree_with_eval() {
 }
 
 #[test]
+fn division_by_constants_matches_eval() {
+    // constant divisors take a multiply-and-shift path in the x86 backend
+    let d = Descrs::default();
+    let mut x86 = X86Backend::new();
+    let divisors = [3i64, 5, 7, 10, 63, 65, 641, 1_000_003, (1 << 31) - 1];
+    let mut xs: Vec<i64> = INTS.to_vec();
+    let mut rng = Lcg(99);
+    for _ in 0..200 {
+        xs.push(rng.next() as i64 - (1 << 52));
+        xs.push((rng.next() << 11) as i64);
+    }
+    for op in [Opcode::IntPyDiv, Opcode::IntPyMod] {
+        for &c in &divisors {
+            let t = one_op_trace(op, &[(Kind::Int, None), (Kind::Int, Some(c as u64))]);
+            let id = x86.compile_loop(&t, &d).unwrap();
+            for &x in xs
+                .iter()
+                .chain(&[c, c - 1, c + 1, -c, -c - 1, 3 * c, -3 * c + 1])
+            {
+                let want = eval_pure(op, &[x as u64, c as u64]).unwrap();
+                assert_eq!(
+                    x86.run(id, &[x as u64]).values,
+                    vec![want],
+                    "{} {x} {c}",
+                    op.name()
+                );
+            }
+        }
+    }
+}
+
+#[test]
 fn overflow_guards() {
     let text = |op: &str, guard: &str| {
         format!(

@@ -227,28 +227,38 @@ impl Compiler<'_> {
         let r = self
             .ra
             .define(self.asm, op.result.expect("division result"), None, &[]);
-        emit_move(self.asm, b, Operand::Gpr(SCRATCH2));
         emit_move(self.asm, a, Operand::Gpr(SCRATCH));
         dynasm!(self.asm
             ; .arch x64
             ; movq Rx(XMM_SCRATCH), rax
             ; movq Rx(XMM_SCRATCH2), rdx
-            ; mov rax, r11
-            ; cqo
-            ; idiv rcx
-            ; test rdx, rdx
-            ; je >exact
-            ; mov r11, rdx
-            ; xor r11, rcx
-            ; jns >exact
-            ; add rdx, rcx
-            ; sub rax, 1
-            ; exact:
         );
-        if op.opcode == Opcode::IntPyDiv {
-            dynasm!(self.asm ; .arch x64 ; mov r11, rax);
-        } else {
-            dynasm!(self.asm ; .arch x64 ; mov r11, rdx);
+        match b {
+            Operand::Imm(c) if (2..1 << 31).contains(&c) && !c.is_power_of_two() => {
+                self.divide_by_constant(c, op.opcode == Opcode::IntPyDiv)
+            }
+            _ => {
+                emit_move(self.asm, b, Operand::Gpr(SCRATCH2));
+                dynasm!(self.asm
+                    ; .arch x64
+                    ; mov rax, r11
+                    ; cqo
+                    ; idiv rcx
+                    ; test rdx, rdx
+                    ; je >exact
+                    ; mov r11, rdx
+                    ; xor r11, rcx
+                    ; jns >exact
+                    ; add rdx, rcx
+                    ; sub rax, 1
+                    ; exact:
+                );
+                if op.opcode == Opcode::IntPyDiv {
+                    dynasm!(self.asm ; .arch x64 ; mov r11, rax);
+                } else {
+                    dynasm!(self.asm ; .arch x64 ; mov r11, rdx);
+                }
+            }
         }
         dynasm!(self.asm
             ; .arch x64
@@ -256,6 +266,35 @@ impl Compiler<'_> {
             ; movq rdx, Rx(XMM_SCRATCH2)
         );
         dynasm!(self.asm ; .arch x64 ; mov Rq(r), r11);
+    }
+
+    /// `r11 = r11 // c` (or `% c`) for a constant `2 <= c < 2**31` that is
+    /// not a power of two, without `idiv` (Granlund and Montgomery): with
+    /// `s` the sign mask of `x`, `t = x ^ s` is `x` or `-x - 1`, both in
+    /// `0..2**63`; `t // c` is the high half of `t * m` shifted right, for
+    /// `m = ceil(2**(63 + l) / c)` and `2**(l-1) < c < 2**l`; and Python's
+    /// `x // c` is `(t // c) ^ s`. Uses rax, rdx (parked) and rcx.
+    fn divide_by_constant(&mut self, c: u64, quotient: bool) {
+        let l = 64 - (c - 1).leading_zeros();
+        let m = ((1u128 << (63 + l)).div_ceil(c as u128)) as u64;
+        dynasm!(self.asm
+            ; .arch x64
+            ; mov rcx, r11
+            ; sar rcx, 63
+            ; mov rax, r11
+            ; xor rax, rcx
+            ; mov rdx, QWORD m as i64
+            ; mul rdx
+        );
+        if l > 1 {
+            dynasm!(self.asm ; .arch x64 ; shr rdx, (l - 1) as i8);
+        }
+        dynasm!(self.asm ; .arch x64 ; xor rdx, rcx);
+        if quotient {
+            dynasm!(self.asm ; .arch x64 ; mov r11, rdx);
+        } else {
+            dynasm!(self.asm ; .arch x64 ; imul rdx, rdx, c as i32 ; sub r11, rdx);
+        }
     }
 
     /// Defines the result of op `i` as condition `c` of the flags set just before.

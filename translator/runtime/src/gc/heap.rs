@@ -40,6 +40,10 @@ const FIRST_SLOT: usize = std::mem::size_of::<PageHeader>().next_multiple_of(16)
 /// Slot sizes: every multiple of 8 up to 128, then four per doubling.
 const N_CLASSES: usize = 15 + 4 * 7;
 const CLASS_SIZES: [usize; N_CLASSES] = class_sizes();
+/// `ceil(2**32 / slot size)`: a slot's index is its offset in the page
+/// times this, shifted right by 32 (exact for offsets below 2**16 that are
+/// multiples of the size; a division costs tens of cycles per allocation).
+const CLASS_RECIPROCALS: [u64; N_CLASSES] = class_reciprocals();
 /// `CLASS_OF[(size + 7) / 8]`: the smallest class that fits `size`.
 static CLASS_OF: [u8; MAX_SMALL / 8 + 1] = class_table();
 
@@ -61,6 +65,16 @@ const fn class_sizes() -> [usize; N_CLASSES] {
         base *= 2;
     }
     sizes
+}
+
+const fn class_reciprocals() -> [u64; N_CLASSES] {
+    let mut r = [0; N_CLASSES];
+    let mut i = 0;
+    while i < N_CLASSES {
+        r[i] = (1u64 << 32).div_ceil(CLASS_SIZES[i] as u64);
+        i += 1;
+    }
+    r
 }
 
 const fn class_table() -> [u8; MAX_SMALL / 8 + 1] {
@@ -185,7 +199,7 @@ impl Heap {
         let page = p & !(PAGE_SIZE - 1);
         set_allocated(Slot {
             page: page as *mut PageHeader,
-            index: (p - page - FIRST_SLOT) / CLASS_SIZES[class],
+            index: (((p - page - FIRST_SLOT) as u64 * CLASS_RECIPROCALS[class]) >> 32) as usize,
         });
         p as *mut u8
     }
@@ -319,6 +333,17 @@ fn set_allocated(slot: Slot) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reciprocals_give_every_slot_index() {
+        const _: () = assert!(PAGE_SIZE <= 1 << 16);
+        for (class, &size) in CLASS_SIZES.iter().enumerate() {
+            for index in 0..(PAGE_SIZE - FIRST_SLOT) / size {
+                let off = (index * size) as u64;
+                assert_eq!(((off * CLASS_RECIPROCALS[class]) >> 32) as usize, index);
+            }
+        }
+    }
 
     #[test]
     fn classes_are_increasing_and_fit_their_sizes() {

@@ -314,10 +314,7 @@ impl<'p> Writer<'p> {
         let kind = t.list_kind().unwrap_or(ListKind::Resizable);
         let item = t.list_item().cloned().unwrap_or(LLType::Signed);
         let k = kind_of(&item).unwrap_or(Kind::Int);
-        let item_size = match item {
-            LLType::Bool | LLType::Char => 1,
-            _ => 8,
-        };
+        let item_size = field_size(&item);
         let fixed = kind != ListKind::Resizable;
         let len = self.field(FieldSite::ListLen, fixed, Kind::Int, 8);
         let items = self.field(FieldSite::ListItems, fixed, Kind::Ref, 8);
@@ -444,27 +441,18 @@ impl<'p> Writer<'p> {
                 });
             }
             K::GetField | K::SetField => {
-                let cls = self
+                let (cls, name) = self.class_and_name(c, op);
+                let ty = self
                     .prog
-                    .value_type(c.g, &op.args[0])
-                    .and_then(|t| t.instance_class())
-                    .expect("a field of an instance");
-                let Some(LLConst::Field(name)) = op.args[1].as_const() else {
-                    unreachable!("a field op without a field name")
-                };
-                let layout = self.prog.class(cls);
-                let ty = layout
+                    .class(cls)
                     .fields
-                    .get(&**name)
+                    .get(name)
                     .cloned()
                     .unwrap_or(LLType::Signed);
-                let size = match ty {
-                    LLType::Bool | LLType::Char => 1,
-                    _ => 8,
-                };
                 let Some(k) = kind_of(&ty) else {
                     return;
                 };
+                let size = field_size(&ty);
                 let owner = owner_of(self.prog, cls, name);
                 let immutable = declared_immutable(self.prog, owner, name);
                 let site = FieldSite::Instance {
@@ -505,14 +493,7 @@ impl<'p> Writer<'p> {
                 // the class guarded (a constant from here on), then the
                 // slot: an immutable field of a constant vtable, so the
                 // tracer reads it while recording
-                let class = self
-                    .prog
-                    .value_type(c.g, &op.args[0])
-                    .and_then(|t| t.instance_class())
-                    .expect("a vtable slot of an instance");
-                let Some(LLConst::Field(name)) = op.args[1].as_const() else {
-                    unreachable!("a vtable slot without a name")
-                };
+                let (class, name) = self.class_and_name(c, op);
                 let ty = c.g.var_type(op.result).clone();
                 let Some(k) = kind_of(&ty) else {
                     return;
@@ -522,11 +503,7 @@ impl<'p> Writer<'p> {
                     name: name.to_string(),
                     method: op.kind == K::VtableMethod,
                 };
-                let size = match ty {
-                    LLType::Bool | LLType::Char => 1,
-                    _ => 8,
-                };
-                let d = self.field(site, true, k, size);
+                let d = self.field(site, true, k, field_size(&ty));
                 let vt = c.new_reg(Kind::Int);
                 c.emit(Insn::ClassOf { obj: a[0], dst: vt });
                 c.emit(Insn::Op {
@@ -573,6 +550,20 @@ impl<'p> Writer<'p> {
             }
             _ => self.wrapped(c, block, i, op, handler),
         }
+    }
+
+    /// The static class of an instance op's object and the field or slot
+    /// name it names (`getfield`, `setfield`, `vtable_method`, ...).
+    fn class_and_name<'o>(&self, c: &Code, op: &'o LLOp) -> (ClassId, &'o str) {
+        let class = self
+            .prog
+            .value_type(c.g, &op.args[0])
+            .and_then(|t| t.instance_class())
+            .expect("an op on an instance");
+        let Some(LLConst::Field(name)) = op.args[1].as_const() else {
+            unreachable!("an instance op without a name")
+        };
+        (class, name)
     }
 
     fn wrapped(&mut self, c: &mut Code, block: LBlock, i: usize, op: &LLOp, handler: Option<u32>) {
@@ -976,6 +967,15 @@ fn set_handler(i: &mut Insn, catch_at: u32) {
             *handler = Some(catch_at)
         }
         _ => {}
+    }
+}
+
+/// The bytes a field or list item of this type takes (bools and chars
+/// one).
+fn field_size(t: &LLType) -> u8 {
+    match t {
+        LLType::Bool | LLType::Char => 1,
+        _ => 8,
     }
 }
 

@@ -409,33 +409,22 @@ impl Jit {
         for &(pos, k) in &g.offsets {
             values[pos] = values[pos].wrapping_add(k as u64);
         }
-        // rebuilding virtuals allocates: the saved values stay roots
-        let _roots = crate::roots::words(&values);
-        let objs: Vec<u64> = g
-            .virtuals
-            .iter()
-            .map(|v| mem::alloc(self.prog.descrs.get(v.size)))
-            .collect();
-        for &(pos, k) in &g.virtual_at {
-            values[pos] = objs[k];
-        }
-        for (v, &obj) in g.virtuals.iter().zip(&objs) {
-            for (fd, src) in &v.fields {
-                let x = match src {
-                    crate::ir::VirtualField::FailArg(i) => values[*i],
-                    crate::ir::VirtualField::Virtual(k) => objs[*k],
-                };
-                let (off, size) = mem::field_place(self.prog.descrs.get(*fd), 0);
-                // SAFETY: a fresh object with that field.
+        // rebuilding virtuals allocates: no collection until they are
+        // all filled in (the saved values and the new objects are only
+        // in Rust buffers meanwhile)
+        let _no_gc = rpy_runtime::gc::no_collect();
+        let descrs = &self.prog.descrs;
+        replay_guard(
+            g,
+            &mut values,
+            |size| mem::alloc(descrs.get(size)),
+            |obj, d, index, x| {
+                let (off, size) = mem::field_place(descrs.get(d), index.unwrap_or(0));
+                // SAFETY: a field of a fresh object, or a store the trace
+                // removed, of a live object.
                 unsafe { mem::store(obj, off, size, x) };
-            }
-        }
-        for p in &g.pending {
-            let index = p.index.map_or(0, |i| values[i]);
-            let (off, size) = mem::field_place(self.prog.descrs.get(p.descr), index);
-            // SAFETY: a store the trace removed, of a live object.
-            unsafe { mem::store(values[p.obj], off, size, values[p.value]) };
-        }
+            },
+        );
         // a bridge's inputs: one box per fail arg, but constants (greens,
         // say) stay constants in the bridge
         let mut boxes: Option<Vec<Value>> = tracing.as_deref_mut().map(|t| {
@@ -473,40 +462,32 @@ impl Jit {
         // pending stores (done above for the tracer's own run; compiled,
         // the bridge does them itself — or its optimizer removes them)
         if let (Some(t), Some(b)) = (tracing, &mut boxes) {
-            let news: Vec<Value> = g
-                .virtuals
-                .iter()
-                .map(|v| {
-                    let opcode = match self.prog.descrs.get(v.size) {
+            let descrs = &self.prog.descrs;
+            let t = std::cell::RefCell::new(t);
+            replay_guard(
+                g,
+                b,
+                |size| {
+                    let opcode = match descrs.get(size) {
                         Descr::Size { vtable, .. } if *vtable != 0 => Opcode::NewWithVtable,
                         _ => Opcode::New,
                     };
+                    let mut t = t.borrow_mut();
                     let r = t.new_var(Kind::Ref);
                     t.ops
-                        .push(Op::new(opcode, vec![], Some(r)).with_descr(v.size));
+                        .push(Op::new(opcode, vec![], Some(r)).with_descr(size));
                     Value::Var(r)
-                })
-                .collect();
-            for &(pos, k) in &g.virtual_at {
-                b[pos] = news[k];
-            }
-            for (v, &obj) in g.virtuals.iter().zip(&news) {
-                for (fd, src) in &v.fields {
-                    let x = match src {
-                        crate::ir::VirtualField::FailArg(i) => b[*i],
-                        crate::ir::VirtualField::Virtual(k) => news[*k],
+                },
+                |obj, d, index, x| {
+                    let (opcode, args) = match index {
+                        Some(i) => (Opcode::SetarrayitemGc, vec![obj, i, x]),
+                        None => (Opcode::SetfieldGc, vec![obj, x]),
                     };
-                    t.ops
-                        .push(Op::new(Opcode::SetfieldGc, vec![obj, x], None).with_descr(*fd));
-                }
-            }
-            for p in &g.pending {
-                let (opcode, args) = match p.index {
-                    Some(i) => (Opcode::SetarrayitemGc, vec![b[p.obj], b[i], b[p.value]]),
-                    None => (Opcode::SetfieldGc, vec![b[p.obj], b[p.value]]),
-                };
-                t.ops.push(Op::new(opcode, args, None).with_descr(p.descr));
-            }
+                    t.borrow_mut()
+                        .ops
+                        .push(Op::new(opcode, args, None).with_descr(d));
+                },
+            );
         }
         let snap = &self.snapshots[g.resume as usize];
         let mut frames = Vec::new();
@@ -646,4 +627,34 @@ impl Jit {
 /// A log header, PyPy style: `# Loop 3 (<location>) : loop with 7 ops`.
 fn loop_header(n: u32, loc: &str, what: &str, t: &Trace) -> String {
     format!("# Loop {n} ({loc}) : {what} with {} ops", t.counted_ops())
+}
+
+/// Rebuilds a guard's virtuals and does its pending stores, on `values`
+/// (one per fail argument; a virtual's position gets the new object):
+/// `new` makes an object of a size descr, `store` writes `(object, field or
+/// array descr, index, value)`. Resuming does it in memory; a bridge's
+/// trace starts with the same as ops.
+fn replay_guard<T: Copy>(
+    g: &crate::ir::GuardInfo,
+    values: &mut [T],
+    mut new: impl FnMut(DescrId) -> T,
+    mut store: impl FnMut(T, DescrId, Option<T>, T),
+) {
+    let objs: Vec<T> = g.virtuals.iter().map(|v| new(v.size)).collect();
+    for &(pos, k) in &g.virtual_at {
+        values[pos] = objs[k];
+    }
+    for (v, &obj) in g.virtuals.iter().zip(&objs) {
+        for (fd, src) in &v.fields {
+            let x = match src {
+                crate::ir::VirtualField::FailArg(i) => values[*i],
+                crate::ir::VirtualField::Virtual(k) => objs[*k],
+            };
+            store(obj, *fd, None, x);
+        }
+    }
+    for p in &g.pending {
+        let index = p.index.map(|i| values[i]);
+        store(values[p.obj], p.descr, index, values[p.value]);
+    }
 }

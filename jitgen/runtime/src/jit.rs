@@ -126,7 +126,10 @@ pub fn count_at_merge_point(driver: usize, values: &[u64]) -> bool {
     !j.params.off && !j.active && j.warm[driver].tick(&values[..ng], j.params.threshold)
 }
 
-/// `jit_merge_point` with the greens then the reds: `MP_*`.
+/// `jit_merge_point` with the greens then the reds: `MP_*`. Cold: the
+/// portal calls it only when a loop is hot, and its caller's dispatch loop
+/// should be laid out without it.
+#[cold]
 pub fn merge_point(driver: usize, values: &mut [u64]) -> u32 {
     match jit() {
         Some(j) if !j.params.off && !j.active => {

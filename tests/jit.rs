@@ -159,13 +159,21 @@ fn programs_jit_with_threshold_1() {
         let rpyjit = format!("backend={backend},threshold=1,trace_eagerness=2");
         for p in &progs {
             let want = expectation(p);
-            let out = run_with(&exe(&dir, p), &want.args, &rpyjit, &[]);
-            failures.extend(compare(
-                &format!("RPYJIT={rpyjit} {}", rel(p)),
-                &out,
-                &want,
-                true,
-            ));
+            let log = dir.join(format!("{}-{backend}.log", rel(p).replace('/', "_")));
+            let spec = format!("jit-log-opt:{}", log.display());
+            let env: &[(&str, &str)] = match want.jit_log {
+                Some(_) => &[("RPYLOG", &spec)],
+                None => &[],
+            };
+            let out = run_with(&exe(&dir, p), &want.args, &rpyjit, env);
+            let what = format!("RPYJIT={rpyjit} {}", rel(p));
+            failures.extend(compare(&what, &out, &want, true));
+            if let Some(line) = &want.jit_log {
+                let text = std::fs::read_to_string(&log).unwrap_or_default();
+                if !text.lines().any(|l| l == line) {
+                    failures.push(format!("{what}: no line {line:?} in the JIT log"));
+                }
+            }
         }
         for p in &goals {
             for args in goal_runs(p) {

@@ -52,6 +52,9 @@ pub struct Expect {
     pub stdout: Vec<u8>,
     pub status: i32,
     pub stderr_line: Option<String>,
+    /// A line the JIT's log (`RPYLOG=jit-log-opt`) must contain when the
+    /// program runs with the JIT.
+    pub jit_log: Option<String>,
 }
 
 pub fn expectation(prog: &Path) -> Expect {
@@ -63,6 +66,7 @@ pub fn expectation(prog: &Path) -> Expect {
         stdout: std::fs::read(prog.with_extension("out")).unwrap_or_default(),
         status: header(&text, "exit").map_or(0, |s| s.parse().unwrap()),
         stderr_line: header(&text, "stderr"),
+        jit_log: header(&text, "jit-log"),
     }
 }
 

@@ -39,6 +39,9 @@ pub struct Jit {
     no_bridge: HashSet<(TraceId, usize)>,
     /// How often tracing a bridge from a guard was aborted.
     bridge_aborts: HashMap<(TraceId, usize), u32>,
+    /// Jitcodes the tracer calls natively instead of inlining
+    /// (`MetaInterp::abort_inlining`).
+    dont_inline: HashSet<u32>,
     /// Inside `enter` (running compiled code, tracing or blackholing): a
     /// portal called natively from there runs as plain native code.
     active: bool,
@@ -83,6 +86,7 @@ pub fn init(t: Target) {
         failures: HashMap::new(),
         no_bridge: HashSet::new(),
         bridge_aborts: HashMap::new(),
+        dont_inline: HashSet::new(),
         active: false,
         log: Log::from_env(),
         kept: Vec::new(),
@@ -203,6 +207,35 @@ impl Jit {
         f
     }
 
+    /// The recorder of a trace of driver `d`: a loop's from green key
+    /// `start_key`, or a bridge's.
+    fn recorder(&self, d: usize, trace: Trace, start_key: Option<Vec<u64>>) -> Recorder {
+        Recorder {
+            trace,
+            snapshots: Vec::new(),
+            locations: start_key.iter().cloned().collect(),
+            start_key,
+            loops: self.start_labels[d].clone(),
+            limit: self.params.trace_limit,
+            driver: d,
+            known_class: HashMap::new(),
+            dont_inline: self.dont_inline.clone(),
+            inlined_ops: HashMap::new(),
+            stop_inlining: None,
+        }
+    }
+
+    /// Learns from an aborted trace: a function whose inlining made it
+    /// too big is called natively by the traces made from now on.
+    fn learn_from_abort(&mut self, rec: &Recorder) {
+        if let Some(code) = rec.stop_inlining {
+            if self.dont_inline.insert(code) {
+                let name = &self.prog.codes.codes[code as usize].name;
+                self.log.note(&format!("# not inlining {name} any more"));
+            }
+        }
+    }
+
     /// Traces a loop from the merge point. `None`: the loop is compiled
     /// (values now at its start again); `Some`: where execution stopped.
     fn trace_loop(&mut self, d: usize, values: &mut [u64]) -> Option<Stop> {
@@ -213,16 +246,7 @@ impl Jit {
         trace
             .ops
             .push(Op::new(Opcode::DebugMergePoint, vec![], None));
-        let rec = Recorder {
-            trace,
-            snapshots: Vec::new(),
-            start_key: Some(key.clone()),
-            loops: self.start_labels[d].clone(),
-            limit: self.params.trace_limit,
-            driver: d,
-            locations: vec![key.clone()],
-            known_class: HashMap::new(),
-        };
+        let rec = self.recorder(d, trace, Some(key.clone()));
         let mut mi = MetaInterp::new(&self.prog, vec![frame], Some(rec));
         let stop = mi.run();
         let rec = mi.rec.take().expect("the recorder");
@@ -245,6 +269,7 @@ impl Jit {
                 }
             }
             Stop::Abort(why) => {
+                self.learn_from_abort(&rec);
                 self.abort(d, &key, &why);
                 Some(self.blackhole(frames, false))
             }
@@ -539,16 +564,7 @@ impl Jit {
             .guard
             .as_ref()
             .map_or(0, |g| g.resume);
-        let rec = Recorder {
-            trace,
-            snapshots: Vec::new(),
-            start_key: None,
-            loops: self.start_labels[d].clone(),
-            limit: self.params.trace_limit,
-            driver: d,
-            locations: Vec::new(),
-            known_class: HashMap::new(),
-        };
+        let rec = self.recorder(d, trace, None);
         let mut mi = MetaInterp::new(&self.prog, frames, Some(rec));
         let stop = mi.run();
         let rec = mi.rec.take().expect("the recorder");
@@ -570,6 +586,7 @@ impl Jit {
                 Stop::MergePoint(now)
             }
             Stop::Abort(why) => {
+                self.learn_from_abort(&rec);
                 // try again later (an inner loop it ran through may be
                 // compiled by then), up to MAX_ABORTS times
                 let n = self.bridge_aborts.entry(id).or_insert(0);

@@ -11,7 +11,7 @@ use crate::ir::{CallEffect, Descr, DescrId, Kind, Op, Opcode, Trace, Value, Var}
 use crate::jitcode::{Insn, Reg, Src};
 use crate::mem;
 use crate::program::Program;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// One jitcode activation.
 #[derive(Clone, Debug)]
@@ -21,6 +21,8 @@ pub struct Frame {
     pub regs: Vec<u64>,
     /// The box of every register (tracing only).
     pub boxes: Vec<Value>,
+    /// The trace's length when the tracer inlined this frame.
+    pub entered_at: usize,
 }
 
 /// Where a frame of a resume snapshot continues.
@@ -73,6 +75,15 @@ pub struct Recorder {
     /// Boxes whose class (vtable) is known: allocated by the trace, or
     /// guarded.
     pub known_class: HashMap<Var, u64>,
+    /// Jitcodes called natively instead of inlined (their inlining made
+    /// an earlier trace abort), where the call has a native form.
+    pub dont_inline: HashSet<u32>,
+    /// Jitcodes inlined at a call that has a native form, and how many ops
+    /// their finished outermost activations added to the trace.
+    pub inlined_ops: HashMap<u32, usize>,
+    /// Set when tracing aborts because of inlining: the jitcode whose
+    /// inlining to stop (PyPy's "dont trace here" on the biggest function).
+    pub stop_inlining: Option<u32>,
 }
 
 pub struct MetaInterp<'p> {
@@ -118,6 +129,7 @@ impl<'p> MetaInterp<'p> {
             } else {
                 Vec::new()
             },
+            entered_at: 0,
         };
         for (&p, &(v, b)) in c.params.iter().zip(args) {
             f.regs[p as usize] = v;
@@ -345,7 +357,14 @@ impl<'p> MetaInterp<'p> {
             self.frames.pop();
             return Some(Stop::Return(v));
         }
-        self.frames.pop();
+        let f = self.frames.pop().expect("a frame");
+        if let Some(rec) = self.rec.as_mut() {
+            if !self.frames.iter().any(|g| g.code == f.code) {
+                if let Some(n) = rec.inlined_ops.get_mut(&f.code) {
+                    *n += rec.trace.ops.len() - f.entered_at;
+                }
+            }
+        }
         let f = self.top();
         let code = &self.prog.codes.codes[f.code as usize];
         if let Some(d) = code.insns[f.pc as usize].call_dst() {
@@ -401,17 +420,21 @@ impl<'p> MetaInterp<'p> {
                 handler: _,
             } => return self.call(descr, &args, dst),
             Insn::Inline {
+                code,
                 dst,
                 native: Some((descr, nargs)),
                 ..
-            } if self.rec.is_none() || self.portal_depth() >= 2 => {
-                // re-entering the portal: natively in the blackhole and
-                // beyond one inlined level
+            } if self.rec.is_none() || self.portal_depth() >= 2 || self.not_inlined(code) => {
+                // a recursive call: natively in the blackhole, beyond one
+                // inlined portal level, and once its inlining aborted a trace
                 return self.call(descr, &nargs, dst);
             }
             Insn::Inline {
-                code: callee, args, ..
-            } => return self.inline(callee, &args),
+                code: callee,
+                args,
+                native,
+                ..
+            } => return self.inline(callee, &args, native.is_some()),
             Insn::CallIndirect {
                 func,
                 args,
@@ -427,8 +450,10 @@ impl<'p> MetaInterp<'p> {
                     _ => None,
                 };
                 return match target {
-                    Some((callee, reenters)) if !reenters || self.portal_depth() < 2 => {
-                        self.inline(callee, &args)
+                    Some((callee, reenters))
+                        if (!reenters || self.portal_depth() < 2) && !self.not_inlined(callee) =>
+                    {
+                        self.inline(callee, &args, true)
                     }
                     _ => self.call(descr, &cargs, dst),
                 };
@@ -566,24 +591,56 @@ impl<'p> MetaInterp<'p> {
     }
 
     /// Enters jitcode `callee` with these arguments (inlined when
-    /// tracing).
-    fn inline(&mut self, callee: u32, args: &[Src]) -> Option<Stop> {
+    /// tracing); `fallback`: the call has a native form.
+    fn inline(&mut self, callee: u32, args: &[Src], fallback: bool) -> Option<Stop> {
         let c = &self.prog.codes.codes[callee as usize];
         let vals: Vec<(u64, Value)> = args
             .iter()
             .zip(&c.params)
             .map(|(a, p)| self.val(*a, c.kinds[*p as usize]))
             .collect();
-        let fr = MetaInterp::frame(self.prog, callee, &vals, self.rec.is_some());
+        let mut fr = MetaInterp::frame(self.prog, callee, &vals, self.rec.is_some());
+        if let Some(rec) = self.rec.as_mut() {
+            fr.entered_at = rec.trace.ops.len();
+            if fallback {
+                rec.inlined_ops.entry(callee).or_insert(0);
+            }
+        }
         self.frames.push(fr);
         if self
             .rec
             .as_ref()
             .is_some_and(|r| self.frames.len() > 64 + r.limit / 64)
         {
-            return self.abort("inlining too deep");
+            return self.abort_inlining("inlining too deep");
         }
         None
+    }
+
+    /// While tracing: calls of jitcode `code` are not inlined any more.
+    fn not_inlined(&self, code: u32) -> bool {
+        self.rec
+            .as_ref()
+            .is_some_and(|r| r.dont_inline.contains(&code))
+    }
+
+    /// Aborts tracing because the trace got too big, naming the inlined
+    /// function (one with a native form) that added the most ops to it,
+    /// counting each function's outermost activations, finished or not.
+    fn abort_inlining(&mut self, why: &str) -> Option<Stop> {
+        let rec = self.rec.as_mut()?;
+        let mut ops = rec.inlined_ops.clone();
+        for (i, f) in self.frames.iter().enumerate() {
+            let outermost = !self.frames[..i].iter().any(|g| g.code == f.code);
+            if let (true, Some(n)) = (outermost, ops.get_mut(&f.code)) {
+                *n += rec.trace.ops.len() - f.entered_at;
+            }
+        }
+        rec.stop_inlining = ops
+            .into_iter()
+            .max_by_key(|&(code, n)| (n, std::cmp::Reverse(code)))
+            .map(|(code, _)| code);
+        Some(Stop::Abort(why.to_string()))
     }
 
     /// The class (vtable) of the non-null object `v` with box `b`; when
@@ -719,7 +776,7 @@ impl<'p> MetaInterp<'p> {
             return Some(Stop::BridgeClosed);
         }
         if rec.trace.ops.len() > rec.limit {
-            return Some(Stop::Abort("trace too long".into()));
+            return self.abort_inlining("trace too long");
         }
         rec.locations.push(key);
         rec.trace

@@ -4,7 +4,7 @@
 # the path back to jit_merge_point must be free of them.
 from rpy.jit import JitDriver
 
-driver = JitDriver(greens=['pc', 'code'], reds=['acc', 'out'])
+driver = JitDriver(greens=['pc', 'code'], reds=['acc', 'out', 'limit'])
 
 
 def run(code, limit):
@@ -12,11 +12,11 @@ def run(code, limit):
     acc = 0
     out = []
     while pc < len(code):
-        driver.jit_merge_point(pc=pc, code=code, acc=acc, out=out)
+        driver.jit_merge_point(pc=pc, code=code, acc=acc, out=out, limit=limit)
         c = code[pc]
         if c == 'j' and acc < limit:
             pc = 0
-            driver.can_enter_jit(pc=pc, code=code, acc=acc, out=out)
+            driver.can_enter_jit(pc=pc, code=code, acc=acc, out=out, limit=limit)
             continue
         if c == 'p':
             out.append(str(acc))

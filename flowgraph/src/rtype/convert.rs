@@ -133,6 +133,8 @@ impl GraphTyper<'_, '_> {
         let op = |kind| (kind, to.clone());
         let (kind, ty) = match (from, to) {
             (LLType::Void, t) => return Ok(LLValue::Const(default_value(t))),
+            // the annotator knows the value (`None` out of a list of them)
+            (_, LLType::Void) => return Ok(LLValue::Const(LLConst::Void)),
             (LLType::Bool, LLType::Signed) => op(LLOpKind::CastBoolToInt),
             (LLType::Bool, LLType::Float) => {
                 let i = self.emit(LLOpKind::CastBoolToInt, vec![val], LLType::Signed);

@@ -205,22 +205,29 @@ impl GraphTyper<'_, '_> {
         );
         let tys: Vec<LLType> = args.iter().map(|a| self.ty_of(a)).collect();
         let mut b = Bindings::default();
-        if let Some(h) = hint {
+        let bind = |b: &mut Bindings, p: Pat, t: &LLType| {
             let mut trial = b.clone();
-            if trial.matches(sig.result, h) {
-                b = trial;
+            if trial.matches(p, t) {
+                *b = trial;
+            }
+        };
+        // Containers bind the item types first (a `None` taken out of a
+        // list of null strings is still one), the result then, bare
+        // variables last.
+        let is_var = |p: Pat| matches!(p, Pat::T | Pat::K | Pat::V);
+        for (i, t) in tys.iter().enumerate() {
+            let p = sig.param(i).expect("arity checked");
+            if !is_var(p) {
+                bind(&mut b, p, t);
             }
         }
-        // Containers bind the item types first; bare variables then.
-        for bare in [false, true] {
-            for (i, t) in tys.iter().enumerate() {
-                let p = sig.param(i).expect("arity checked");
-                if matches!(p, Pat::T | Pat::K | Pat::V) == bare {
-                    let mut trial = b.clone();
-                    if trial.matches(p, t) {
-                        b = trial;
-                    }
-                }
+        if let Some(h) = hint {
+            bind(&mut b, sig.result, h);
+        }
+        for (i, t) in tys.iter().enumerate() {
+            let p = sig.param(i).expect("arity checked");
+            if is_var(p) {
+                bind(&mut b, p, t);
             }
         }
         let mut out = Vec::new();
@@ -263,6 +270,18 @@ impl GraphTyper<'_, '_> {
         }
         let mut mark = 0;
         for op in &block.ops {
+            if op.args.iter().any(|a| self.ann_of(a).is_impossible()) {
+                // The annotator stopped here: no value of an operand ever
+                // exists (an item of a list nothing is stored in), so
+                // neither this op nor what follows it ever runs.
+                let t = self.unreachable_block();
+                let goto = LLExit::Goto(LLLink {
+                    target: t,
+                    args: Vec::new(),
+                });
+                self.finish(lb, goto);
+                return Ok(());
+            }
             mark = self.ops.len();
             self.span = op.span;
             self.lower_op(op)?;

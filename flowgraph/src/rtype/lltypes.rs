@@ -27,11 +27,11 @@ impl RTyper<'_> {
             SomeValue::Str { .. } => LLType::Str,
             SomeValue::List { def, .. } => {
                 let d = self.ann.listdef(def);
-                LLType::list(self.ll(&d.item)?, d.kind())
+                LLType::list(self.item(&d.item)?, d.kind())
             }
             SomeValue::Dict { def, .. } => {
                 let d = self.ann.dictdef(def);
-                LLType::dict(self.ll(&d.key)?, self.ll(&d.value)?)
+                LLType::dict(self.item(&d.key)?, self.item(&d.value)?)
             }
             SomeValue::Tuple(items) => LLType::Tuple(
                 items
@@ -72,6 +72,24 @@ impl RTyper<'_> {
                     nullable: false,
                 })?,
             })),
+        })
+    }
+
+    /// The LL type of a list item, dict key or dict value (and of the
+    /// items of a tuple stored there). Items that are only ever `None` (or
+    /// never stored: `[]` that stays empty) are null string pointers, so
+    /// the container has a real item type and shows them as `None`.
+    fn item(&self, a: &SomeValue) -> Result<LLType, String> {
+        Ok(match self.ann.norm(a) {
+            SomeValue::Impossible | SomeValue::None => LLType::Str,
+            SomeValue::Tuple(items) => LLType::Tuple(
+                items
+                    .iter()
+                    .map(|i| self.item(i))
+                    .collect::<Result<Vec<_>, _>>()?
+                    .into(),
+            ),
+            _ => self.ll(a)?,
         })
     }
 

@@ -223,20 +223,20 @@ impl Fold {
         let Some(x) = x else { return };
         match opcode {
             GuardTrue | GuardFalse => {
+                // guard_false: x is 0; guard_true: x is non-zero, which
+                // is 1 only for a comparison (0 or 1)
                 let truth = Value::int((opcode == GuardTrue) as i64);
+                let defined_by = x.as_var().and_then(|v| self.defs.get(&v));
+                let known =
+                    opcode == GuardFalse || defined_by.is_some_and(|k| rules::gives_bool(k.0));
+                if !known {
+                    return;
+                }
                 if let Some(key) = self.def_of(x).cloned() {
                     self.pure.insert(key, truth);
                 }
                 if let Some(v) = x.as_var() {
-                    if opcode == GuardFalse {
-                        self.fwd.set(v, truth);
-                    } else if self.defs.contains_key(&v) {
-                        // a comparison (0 or 1) that passed guard_true is 1
-                        let bool_result = rules::gives_bool(self.defs[&v].0);
-                        if bool_result {
-                            self.fwd.set(v, truth);
-                        }
-                    }
+                    self.fwd.set(v, truth);
                 }
             }
             GuardValue => {

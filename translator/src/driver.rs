@@ -106,13 +106,23 @@ impl Steps {
         Ok((fp, ann))
     }
 
+    /// The rtyper alone (its errors reported), LL graphs verified.
+    fn rtype_annotated(
+        &self,
+        fp: &FlowProgram,
+        ann: &Annotations,
+    ) -> Result<flowgraph::ll::LLProgram, Failed> {
+        let ll = self
+            .step("rtype", || flowgraph::rtype::rtype(fp, ann))
+            .map_err(|d| report(&fp.program.file, &d))?;
+        verify_ll(&ll, "rtype")?;
+        Ok(ll)
+    }
+
     /// Annotated flow graphs → LL graphs (checked by the LL verifier).
     pub fn rtype(&self, path: &Path) -> Result<flowgraph::ll::LLProgram, Failed> {
         let (fp, ann) = self.annotate(path)?;
-        let ll = self
-            .step("rtype", || flowgraph::rtype::rtype(&fp, &ann))
-            .map_err(|d| report(&fp.program.file, &d))?;
-        verify_ll(&ll, "rtype")?;
+        let ll = self.rtype_annotated(&fp, &ann)?;
         if self.opt == 0 {
             return Ok(ll);
         }
@@ -237,12 +247,18 @@ fn status(r: Result<i32, Failed>) -> i32 {
     r.unwrap_or_else(|Failed(s)| s)
 }
 
+/// `--interp`: runs the flow graphs, once the program has passed the
+/// same type checks as a translation (annotator and rtyper), so a program
+/// either runs the same way in every mode or is refused in every mode.
 pub fn run_interp(path: &Path, args: &[String]) -> i32 {
-    status(flow(path).map(|fp| {
+    let steps = Steps::default();
+    status((|| {
+        let (fp, ann) = steps.annotate(path)?;
+        steps.rtype_annotated(&fp, &ann)?;
         let mut argv = vec![path.display().to_string()];
         argv.extend(args.iter().cloned());
-        flowgraph::interp::run(&fp, argv)
-    }))
+        Ok(flowgraph::interp::run(&fp, argv))
+    })())
 }
 
 pub fn dump_ast(path: &Path) -> i32 {

@@ -388,12 +388,37 @@ impl Annotator<'_> {
                 }
                 self.a.reached_blocks[f.index()].insert(target);
             } else if target == g.exceptblock {
+                self.check_raised(f, link)?;
                 self.a.reached_blocks[f.index()].insert(target);
             } else if changed {
                 self.schedule((f, target));
             }
         }
         Ok(())
+    }
+
+    /// What a link to the except block raises must be an exception
+    /// instance (DIALECT: classes deriving from `Exception`).
+    fn check_raised(&self, f: FuncId, link: &crate::model::Link) -> DResult<()> {
+        let Some(arg) = link.args.first() else {
+            return Ok(());
+        };
+        match self.ann(f, arg) {
+            SomeValue::Instance { class, .. }
+                if !self
+                    .prog
+                    .is_subclass(class, rpy_front::program::builtin_class::BASE_EXCEPTION) =>
+            {
+                Err(self.error(
+                    link.span,
+                    format!(
+                        "only exceptions can be raised: {} does not derive from Exception",
+                        self.prog.class(class).name
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
     }
 
     /// What a two-way branch teaches about variables on one of its exits:

@@ -613,7 +613,7 @@ impl Builder<'_> {
                 )
             }
         };
-        if b != Builtin::Print {
+        if b != Builtin::Print && b != Builtin::JitDriver {
             if let Some(k) = keywords.first() {
                 return err(k.span, format!("{}() takes no keyword arguments", b.name()));
             }

@@ -123,6 +123,7 @@ impl Builder<'_> {
                 self.emit(OpKind::SetItem, vec![obj, idx, v], span);
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
+                self.check_unpack_length(&v, items.len(), span);
                 for (i, t) in items.iter().enumerate() {
                     let item = self.emit(
                         OpKind::GetItem,
@@ -136,6 +137,38 @@ impl Builder<'_> {
             _ => return err(span, "cannot assign to this expression"),
         }
         Ok(())
+    }
+
+    /// `a, b = v`: Python's ValueError unless `v` has exactly `n` items
+    /// (for a tuple the lengths are constants, and the check folds away).
+    fn check_unpack_length(&mut self, v: &Value, n: usize, span: Span) {
+        let len = self.emit(OpKind::Len, vec![v.clone()], span);
+        let expected = int_const(n as i64);
+        let too_many = self.emit(OpKind::Gt, vec![len.clone(), expected.clone()], span);
+        let (t, f) = self.split_bool(too_many);
+        self.join(t);
+        let msg = str_const(&format!("too many values to unpack (expected {n})"));
+        self.raise_builtin(builtin_class::VALUE_ERROR, msg, span);
+        self.join(f);
+        let too_few = self.emit(OpKind::Lt, vec![len.clone(), expected], span);
+        let (t, f) = self.split_bool(too_few);
+        self.join(t);
+        let got = self.emit(
+            OpKind::SimpleCall,
+            vec![Value::Const(ConstValue::Builtin(Builtin::Str)), len],
+            span,
+        );
+        let head = str_const(&format!("not enough values to unpack (expected {n}, got "));
+        let msg = self.emit(OpKind::Add, vec![head, got], span);
+        let msg = self.emit(OpKind::Add, vec![msg, str_const(")")], span);
+        self.raise_builtin(builtin_class::VALUE_ERROR, msg, span);
+        self.join(f);
+    }
+
+    /// Raises a new instance of builtin exception class `cls` with `msg`.
+    fn raise_builtin(&mut self, cls: rpy_front::program::ClassId, msg: Value, span: Span) {
+        let exc = self.new_exception(cls, vec![msg], span);
+        self.raise_value(exc, span);
     }
 
     /// The environment name for a user variable (comprehension variables

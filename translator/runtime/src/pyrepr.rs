@@ -14,8 +14,20 @@ pub fn float_repr(f: f64, out: &mut Vec<u8>) {
         out.extend_from_slice(if f < 0.0 { b"-inf" } else { b"inf" });
         return;
     }
-    // `{:e}` gives the shortest round-trip digits: "-1.2345e-7".
-    let s = format!("{:e}", f);
+    // `{:e}` gives the shortest round-trip digits: "-1.2345e-7". When two
+    // strings of that length are equally close to `f`, Python takes the
+    // even one: formatting with that many digits rounds half to even.
+    let shortest = format!("{:e}", f);
+    let digits = shortest
+        .split('e')
+        .next()
+        .map_or(1, |m| m.bytes().filter(u8::is_ascii_digit).count());
+    let even = format!("{:.*e}", digits.saturating_sub(1), f);
+    let s = if even.parse::<f64>() == Ok(f) {
+        even
+    } else {
+        shortest
+    };
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let (neg, mant) = match mant.strip_prefix('-') {

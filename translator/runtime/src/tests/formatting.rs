@@ -27,6 +27,10 @@ fn float_repr_like_python() {
         (5e-324, "5e-324"),
         (1.7976931348623157e308, "1.7976931348623157e+308"),
         (-2.5, "-2.5"),
+        // two shortest candidates equally close: the even one, as Python
+        (1e15 + 0.25, "1000000000000000.2"),
+        (1e15 + 0.75, "1000000000000000.8"),
+        (-(1e15 + 0.25), "-1000000000000000.2"),
     ];
     for (x, want) in cases {
         assert_eq!(f(x), want, "repr({x:?})");

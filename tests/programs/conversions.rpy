@@ -37,6 +37,7 @@ def entry_point(argv):
     print(abs(-5), abs(5), abs(-2.25), abs(0.0))
     print(min(3, 7), max(3, 7), min(-1, -9), max(-1, -9), min(4, 4))
     print(min(2.5, -2.5), max(0.1, 0.2))
+    print(min('abc', 'abd'), max('b', 'ab'), max('', 'a'), min('hello'[1], 'hello'[4]))
     print(hash(5), hash(0), hash(123456), hash(-42), hash(5) == 5)
     print(len("abc"), len([1, 2]), len({"a": 1}), len((1, 2, 3)))
     d = Dog("rex")

@@ -55,6 +55,8 @@ helper_table! {
     "rpy_str_repeat" (Str, S) -> Str, Allocates, NONE, "s * n (n <= 0 gives '')";
     "rpy_str_eq" (Str, Str) -> B, Pure, NONE, "a == b (null = None: equal only to null)";
     "rpy_str_cmp" (Str, Str) -> S, Pure, NONE, "-1, 0 or 1 (bytewise)";
+    "rpy_str_min" (Str, Str) -> Str, Pure, NONE, "min(a, b): a unless b < a";
+    "rpy_str_max" (Str, Str) -> Str, Pure, NONE, "max(a, b): a unless b > a";
     "rpy_str_hash" (Str) -> S, Pure, NONE, "hash(s)";
     "rpy_str_is_true" (Str) -> B, Pure, NONE, "bool(s) (null = None: false)";
     "rpy_str_slice" (Str, S, S) -> Str, Allocates, NONE, "s[lo:hi]";

@@ -329,11 +329,16 @@ impl GraphTyper<'_, '_> {
             Builtin::Min | Builtin::Max => {
                 arity(self, 2, 2)?;
                 let (c0, c1) = (self.cat(&args[0]), self.cat(&args[1]));
+                let strs = c0.strlike()
+                    && c1.strlike()
+                    && !args.iter().any(|a| self.ann_of(a).is_nullable());
                 let (ty, name) = match (
                     c0.intlike() && c1.intlike(),
                     c0.numeric() && c1.numeric(),
                     b,
                 ) {
+                    _ if strs && b == Builtin::Min => (LLType::Str, "rpy_str_min"),
+                    _ if strs => (LLType::Str, "rpy_str_max"),
                     (true, _, Builtin::Min) => (LLType::Signed, "rpy_int_min"),
                     (true, _, _) => (LLType::Signed, "rpy_int_max"),
                     (_, true, Builtin::Min) => (LLType::Float, "rpy_float_min"),

@@ -169,6 +169,24 @@ pub unsafe fn rpy_str_cmp(a: *mut RStr, b: *mut RStr) -> i64 {
     str_bytes(a).cmp(str_bytes(b)) as i64
 }
 
+/// `min(a, b)` as Python: `a` unless `b < a` (bytewise).
+pub unsafe fn rpy_str_min(a: *mut RStr, b: *mut RStr) -> *mut RStr {
+    if str_bytes(b) < str_bytes(a) {
+        b
+    } else {
+        a
+    }
+}
+
+/// `max(a, b)` as Python: `a` unless `b > a` (bytewise).
+pub unsafe fn rpy_str_max(a: *mut RStr, b: *mut RStr) -> *mut RStr {
+    if str_bytes(b) > str_bytes(a) {
+        b
+    } else {
+        a
+    }
+}
+
 /// `hash(s)`, cached in the string.
 #[inline]
 pub unsafe fn rpy_str_hash(s: *mut RStr) -> i64 {

@@ -11,6 +11,8 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RStr, i64) -> *mut RStr = rpy_str_repeat;
     let _: unsafe fn(*mut RStr, *mut RStr) -> bool = rpy_str_eq;
     let _: unsafe fn(*mut RStr, *mut RStr) -> i64 = rpy_str_cmp;
+    let _: unsafe fn(*mut RStr, *mut RStr) -> *mut RStr = rpy_str_min;
+    let _: unsafe fn(*mut RStr, *mut RStr) -> *mut RStr = rpy_str_max;
     let _: unsafe fn(*mut RStr) -> i64 = rpy_str_hash;
     let _: unsafe fn(*mut RStr) -> bool = rpy_str_is_true;
     let _: unsafe fn(*mut RStr, i64, i64) -> *mut RStr = rpy_str_slice;

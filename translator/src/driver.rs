@@ -143,12 +143,25 @@ fn stem(path: &Path) -> String {
 impl Steps {
     /// LL graphs → Rust source.
     pub fn genrust(&self, path: &Path) -> Result<String, Failed> {
-        let ll = self.rtype(path)?;
+        let (ll, jit) = self.checked(path)?;
         let file = path
             .file_name()
             .map(|s| s.to_string_lossy().into_owned())
             .unwrap_or_default();
-        // the codewriter also checks the JIT hints of native translations
+        let jit = jit.filter(|_| self.jit);
+        Ok(self.step("genrust", || {
+            crate::genrust::generate(&ll, &file, jit.as_ref())
+        }))
+    }
+
+    /// The LL graphs, and the jitcodes when the program has a JitDriver:
+    /// every check a translation makes (the codewriter checks the JIT
+    /// hints in every mode).
+    fn checked(
+        &self,
+        path: &Path,
+    ) -> Result<(flowgraph::ll::LLProgram, Option<jitgen::codewriter::Output>), Failed> {
+        let ll = self.rtype(path)?;
         let jit = if !ll.drivers.is_empty() {
             self.step("codewriter", || crate::genrust::codewrite(&ll))
                 .map_err(|d| match read_source(path) {
@@ -158,10 +171,7 @@ impl Steps {
         } else {
             None
         };
-        let jit = jit.filter(|_| self.jit);
-        Ok(self.step("genrust", || {
-            crate::genrust::generate(&ll, &file, jit.as_ref())
-        }))
+        Ok((ll, jit))
     }
 }
 
@@ -248,13 +258,13 @@ fn status(r: Result<i32, Failed>) -> i32 {
 }
 
 /// `--interp`: runs the flow graphs, once the program has passed the
-/// same type checks as a translation (annotator and rtyper), so a program
-/// either runs the same way in every mode or is refused in every mode.
+/// same checks as a translation (types, JIT hints), so a program either
+/// runs the same way in every mode or is refused in every mode.
 pub fn run_interp(path: &Path, args: &[String]) -> i32 {
     let steps = Steps::default();
     status((|| {
-        let (fp, ann) = steps.annotate(path)?;
-        steps.rtype_annotated(&fp, &ann)?;
+        steps.checked(path)?;
+        let fp = steps.flow(path)?;
         let mut argv = vec![path.display().to_string()];
         argv.extend(args.iter().cloned());
         Ok(flowgraph::interp::run(&fp, argv))

@@ -26,7 +26,10 @@ pub const MP_RETURN: u32 = 2;
 pub const MP_RAISE: u32 = 3;
 
 pub struct Jit {
+    /// The program, decoded from `target` when the JIT is first entered
+    /// (a run whose loops never get hot does not pay for it).
     pub prog: Program,
+    target: Option<Target>,
     pub params: Params,
     warm: Vec<WarmState>,
     backend: Box<dyn Backend>,
@@ -72,11 +75,11 @@ fn make_backend(name: &str) -> Box<dyn Backend> {
 /// Makes the JIT from what the target provides (once, at start-up).
 pub fn init(t: Target) {
     let params = Params::from_env();
-    let prog = Program::new(t);
-    let n = prog.codes.drivers.len();
+    let n = t.locations.len();
     let backend = make_backend(&params.backend);
     let j = Jit {
-        prog,
+        prog: Program::default(),
+        target: Some(t),
         params,
         warm: (0..n).map(|_| WarmState::default()).collect(),
         backend,
@@ -126,6 +129,7 @@ pub fn can_enter_jit(driver: usize, greens: &[u64]) -> bool {
 /// For portals without `can_enter_jit`: count at the merge point itself.
 pub fn count_at_merge_point(driver: usize, values: &[u64]) -> bool {
     let Some(j) = jit() else { return false };
+    j.decode();
     let ng = j.prog.codes.drivers[driver].greens.len();
     !j.params.off && !j.active && j.warm[driver].tick(&values[..ng], j.params.threshold)
 }
@@ -147,7 +151,15 @@ pub fn merge_point(driver: usize, values: &mut [u64]) -> u32 {
 }
 
 impl Jit {
+    /// Decodes the program the first time the JIT needs it.
+    fn decode(&mut self) {
+        if let Some(t) = self.target.take() {
+            self.prog = Program::new(t);
+        }
+    }
+
     fn enter(&mut self, d: usize, values: &mut [u64]) -> u32 {
+        self.decode();
         let ng = self.prog.codes.drivers[d].greens.len();
         let mut result = MP_CONTINUE;
         loop {

@@ -28,6 +28,7 @@ pub struct Target {
     pub locations: Vec<Option<LocationFn>>,
 }
 
+#[derive(Default)]
 pub struct Program {
     pub codes: JitCodes,
     pub descrs: Descrs,

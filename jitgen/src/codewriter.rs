@@ -402,6 +402,7 @@ impl<'p> Writer<'p> {
         }
         match op.kind {
             K::IntMod | K::IntFloorDiv => self.py_division(c, (block, i, op, handler), &a),
+            K::CastFloatToInt => self.float_to_int(c, (block, i, op, handler), a[0]),
             K::BoolNot => pure(c, O::IntXor, vec![a[0], Src::Const(1)]),
             K::FloatIsTrue => pure(c, O::FloatNe, vec![a[0], Src::Const(0f64.to_bits())]),
             K::PtrIsZero => pure(c, O::PtrEq, vec![a[0], Src::Const(0)]),
@@ -715,6 +716,34 @@ impl<'p> Writer<'p> {
         });
         self.fast_or_native(c, site, ok, |c| {
             c.emit(op);
+        });
+    }
+
+    /// `int(f)`: the machine conversion when `|f| < 2**63`, the native op
+    /// otherwise (it raises for nan and infinities, and handles -2**63).
+    fn float_to_int(&mut self, c: &mut Code, site: (LBlock, usize, &LLOp, Option<u32>), f: Src) {
+        let abs = c.new_reg(Kind::Float);
+        c.emit(Insn::Op {
+            op: Opcode::FloatAbs,
+            args: vec![f],
+            dst: Some(abs),
+            descr: None,
+        });
+        let ok = c.new_reg(Kind::Int);
+        c.emit(Insn::Op {
+            op: Opcode::FloatLt,
+            args: vec![Src::Reg(abs), Src::Const((i64::MAX as f64).to_bits())],
+            dst: Some(ok),
+            descr: None,
+        });
+        let dst = c.reg(site.2.result);
+        self.fast_or_native(c, site, ok, |c| {
+            c.emit(Insn::Op {
+                op: Opcode::CastFloatToInt,
+                args: vec![f],
+                dst,
+                descr: None,
+            });
         });
     }
 

@@ -77,6 +77,8 @@ use Pat::{Bool as B, Char as C, Float as F, Signed as S, Str, Void, T};
 
 const NONE: &[ClassId] = &[];
 const ZERO_DIV: &[ClassId] = &[bc::ZERO_DIVISION_ERROR];
+/// `int(nan)`: ValueError; `int(inf)`: OverflowError.
+const FLOAT_TO_INT: &[ClassId] = &[bc::VALUE_ERROR, bc::OVERFLOW_ERROR];
 const VALUE: &[ClassId] = &[bc::VALUE_ERROR];
 const INDEX: &[ClassId] = &[bc::INDEX_ERROR];
 const LIST_T: Pat = Pat::List(&T);
@@ -134,7 +136,7 @@ ll_op_table! {
     CastBoolToInt "cast_bool_to_int" sig(&[B], S), Pure, NONE;
     CastIntToFloat "cast_int_to_float" sig(&[S], F), Pure, NONE;
     /// Truncates toward zero (saturating at the i64 range; NaN gives 0).
-    CastFloatToInt "cast_float_to_int" sig(&[F], S), Pure, NONE;
+    CastFloatToInt "cast_float_to_int" sig(&[F], S), Pure, FLOAT_TO_INT;
     /// `ord(c)`.
     CastCharToInt "cast_char_to_int" sig(&[C], S), Pure, NONE;
     /// `chr(i)`: ValueError outside 0..=255.

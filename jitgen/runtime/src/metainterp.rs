@@ -226,13 +226,19 @@ impl<'p> MetaInterp<'p> {
         }
         let mut frames = Vec::new();
         let mut fail_args = Vec::new();
+        let mut cond_at = Vec::new();
         for i in 0..self.frames.len() {
             let regs = self.live_regs(i, raised && i + 1 == self.frames.len());
             let f = &self.frames[i];
-            fail_args.extend(regs.iter().map(|r| match (f.boxes[*r as usize], known) {
-                (b, Some((k, v))) if b == k => Value::Const(Kind::Int, v),
-                (b, _) => b,
-            }));
+            for r in &regs {
+                match (f.boxes[*r as usize], known) {
+                    (b, Some((k, v))) if b == k => {
+                        cond_at.push(fail_args.len());
+                        fail_args.push(Value::Const(Kind::Int, v));
+                    }
+                    (b, _) => fail_args.push(b),
+                }
+            }
             frames.push(FrameSnap {
                 code: f.code,
                 pc: f.pc,
@@ -243,9 +249,11 @@ impl<'p> MetaInterp<'p> {
         let rec = self.rec.as_mut().expect("tracing");
         let resume = rec.snapshots.len() as u32;
         rec.snapshots.push(Snapshot { frames });
-        rec.trace
-            .ops
-            .push(Op::new(opcode, args, None).with_guard(fail_args, resume));
+        let mut op = Op::new(opcode, args, None).with_guard(fail_args, resume);
+        if let Some(g) = op.guard.as_mut() {
+            g.cond_at = cond_at;
+        }
+        rec.trace.ops.push(op);
     }
 
     fn abort(&mut self, why: &str) -> Option<Stop> {

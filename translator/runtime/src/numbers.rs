@@ -115,12 +115,23 @@ pending_forms! {
     rpy_float_truediv = rpy_float_truediv_r(x: f64, y: f64) -> f64;
     rpy_float_floordiv = rpy_float_floordiv_r(x: f64, y: f64) -> f64;
     rpy_float_mod = rpy_float_mod_r(x: f64, y: f64) -> f64;
+    rpy_cast_float_to_int = rpy_cast_float_to_int_r(f: f64) -> i64;
 }
 
-/// `int(f)`: truncates toward zero, saturating; NaN gives 0.
+/// `int(f)`: truncates toward zero (saturating at the ends of the int
+/// range); ValueError for nan, OverflowError for infinities, as Python.
 #[inline(always)]
-pub fn rpy_cast_float_to_int(f: f64) -> i64 {
-    f as i64
+pub fn rpy_cast_float_to_int_r(f: f64) -> RResult<i64> {
+    if f.is_nan() {
+        return raise_err(bc::VALUE_ERROR, b"cannot convert float NaN to integer");
+    }
+    if f.is_infinite() {
+        return raise_err(
+            bc::OVERFLOW_ERROR,
+            b"cannot convert float infinity to integer",
+        );
+    }
+    Ok(f as i64)
 }
 
 /// Python's float divmod: (floor quotient, modulo), y != 0.

@@ -84,7 +84,7 @@ impl Gen<'_> {
             K::FloatIsTrue => Plain(format!("({} != 0.0)", a[0])),
             K::CastBoolToInt | K::CastCharToInt => Plain(format!("({} as i64)", a[0])),
             K::CastIntToFloat => Plain(format!("({} as f64)", a[0])),
-            K::CastFloatToInt => Plain(call("rpy_cast_float_to_int")),
+            K::CastFloatToInt => call_r("rpy_cast_float_to_int_r"),
             K::CastIntToChar => call_r("rpy_cast_int_to_char_r"),
             K::PtrEq => Plain(format!("std::ptr::addr_eq({}, {})", a[0], a[1])),
             K::PtrNe => Plain(format!("(!std::ptr::addr_eq({}, {}))", a[0], a[1])),

@@ -97,6 +97,11 @@ pub struct GuardInfo {
     /// Stores the optimizer removed that this guard must do when it fails
     /// (PyPy's "pending fields"), in order, after rebuilding virtuals.
     pub pending: Vec<PendingStore>,
+    /// Fail-arg positions of the registers holding the condition this
+    /// guard tests: the snapshot resumes at the branch itself, and the
+    /// tracer saves there the value the condition has when the guard fails
+    /// (a constant). Printed `cond=VALUE`.
+    pub cond_at: Vec<usize>,
 }
 
 /// A removed `setfield_gc`/`setarrayitem_gc` a failing guard performs: its
@@ -160,6 +165,7 @@ impl Op {
             virtual_at: Vec::new(),
             offsets: Vec::new(),
             pending: Vec::new(),
+            cond_at: Vec::new(),
         }));
         self
     }

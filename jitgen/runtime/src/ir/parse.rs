@@ -256,10 +256,19 @@ impl Parser<'_> {
         if opcode.is_guard() {
             let fa = tail.trim_start_matches('[').trim_end_matches(']');
             let mut fail_args = Vec::new();
+            let mut cond_at = Vec::new();
             for a in split_args(fa) {
-                fail_args.push(self.value(&a)?);
+                if let Some(v) = a.strip_prefix("cond=") {
+                    cond_at.push(fail_args.len());
+                    fail_args.push(self.value(v)?);
+                } else {
+                    fail_args.push(self.value(&a)?);
+                }
             }
             op = op.with_guard(fail_args, self.guards);
+            if let Some(g) = op.guard.as_mut() {
+                g.cond_at = cond_at;
+            }
             self.guards += 1;
         }
         self.trace.ops.push(op);

@@ -55,7 +55,15 @@ pub fn op_text(t: &Trace, descrs: &Descrs, op: &Op) -> String {
     s.push_str(&parts.join(", "));
     s.push(')');
     if let Some(g) = &op.guard {
-        let fa: Vec<String> = g.fail_args.iter().map(|a| value_text(t, *a)).collect();
+        let fa: Vec<String> = g
+            .fail_args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                let cond = if g.cond_at.contains(&i) { "cond=" } else { "" };
+                format!("{cond}{}", value_text(t, *a))
+            })
+            .collect();
         let _ = write!(s, " [{}]", fa.join(", "));
     }
     s

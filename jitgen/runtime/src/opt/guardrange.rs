@@ -2,9 +2,11 @@
 //! `k` that together cover a range `a..=b` (a run of `>` in Brainfuck, each
 //! checking that the pointer has not reached the end of the tape), with
 //! only pure ops between them, become one `guard_false(uint_lt(x - a,
-//! b - a + 1))` with the first guard's resume data. Failing it resumes
-//! before the first check: nothing between them had an effect, so the
-//! interpreter redoes the same steps and finds which check fails.
+//! b - a + 1))` with the first guard's resume data. That snapshot resumes
+//! at the first check's branch with the condition's failing value saved
+//! (`GuardInfo::cond_at`); the merged guard saves the real `x == k1` (the
+//! first guard's own test) there instead, so failing it re-runs the first check and the
+//! interpreter, redoing the same pure steps, finds which check fails.
 
 use crate::ir::{Descrs, Effect, Op, Opcode, Trace, Value, Var};
 use std::collections::HashMap;
@@ -77,13 +79,22 @@ fn close(out: &mut Trace, run: Option<Run>) {
     ks.dedup();
     let (a, b) = (ks[0], ks[ks.len() - 1]);
     let contiguous = b.wrapping_sub(a) as usize + 1 == ks.len();
-    if run.later.is_empty() || !contiguous {
+    let first = &out.ops[run.first];
+    let cond_known = first.guard.as_ref().is_some_and(|g| !g.cond_at.is_empty());
+    if run.later.is_empty() || !contiguous || !cond_known {
         return;
     }
     let t = out.new_var(crate::ir::Kind::Int);
     let inside = out.new_var(crate::ir::Kind::Int);
     let mut guard = out.ops[run.first].clone();
+    // the first guard tests `x == k1`: its real value replaces the saved one
+    let first_test = guard.args[0];
     guard.args = vec![Value::Var(inside)];
+    let g = guard.guard.as_mut().expect("a guard");
+    for &pos in &g.cond_at {
+        g.fail_args[pos] = first_test;
+    }
+    g.cond_at.clear();
     let check = [
         Op::new(Opcode::IntSub, vec![run.x, Value::int(a)], Some(t)),
         Op::new(

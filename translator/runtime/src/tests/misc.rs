@@ -72,7 +72,11 @@ fn shifts_pow_chr_minmax() {
     rpy_cast_int_to_char(256);
     raised("ValueError", "chr() arg not in range(256)");
     assert_eq!(rpy_cast_float_to_int(-2.7), -2);
-    assert_eq!(rpy_cast_float_to_int(f64::NAN), 0);
+    assert_eq!(rpy_cast_float_to_int(-9.3e18), i64::MIN);
+    rpy_cast_float_to_int(f64::NAN);
+    raised("ValueError", "cannot convert float NaN to integer");
+    rpy_cast_float_to_int(f64::NEG_INFINITY);
+    raised("OverflowError", "cannot convert float infinity to integer");
     assert_eq!((rpy_int_min(3, -1), rpy_int_max(3, -1)), (-1, 3));
     assert_eq!(
         (rpy_float_min(0.5, 1.5), rpy_float_max(0.5, 1.5)),

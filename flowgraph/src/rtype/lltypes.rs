@@ -33,13 +33,7 @@ impl RTyper<'_> {
                 let d = self.ann.dictdef(def);
                 LLType::dict(self.item(&d.key)?, self.item(&d.value)?)
             }
-            SomeValue::Tuple(items) => LLType::Tuple(
-                items
-                    .iter()
-                    .map(|i| self.ll(i))
-                    .collect::<Result<Vec<_>, _>>()?
-                    .into(),
-            ),
+            SomeValue::Tuple(items) => self.tuple_type(&items, |i| self.ll(i))?,
             SomeValue::Instance { class, .. } => self.instance_type(class),
             SomeValue::Funcs(fs) if fs.len() == 1 => LLType::Void,
             SomeValue::Funcs(fs) => {
@@ -82,15 +76,19 @@ impl RTyper<'_> {
     fn item(&self, a: &SomeValue) -> Result<LLType, String> {
         Ok(match self.ann.norm(a) {
             SomeValue::Impossible | SomeValue::None => LLType::Str,
-            SomeValue::Tuple(items) => LLType::Tuple(
-                items
-                    .iter()
-                    .map(|i| self.item(i))
-                    .collect::<Result<Vec<_>, _>>()?
-                    .into(),
-            ),
+            SomeValue::Tuple(items) => self.tuple_type(&items, |i| self.item(i))?,
             _ => self.ll(a)?,
         })
+    }
+
+    /// A tuple type, each item's type by `item`.
+    fn tuple_type(
+        &self,
+        items: &[SomeValue],
+        item: impl Fn(&SomeValue) -> Result<LLType, String>,
+    ) -> Result<LLType, String> {
+        let types = items.iter().map(item).collect::<Result<Vec<_>, _>>()?;
+        Ok(LLType::Tuple(types.into()))
     }
 
     pub fn instance_type(&self, c: rpy_front::program::ClassId) -> LLType {

@@ -2,12 +2,13 @@
 //! graph it reaches by direct calls and every method an indirect call
 //! through a vtable may reach (minus `@dont_look_inside`, `@elidable` and
 //! graphs with loops, which stay calls) become jitcodes; method calls guard
-//! the receiver's class so the tracer inlines the method. Ops the JIT understands become IR ops — integer, float
-//! and pointer arithmetic, instance fields, list length and items (with
-//! their bounds checks spelled out, so the tracer records guards the
-//! optimizer can remove) — and every other op becomes a call of a small
-//! wrapper that the backend generates from the op itself (`CallSite`), so
-//! the JIT and native code share one implementation of each op.
+//! the receiver's class so the tracer inlines the method. Ops the JIT
+//! understands become IR ops — integer, float and pointer arithmetic,
+//! instance fields, list length and items (with their bounds checks spelled
+//! out, so the tracer records guards the optimizer can remove) — and every
+//! other op becomes a call of a small wrapper that the backend generates
+//! from the op itself (`CallSite`), so the JIT and native code share one
+//! implementation of each op.
 
 use crate::liveness::live_in;
 use flowgraph::ll::{
@@ -1017,7 +1018,7 @@ fn declared_immutable(p: &LLProgram, owner: ClassId, name: &str) -> bool {
     let declares = |c: &flowgraph::ll::LLClass| {
         c.immutable_fields
             .iter()
-            .any(|f| f == name || f.strip_suffix("[*]") == Some(name))
+            .any(|f| rpy_front::program::declares_immutable(f, name))
     };
     let below_owner = |c: &flowgraph::ll::LLClass| {
         let mut at = c.id;
@@ -1078,13 +1079,11 @@ pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Result<Option<Output>, Diag
     methods.sort_unstable_by_key(|f| f.index());
     methods.dedup();
     for f in methods {
-        {
-            if let Some((code, reenters)) = w.inlinable(f) {
-                let Src::Addr(addr) = w.konst(&LLConst::Func(f)) else {
-                    unreachable!("a function constant is an address")
-                };
-                w.out.jitcodes.funcs.push((addr, code, reenters));
-            }
+        if let Some((code, reenters)) = w.inlinable(f) {
+            let Src::Addr(addr) = w.konst(&LLConst::Func(f)) else {
+                unreachable!("a function constant is an address")
+            };
+            w.out.jitcodes.funcs.push((addr, code, reenters));
         }
     }
     let mut codes: Vec<Option<JitCode>> = Vec::new();

@@ -212,6 +212,12 @@ pub struct ClassDecl {
     pub span: Span,
 }
 
+/// Does an `_immutable_fields_` entry (`'x'`, or `'xs[*]'` for a list whose
+/// items never change either) declare field `name`?
+pub fn declares_immutable(entry: &str, name: &str) -> bool {
+    entry == name || entry.strip_suffix("[*]") == Some(name)
+}
+
 /// `name = JitDriver(greens=[...], reds=[...], get_printable_location=f)`.
 #[derive(Clone, Debug)]
 pub struct DriverDecl {

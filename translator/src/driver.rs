@@ -106,23 +106,13 @@ impl Steps {
         Ok((fp, ann))
     }
 
-    /// The rtyper alone (its errors reported), LL graphs verified.
-    fn rtype_annotated(
-        &self,
-        fp: &FlowProgram,
-        ann: &Annotations,
-    ) -> Result<flowgraph::ll::LLProgram, Failed> {
-        let ll = self
-            .step("rtype", || flowgraph::rtype::rtype(fp, ann))
-            .map_err(|d| report(&fp.program.file, &d))?;
-        verify_ll(&ll, "rtype")?;
-        Ok(ll)
-    }
-
     /// Annotated flow graphs → LL graphs (checked by the LL verifier).
     pub fn rtype(&self, path: &Path) -> Result<flowgraph::ll::LLProgram, Failed> {
         let (fp, ann) = self.annotate(path)?;
-        let ll = self.rtype_annotated(&fp, &ann)?;
+        let ll = self
+            .step("rtype", || flowgraph::rtype::rtype(&fp, &ann))
+            .map_err(|d| report(&fp.program.file, &d))?;
+        verify_ll(&ll, "rtype")?;
         if self.opt == 0 {
             return Ok(ll);
         }

@@ -445,25 +445,6 @@ impl Annotator<'_> {
         Ok(S::Impossible)
     }
 
-    /// The class (`class` or a base) whose `_immutable_fields_` lists
-    /// `name` (as `name` or `name[*]`).
-    fn immutable_declaration(&self, class: ClassId, name: &str) -> Option<ClassId> {
-        let starred = format!("{name}[*]");
-        let mut c = Some(class);
-        while let Some(k) = c {
-            let decl = self.prog.class(k);
-            if decl
-                .immutable_fields
-                .iter()
-                .any(|x| x == name || *x == starred)
-            {
-                return Some(k);
-            }
-            c = decl.base;
-        }
-        None
-    }
-
     pub fn setattr(&mut self, f: FuncId, op: &Op, obj: &SomeValue, v: &SomeValue) -> DResult<()> {
         let Some(ConstValue::Str(name)) = op.args[1].as_const() else {
             return Err(self.error(op.span, "attribute name must be a constant"));
@@ -484,21 +465,6 @@ impl Annotator<'_> {
                     self.prog.class(class).name
                 ),
             ));
-        }
-        if !self.prog.func(f).name.ends_with(".__init__") {
-            if let Some(owner) = self.immutable_declaration(class, &name) {
-                return Err(self
-                    .error(
-                        op.span,
-                        format!(
-                            "'{name}' is in {}'s _immutable_fields_: it may only be assigned in __init__",
-                            self.prog.class(owner).name
-                        ),
-                    )
-                    .with_note(
-                        "the JIT folds reads of immutable fields of constant objects, so a later write would not be seen",
-                    ));
-            }
         }
         if self.a.attr(self.prog, class, &name).is_none() {
             self.lift_attr(class, &name)?;

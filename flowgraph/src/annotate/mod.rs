@@ -503,6 +503,7 @@ impl Annotator<'_> {
     /// greens the JIT cannot treat as constants, the entry point's result.
     fn finish(&mut self) -> DResult<()> {
         self.check_none_receivers()?;
+        self.check_immutable_writes()?;
         for (class, name, span, f) in self.unresolved_attrs.clone() {
             if self.a.attr(self.prog, class, &name).is_none()
                 && self.class_attr_ann(class, &name).is_none()
@@ -568,6 +569,66 @@ impl Annotator<'_> {
             return Err(err.with_note(
                 "this value is always None: nothing of another type (an instance, str, list or dict) ever reaches it",
             ));
+        }
+        Ok(())
+    }
+
+    /// A field in `_immutable_fields_` is assigned only in `__init__`. The
+    /// JIT treats a field as immutable when the class that holds it (after
+    /// the annotator moved attributes up to where they are shared) or any
+    /// subclass declares it, so every write to such a field counts.
+    fn check_immutable_writes(&mut self) -> DResult<()> {
+        let fp = self.fp;
+        for f in self.prog.functions.iter().map(|d| d.id) {
+            if self.prog.func(f).name.ends_with(".__init__") {
+                continue;
+            }
+            let g = &fp.graphs[f.index()];
+            let reached = &self.a.reached_blocks[f.index()];
+            let blocks: Vec<BlockId> = g
+                .blocks_in_order()
+                .into_iter()
+                .filter(|b| reached.contains(b))
+                .collect();
+            for b in blocks {
+                for op in g
+                    .block(b)
+                    .ops
+                    .iter()
+                    .filter(|op| op.kind == OpKind::SetAttr)
+                {
+                    let (SomeValue::Instance { class, .. }, Some(ConstValue::Str(name))) =
+                        (self.ann(f, &op.args[0]), op.args[1].as_const())
+                    else {
+                        continue;
+                    };
+                    let name = String::from_utf8_lossy(name).into_owned();
+                    let owner = self
+                        .a
+                        .attr(self.prog, class, &name)
+                        .map_or(class, |(o, _)| o);
+                    let declarer = self.prog.classes.iter().find(|c| {
+                        self.prog.is_subclass(c.id, owner)
+                            && c.immutable_fields
+                                .iter()
+                                .any(|e| rpy_front::program::declares_immutable(e, &name))
+                    });
+                    if let Some(c) = declarer {
+                        self.pos = (f, b);
+                        return Err(self
+                            .error(
+                                op.span,
+                                format!(
+                                    "'{name}' is in {}'s _immutable_fields_: it may only be assigned in __init__",
+                                    c.name
+                                ),
+                            )
+                            .with_note(
+                                "the JIT folds reads of immutable fields of constant objects, so a later write would not be seen",
+                            ));
+                    }
+                }
+            }
         }
         Ok(())
     }

@@ -249,11 +249,11 @@ impl<'p> MetaInterp<'p> {
         let rec = self.rec.as_mut().expect("tracing");
         let resume = rec.snapshots.len() as u32;
         rec.snapshots.push(Snapshot { frames });
-        let mut op = Op::new(opcode, args, None).with_guard(fail_args, resume);
-        if let Some(g) = op.guard.as_mut() {
-            g.cond_at = cond_at;
-        }
-        rec.trace.ops.push(op);
+        rec.trace.ops.push(
+            Op::new(opcode, args, None)
+                .with_guard(fail_args, resume)
+                .with_cond_at(cond_at),
+        );
     }
 
     fn abort(&mut self, why: &str) -> Option<Stop> {
@@ -367,11 +367,8 @@ impl<'p> MetaInterp<'p> {
         }
         let f = self.frames.pop().expect("a frame");
         if let Some(rec) = self.rec.as_mut() {
-            if !self.frames.iter().any(|g| g.code == f.code) {
-                if let Some(n) = rec.inlined_ops.get_mut(&f.code) {
-                    *n += rec.trace.ops.len() - f.entered_at;
-                }
-            }
+            let len = rec.trace.ops.len();
+            count_inlined(&mut rec.inlined_ops, &self.frames, &f, len);
         }
         let f = self.top();
         let code = &self.prog.codes.codes[f.code as usize];
@@ -639,10 +636,7 @@ impl<'p> MetaInterp<'p> {
         let rec = self.rec.as_mut()?;
         let mut ops = rec.inlined_ops.clone();
         for (i, f) in self.frames.iter().enumerate() {
-            let outermost = !self.frames[..i].iter().any(|g| g.code == f.code);
-            if let (true, Some(n)) = (outermost, ops.get_mut(&f.code)) {
-                *n += rec.trace.ops.len() - f.entered_at;
-            }
+            count_inlined(&mut ops, &self.frames[..i], f, rec.trace.ops.len());
         }
         rec.stop_inlining = ops
             .into_iter()
@@ -815,4 +809,17 @@ pub fn input_boxes(trace: &mut Trace, kinds: &[Kind]) -> Vec<Var> {
     let vs: Vec<Var> = kinds.iter().map(|k| trace.new_var(*k)).collect();
     trace.inputargs.extend(&vs);
     vs
+}
+
+/// Adds the ops frame `f` (an activation of an inlined function with a
+/// native form, entered at trace length `entered_at`) added to a trace now
+/// `len` ops long, unless an activation of the same function is `below` it
+/// (the outermost one counts them already).
+fn count_inlined(ops: &mut HashMap<u32, usize>, below: &[Frame], f: &Frame, len: usize) {
+    if below.iter().any(|g| g.code == f.code) {
+        return;
+    }
+    if let Some(n) = ops.get_mut(&f.code) {
+        *n += len - f.entered_at;
+    }
 }

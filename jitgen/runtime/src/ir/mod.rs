@@ -169,6 +169,14 @@ impl Op {
         }));
         self
     }
+
+    /// A guard's `GuardInfo::cond_at`.
+    pub fn with_cond_at(mut self, cond_at: Vec<usize>) -> Op {
+        if let Some(g) = self.guard.as_mut() {
+            g.cond_at = cond_at;
+        }
+        self
+    }
 }
 
 /// A trace: input arguments, then ops. A loop ends with `jump` (to its own

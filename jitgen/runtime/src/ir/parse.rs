@@ -265,10 +265,7 @@ impl Parser<'_> {
                     fail_args.push(self.value(&a)?);
                 }
             }
-            op = op.with_guard(fail_args, self.guards);
-            if let Some(g) = op.guard.as_mut() {
-                g.cond_at = cond_at;
-            }
+            op = op.with_guard(fail_args, self.guards).with_cond_at(cond_at);
             self.guards += 1;
         }
         self.trace.ops.push(op);

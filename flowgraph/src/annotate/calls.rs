@@ -433,6 +433,8 @@ impl Annotator<'_> {
             return Ok(ann);
         }
         if let Some(ann) = self.class_attr_ann(class, &name) {
+            // A later assignment on an instance makes this a field: read again then.
+            self.depend_attr(class, &name);
             return Ok(ann);
         }
         if self.prog.lookup_method(class, &name).is_some() {
@@ -850,17 +852,13 @@ impl Annotator<'_> {
                         arity(self, 1, 2)?;
                         self.dict_key_check(&anns[0], span)?;
                         self.dict_store(def, Some(&anns[0]), None, args[0].1)?;
-                        match anns.get(1) {
-                            Some(default) => self.union(&d.value, default).map_err(|c| {
-                                self.conflict_error(
-                                    c,
-                                    &format!("the result of dict.{name}() with a default"),
-                                    d.value_origin,
-                                    args[1].1,
-                                )
-                            })?,
-                            None => d.value,
+                        // As RPython: the default generalizes the dict's
+                        // values, so one LL type holds both.
+                        if let Some(default) = anns.get(1) {
+                            self.dict_store(def, None, Some(default), args[1].1)?;
                         }
+                        let r = self.a.dict_root(def);
+                        self.a.dictdefs[r.0 as usize].value.clone()
                     }
                     "keys" | "values" | "items" => {
                         arity(self, 0, 0)?;

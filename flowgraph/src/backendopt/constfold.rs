@@ -115,7 +115,9 @@ fn fold_block(b: &mut LLBlock) -> bool {
     let mut known = HashMap::new();
     let mut changed = false;
     let mut kept = Vec::with_capacity(b.ops.len());
-    for mut op in std::mem::take(&mut b.ops) {
+    let last = b.ops.len().checked_sub(1);
+    let mut last_folded = false;
+    for (i, mut op) in std::mem::take(&mut b.ops).into_iter().enumerate() {
         for a in &mut op.args {
             changed |= subst(a, &known);
         }
@@ -124,11 +126,18 @@ fn fold_block(b: &mut LLBlock) -> bool {
             Some(c) => {
                 known.insert(op.result, c);
                 changed = true;
+                last_folded = Some(i) == last;
             }
             None => kept.push(op),
         }
     }
     b.ops = kept;
+    // The op an exception exit belongs to is gone: it cannot raise.
+    if last_folded {
+        if let LLExit::OnException { normal, .. } = &b.exit {
+            b.exit = LLExit::Goto(normal.clone());
+        }
+    }
     changed | subst_block(b, &known)
 }
 

@@ -802,6 +802,9 @@ impl Builder<'_> {
                 for p in f {
                     b.ctx_continue(p);
                 }
+                if b.current.is_none() {
+                    return Ok(()); // a constant false filter: nothing is appended
+                }
             }
             b.comp_level(elt, rest, slot, span)
         };

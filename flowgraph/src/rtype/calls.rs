@@ -4,6 +4,7 @@
 //! `vtable_method` + `indirect_call`), and instantiation (`malloc`, class
 //! defaults, the exception message, `__init__`).
 
+use super::class_slot::ClassSlot;
 use super::graph::GraphTyper;
 use super::ops::Cat;
 use super::MSG_FIELD;
@@ -220,11 +221,37 @@ impl GraphTyper<'_, '_> {
             vec![obj.clone(), LLValue::field(name)],
             slot,
         );
-        let mut call = vec![fptr, obj];
-        for (a, p) in full[1..].iter().zip(&ps[1..]) {
-            call.push(self.operand(a, p)?);
+        let mut call = vec![fptr, obj.clone()];
+        let given = self.given_params(first, args.len() + 1, kws);
+        for (i, (a, p)) in full.iter().zip(&ps).enumerate().skip(1) {
+            let v = if given[i] || self.same_default(&impls, i) {
+                self.operand(a, p)?
+            } else {
+                let slot = ClassSlot::Default {
+                    method: name.to_string(),
+                    param: i,
+                };
+                self.class_attr(class, obj.clone(), &slot, p)?
+            };
+            call.push(v);
         }
         Ok(self.emit(LLOpKind::IndirectCall, call, r))
+    }
+
+    /// Which of f's parameters a call passes (the others get defaults).
+    fn given_params(&self, f: FuncId, positional: usize, kws: &Kws) -> Vec<bool> {
+        let params = &self.rt.prog.func(f).params;
+        params
+            .iter()
+            .enumerate()
+            .map(|(i, p)| i < positional || kws.iter().any(|(n, _)| n == &p.name))
+            .collect()
+    }
+
+    /// Every implementation has the same default for parameter `i`.
+    fn same_default(&self, impls: &[FuncId], i: usize) -> bool {
+        let default = |f: FuncId| self.rt.prog.func(f).params.get(i).map(|p| &p.default);
+        impls.iter().all(|&f| default(f) == default(impls[0]))
     }
 
     /// `obj.f(args)` where `f` is an instance field holding functions.
@@ -357,7 +384,7 @@ impl GraphTyper<'_, '_> {
                 .iter()
                 .any(|&d| self.rt.prog.lookup_class_attr(d, name).is_some())
             {
-                self.class_attr(c, obj.clone(), name, fty)?
+                self.class_attr(c, obj.clone(), &ClassSlot::Attr(name.clone()), fty)?
             } else {
                 continue;
             };

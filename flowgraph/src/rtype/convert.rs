@@ -32,6 +32,12 @@ pub fn lower_const(rt: &RTyper, c: &ConstValue) -> Result<(LLConst, LLType), Str
             let t = rt.ll(&rt.ann.prebuilt[id.index()])?;
             (LLConst::Prebuilt(*id, t.clone()), t)
         }
+        // Never called: a call through the place holding it would have
+        // reached it. Its place keeps the null function.
+        ConstValue::Func(f) if !rt.ann.is_reached(*f) => {
+            let t = rt.sig(*f)?;
+            (LLConst::Null(t.clone()), t)
+        }
         ConstValue::Func(f) => (LLConst::Func(*f), rt.sig(*f)?),
         ConstValue::Class(c) => (LLConst::Class(*c), LLType::Class),
         ConstValue::None
@@ -79,6 +85,7 @@ pub fn convert_const(c: LLConst, from: &LLType, to: &LLType) -> Option<LLConst> 
         (LLConst::Str(s), LLType::Char) if s.len() == 1 => LLConst::Char(s[0]),
         (LLConst::Char(b), LLType::Str) => LLConst::Str(Rc::from(vec![b])),
         (LLConst::Void | LLConst::Null(_), t) if t.is_ptr() => LLConst::Null(t.clone()),
+        (LLConst::Null(_), t @ LLType::Func(..)) => LLConst::Null(t.clone()),
         (LLConst::Void, t) => default_value(t),
         (LLConst::Prebuilt(id, _), t) if from.erase_mutability() == t.erase_mutability() => {
             LLConst::Prebuilt(id, t.clone())

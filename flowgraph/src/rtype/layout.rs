@@ -49,14 +49,13 @@ pub(super) fn classes(rt: &RTyper) -> DResult<Vec<LLClass>> {
             instantiated: rt.is_instantiated(c.id) || (c.builtin && is_exception),
             ..LLClass::default()
         };
-        for ((owner, name), t) in rt.class_attr_slots.borrow().iter() {
+        for ((owner, slot), t) in rt.class_attr_slots.borrow().iter() {
             if rt.prog.is_subclass(c.id, *owner) {
-                let v = rt.prog.lookup_class_attr(c.id, name);
-                let value = match v {
+                let value = match slot.value(rt.prog, c.id) {
                     Some(v) => const_to_type(rt, v, t).map_err(|e| Diagnostic::error(c.span, e))?,
                     None => super::convert::default_value(t),
                 };
-                cls.class_attrs.insert(name.clone(), (t.clone(), value));
+                cls.class_attrs.insert(slot.name(), (t.clone(), value));
             }
         }
         for ((owner, name), t) in rt.vtable_slots.borrow().iter() {

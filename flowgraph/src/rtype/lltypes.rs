@@ -1,6 +1,7 @@
 //! Annotations → low-level types, and the names of LL types in user terms
 //! (for diagnostics).
 
+use rpy_front::program::FuncId;
 use super::RTyper;
 use crate::annotate::{IterKind, SomeValue};
 use crate::ll::LLType;
@@ -37,6 +38,15 @@ impl RTyper<'_> {
             SomeValue::Instance { class, .. } => self.instance_type(class),
             SomeValue::Funcs(fs) if fs.len() == 1 => LLType::Void,
             SomeValue::Funcs(fs) => {
+                // Unreached functions are never called through the place
+                // (their constants are null there): only the others count.
+                let reached: Vec<FuncId> =
+                    fs.iter().copied().filter(|&f| self.ann.is_reached(f)).collect();
+                let fs = if reached.is_empty() {
+                    fs.iter().copied().take(1).collect()
+                } else {
+                    reached
+                };
                 let mut sigs = fs.iter().map(|&f| self.sig(f));
                 let first = sigs.next().expect("a non-empty set")?;
                 for s in sigs {

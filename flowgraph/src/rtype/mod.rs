@@ -18,6 +18,7 @@
 
 mod builtins;
 mod calls;
+mod class_slot;
 mod convert;
 mod graph;
 mod layout;
@@ -66,8 +67,8 @@ pub(crate) struct RTyper<'a> {
     sigs: RefCell<HashMap<FuncId, LLType>>,
     /// Methods called through vtables: (class introducing the slot, name) → type.
     pub vtable_slots: RefCell<IndexMap<(ClassId, String), LLType>>,
-    /// Class constants read through vtables: (class, name) → type.
-    pub class_attr_slots: RefCell<IndexMap<(ClassId, String), LLType>>,
+    /// Class constants read through vtables: (class, slot) → type.
+    pub class_attr_slots: RefCell<IndexMap<(ClassId, class_slot::ClassSlot), LLType>>,
 }
 
 impl<'a> RTyper<'a> {

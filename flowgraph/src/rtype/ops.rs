@@ -2,6 +2,7 @@
 //! comparisons, truth, identity, containers, attributes, exceptions and
 //! JIT hints. Calls are in `calls.rs`, builtins and methods in `builtins.rs`.
 
+use super::class_slot::ClassSlot;
 use super::graph::GraphTyper;
 use super::lltypes::user_name;
 use crate::annotate::{IterKind, SomeValue};
@@ -741,7 +742,7 @@ impl GraphTyper<'_, '_> {
                 self.rt.prog.class(class).name
             )));
         }
-        self.class_attr(class, obj, &name, &hint)
+        self.class_attr(class, obj, &ClassSlot::Attr(name), &hint)
     }
 
     /// A class-level constant read through an instance of `class`: the
@@ -751,7 +752,7 @@ impl GraphTyper<'_, '_> {
         &mut self,
         class: ClassId,
         obj: LLValue,
-        name: &str,
+        slot: &ClassSlot,
         ty: &LLType,
     ) -> DResult<LLValue> {
         let mut values = Vec::new();
@@ -762,7 +763,7 @@ impl GraphTyper<'_, '_> {
             .filter(|&d| d == class || self.rt.is_instantiated(d))
             .collect();
         for d in classes {
-            let v = match self.rt.prog.lookup_class_attr(d, name) {
+            let v = match slot.value(self.rt.prog, d) {
                 Some(c) => {
                     super::convert::const_to_type(self.rt, c, ty).map_err(|e| self.error(e))?
                 }
@@ -778,10 +779,10 @@ impl GraphTyper<'_, '_> {
         self.rt
             .class_attr_slots
             .borrow_mut()
-            .insert((class, name.to_string()), ty.clone());
+            .insert((class, slot.clone()), ty.clone());
         Ok(self.emit(
             LLOpKind::GetClassAttr,
-            vec![obj, LLValue::field(name)],
+            vec![obj, LLValue::field(&slot.name())],
             ty.clone(),
         ))
     }

@@ -112,9 +112,14 @@ impl Gen<'_> {
                         .enumerate()
                         .map(|(i, (_, t))| from_bits(t, &format!("g[{i}]")))
                         .collect();
+                    // A one-character result is a byte, any other str a pointer.
+                    let text = match g.result {
+                        flowgraph::ll::LLType::Char => "String::from_utf8_lossy(&[r]).into_owned()",
+                        _ => "if r.is_null() { String::new() } else { String::from_utf8_lossy(str_bytes(r)).into_owned() }",
+                    };
                     let _ = writeln!(
                         s,
-                        "fn jit_location_{d}(g: &[u64]) -> String {{\n    unsafe {{ let r = {}({}); if r.is_null() {{ String::new() }} else {{ String::from_utf8_lossy(str_bytes(r)).into_owned() }} }}\n}}",
+                        "fn jit_location_{d}(g: &[u64]) -> String {{\n    unsafe {{ let r = {}({}); {text} }}\n}}",
                         self.fn_names[&g.func],
                         args.join(", ")
                     );

@@ -29,10 +29,11 @@ class JitDriver(object):
             extra = sorted(got - self._names)
             raise TypeError("%s: missing %r, extra %r" % (what, missing, extra))
 
-    def jit_merge_point(self, **kw):
+    # `self` is positional-only: a green or red may be named `self`.
+    def jit_merge_point(self, /, **kw):
         self._check("jit_merge_point", kw)
 
-    def can_enter_jit(self, **kw):
+    def can_enter_jit(self, /, **kw):
         self._check("can_enter_jit", kw)
 
 

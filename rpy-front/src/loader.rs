@@ -166,24 +166,22 @@ impl Loader {
     fn assign(&mut self, targets: &[Expr], value: &Expr) -> DResult<()> {
         // `driver = JitDriver(...)`
         if let ExprKind::Call { func, .. } = &value.kind {
-            if let ExprKind::Name(n) = &func.kind {
-                if self.prog.globals.get(n) == Some(&ConstValue::Builtin(Builtin::JitDriver)) {
-                    let [Expr {
-                        kind: ExprKind::Name(name),
-                        ..
-                    }] = targets
-                    else {
-                        return err(
-                            value.span,
-                            "a JitDriver must be assigned to a single module-level name",
-                        );
-                    };
-                    let id = self.driver(name, value)?;
-                    self.prog
-                        .globals
-                        .insert(name.clone(), ConstValue::Driver(id));
-                    return Ok(());
-                }
+            if self.hint_builtin(func) == Some(ConstValue::Builtin(Builtin::JitDriver)) {
+                let [Expr {
+                    kind: ExprKind::Name(name),
+                    ..
+                }] = targets
+                else {
+                    return err(
+                        value.span,
+                        "a JitDriver must be assigned to a single module-level name",
+                    );
+                };
+                let id = self.driver(name, value)?;
+                self.prog
+                    .globals
+                    .insert(name.clone(), ConstValue::Driver(id));
+                return Ok(());
             }
         }
         let v = self.eval(value)?;
@@ -400,23 +398,30 @@ impl Loader {
         }
     }
 
-    fn decorator_hints(&self, def: &FunctionDef) -> DResult<FuncHints> {
-        let mut hints = FuncHints::default();
-        for d in &def.decorators {
-            let v = match &d.kind {
-                ExprKind::Name(n) => self.prog.resolve_global(n),
-                ExprKind::Attribute { value, attr } => match &value.kind {
-                    ExprKind::Name(m)
-                        if self.prog.globals.get(m)
-                            == Some(&ConstValue::ExtModule(ExtModule::Jit)) =>
-                    {
+    /// What `name` or `module.name` (of `from rpy import jit`) names.
+    fn hint_builtin(&self, e: &Expr) -> Option<ConstValue> {
+        match &e.kind {
+            ExprKind::Name(n) => self.prog.resolve_global(n),
+            ExprKind::Attribute { value, attr } => match &value.kind {
+                ExprKind::Name(m) => match self.prog.globals.get(m) {
+                    Some(ConstValue::ExtModule(ExtModule::Jit)) => {
                         Builtin::lookup(Builtin::JIT, attr).map(ConstValue::Builtin)
+                    }
+                    Some(ConstValue::ExtModule(ExtModule::Io)) => {
+                        Builtin::lookup(Builtin::IO, attr).map(ConstValue::Builtin)
                     }
                     _ => None,
                 },
                 _ => None,
-            };
-            match v {
+            },
+            _ => None,
+        }
+    }
+
+    fn decorator_hints(&self, def: &FunctionDef) -> DResult<FuncHints> {
+        let mut hints = FuncHints::default();
+        for d in &def.decorators {
+            match self.hint_builtin(d) {
                 Some(ConstValue::Builtin(Builtin::Elidable)) => hints.elidable = true,
                 Some(ConstValue::Builtin(Builtin::DontLookInside)) => hints.dont_look_inside = true,
                 Some(ConstValue::Builtin(Builtin::UnrollSafe)) => hints.unroll_safe = true,

@@ -813,8 +813,7 @@ impl Annotator<'_> {
                                 format!("list.extend() needs a list, not {}", self.show(&anns[0])),
                             ));
                         };
-                        let item = self.list_item(*other);
-                        self.list_store(def, &item, args[0].1)?;
+                        self.list_agree(def, *other, args[0].1)?;
                         self.list_mutate(def, true, span);
                         S::None
                     }

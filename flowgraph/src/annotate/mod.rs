@@ -18,7 +18,7 @@ use crate::model::{BlockId, ExitCase, ExitSwitch, Value, VarId};
 use crate::ops::OpKind;
 use crate::FlowProgram;
 use indexmap::{IndexMap, IndexSet};
-use rpy_front::program::{builtin_class, ClassId, ConstValue, FuncId, Prebuilt, Program};
+use rpy_front::program::{ClassId, ConstValue, FuncId, Prebuilt, Program};
 use rpy_front::{DResult, Span};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
@@ -122,7 +122,9 @@ pub(crate) struct Annotator<'a> {
     /// Attribute reads not (yet) matched by any assignment.
     unresolved_attrs: Vec<(ClassId, String, Span, FuncId)>,
     /// Ops (function, block, index) whose receiver (`x` of `x.a`,
-    /// `x.m()`, `x[i]`, `len(x)`, ...) was only ever `None` so far. A
+    /// `x.m()`, `x[i]`, `len(x)`, ...) was only ever `None` so far, or
+    /// whose typing failed with an operand that was only `None` so far
+    /// (`"named " + p.name`). A
     /// nullable attribute read before any non-None assignment of it is
     /// annotated looks like this (`if o.h is not None: o = o.h.next`
     /// reads `o.h` anew, so the test does not narrow it); the block is
@@ -333,7 +335,15 @@ impl Annotator<'_> {
                 self.none_receivers.insert((f, b, i));
                 return Ok(());
             }
-            let result = self.op(f, op, &args)?;
+            let result = match self.op(f, op, &args) {
+                Ok(r) => r,
+                Err(_) if has_none_var(op, &args) => {
+                    // Maybe only so far: the `None` may widen later.
+                    self.none_receivers.insert((f, b, i));
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            };
             let is_last = i + 1 == block.ops.len();
             if result.is_impossible() {
                 if is_last && raising_last {
@@ -435,13 +445,17 @@ impl Annotator<'_> {
         };
         let mut cond = *cond;
         let find = |v: VarId| block.ops.iter().find(|op| op.result == v);
-        if let Some(op) = find(cond) {
-            if op.kind == OpKind::Not {
-                if let Some(Value::Var(inner)) = op.args.first() {
-                    cond = *inner;
-                    truth = !truth;
-                }
+        // See through `not` and through `bool()` of a test made here.
+        while let Some(op) = find(cond) {
+            let Some(Value::Var(inner)) = op.args.first() else {
+                break;
+            };
+            match op.kind {
+                OpKind::Not => truth = !truth,
+                OpKind::IsTrue if find(*inner).is_some_and(is_test) => {}
+                _ => break,
             }
+            cond = *inner;
         }
         let Some(op) = find(cond) else { return out };
         let subject = match op.kind {
@@ -463,26 +477,20 @@ impl Annotator<'_> {
         let current = self.a.var(f, *x);
         let narrowed = match op.kind {
             OpKind::ExcMatch | OpKind::SimpleCall if truth => {
-                let classes = op.args.last().and_then(Value::as_const);
-                let target = match classes {
-                    Some(ConstValue::Class(c)) => Some(*c),
+                let targets: Vec<ClassId> = match op.args.last().and_then(Value::as_const) {
+                    Some(ConstValue::Class(c)) => vec![*c],
                     Some(ConstValue::Tuple(cs)) => cs
                         .iter()
                         .filter_map(|c| match c {
                             ConstValue::Class(c) => Some(*c),
                             _ => None,
                         })
-                        .reduce(|a, b| self.common_base(a, b).unwrap_or(builtin_class::OBJECT)),
-                    _ => None,
+                        .collect(),
+                    _ => Vec::new(),
                 };
-                match (target, &current) {
-                    (Some(t), SomeValue::Instance { class, .. })
-                        if self.prog.is_subclass(t, *class) =>
-                    {
-                        Some(SomeValue::Instance {
-                            class: t,
-                            nullable: false,
-                        })
+                match &current {
+                    SomeValue::Instance { class, .. } if !targets.is_empty() => {
+                        Some(self.instance_narrowed(*class, &targets))
                     }
                     _ => None,
                 }
@@ -499,6 +507,31 @@ impl Annotator<'_> {
         out
     }
 
+    /// What an instance of `class` is where `isinstance(x, targets)`
+    /// holds: itself (non-null) under a target that is a base, else the
+    /// common base of the targets below it, else nothing (siblings: the
+    /// branch never runs, as in RPython).
+    fn instance_narrowed(&self, class: ClassId, targets: &[ClassId]) -> SomeValue {
+        if targets.iter().any(|&t| self.prog.is_subclass(class, t)) {
+            return SomeValue::Instance {
+                class,
+                nullable: false,
+            };
+        }
+        let below = targets
+            .iter()
+            .copied()
+            .filter(|&t| self.prog.is_subclass(t, class))
+            .reduce(|a, b| self.common_base(a, b).unwrap_or(class));
+        match below {
+            Some(t) => SomeValue::Instance {
+                class: t,
+                nullable: false,
+            },
+            None => SomeValue::Impossible,
+        }
+    }
+
     /// Checks that need the fixpoint: attributes read but never set,
     /// greens the JIT cannot treat as constants, the entry point's result.
     fn finish(&mut self) -> DResult<()> {
@@ -507,6 +540,7 @@ impl Annotator<'_> {
         for (class, name, span, f) in self.unresolved_attrs.clone() {
             if self.a.attr(self.prog, class, &name).is_none()
                 && self.class_attr_ann(class, &name).is_none()
+                && self.may_exist(class)
             {
                 self.pos.0 = f;
                 return Err(self.error(
@@ -550,6 +584,15 @@ impl Annotator<'_> {
         Ok(())
     }
 
+    /// Some instance of `class` or of a subclass is made somewhere: a read
+    /// through one is not dead code.
+    fn may_exist(&self, class: ClassId) -> bool {
+        self.prog
+            .classes
+            .iter()
+            .any(|c| self.a.instantiated[c.id.index()] && self.prog.is_subclass(c.id, class))
+    }
+
     /// An op whose receiver is still only `None` at the fixpoint really
     /// uses `None` as an object: report what its typing rule says about
     /// `None`, with a note on why the type never widened.
@@ -558,13 +601,13 @@ impl Annotator<'_> {
         for (f, b, i) in self.none_receivers.clone() {
             let op = &fp.graphs[f.index()].block(b).ops[i];
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();
-            if !receiver_is_none(op.kind, &args) {
-                continue; // widened since; the block was annotated again
-            }
             self.pos = (f, b);
             let err = match self.op(f, op, &args) {
                 Err(e) => e,
-                Ok(_) => self.error(op.span, "this operation on None is not supported in rpy"),
+                Ok(_) if receiver_is_none(op.kind, &args) => {
+                    self.error(op.span, "this operation on None is not supported in rpy")
+                }
+                Ok(_) => continue, // widened since; the block was annotated again
             };
             return Err(err.with_note(
                 "this value is always None: nothing of another type (an instance, str, list or dict) ever reaches it",
@@ -678,5 +721,27 @@ fn not_none(a: &SomeValue) -> SomeValue {
     match a {
         SomeValue::None => SomeValue::Impossible,
         other => other.non_null(),
+    }
+}
+
+/// An operand of `op` is a variable that has only been `None` so far.
+fn has_none_var(op: &crate::model::Op, args: &[SomeValue]) -> bool {
+    op.args
+        .iter()
+        .zip(args)
+        .any(|(v, a)| matches!(v, Value::Var(_)) && *a == SomeValue::None)
+}
+
+/// An op whose result is a test the annotator narrows on.
+fn is_test(op: &crate::model::Op) -> bool {
+    match op.kind {
+        OpKind::Not | OpKind::Is | OpKind::ExcMatch => true,
+        OpKind::SimpleCall => {
+            op.args.first().and_then(Value::as_const)
+                == Some(&ConstValue::Builtin(
+                    rpy_front::program::Builtin::Isinstance,
+                ))
+        }
+        _ => false,
     }
 }

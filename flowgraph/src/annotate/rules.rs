@@ -260,14 +260,18 @@ impl Annotator<'_> {
                 let d = self.list_site(op.result, S::Impossible, op.span);
                 self.list_store(d, &i1, op.span)?;
                 self.list_store(d, &i2, op.span)?;
+                // As RPython's offspring: the operands take the result's
+                // item type, so one LL list type serves all three.
+                let item = self.list_item(d);
+                self.list_store(*d1, &item, op.span)?;
+                self.list_store(*d2, &item, op.span)?;
                 S::List {
                     def: d,
                     nullable: false,
                 }
             }
             (K::InplaceAdd, S::List { def: d1, .. }, S::List { def: d2, .. }) => {
-                let i2 = self.list_item(*d2);
-                self.list_store(*d1, &i2, op.span)?;
+                self.list_agree(*d1, *d2, op.span)?;
                 self.list_mutate(*d1, true, op.span);
                 a.non_null()
             }

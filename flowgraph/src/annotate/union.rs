@@ -311,6 +311,15 @@ impl Annotator<'_> {
         Ok(())
     }
 
+    /// `a.extend(b)`, `a += b`: both lists get one item type (RPython's
+    /// `agree`), so `b`'s items need no conversion.
+    pub fn list_agree(&mut self, a: ListDefId, b: ListDefId, origin: Span) -> DResult<()> {
+        let item = self.list_item(b);
+        self.list_store(a, &item, origin)?;
+        let item = self.list_item(a);
+        self.list_store(b, &item, origin)
+    }
+
     /// Note that a list is changed after it was built.
     pub fn list_mutate(&mut self, def: ListDefId, resized: bool, at: Span) {
         let r = self.a.list_root(def);

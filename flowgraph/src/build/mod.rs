@@ -97,6 +97,9 @@ pub(crate) struct Builder<'p> {
     pub bools: HashSet<VarId>,
     /// Counter for hidden names.
     pub fresh: u32,
+    /// Blocks made for code after a jump (no way in): what leaves them is
+    /// dropped where paths join, so their empty environment loses nothing.
+    pub dead: HashSet<BlockId>,
     /// True while building the first statement of a while loop's body.
     pub at_loop_top: bool,
     /// The statement being built (the span of links made now).
@@ -125,6 +128,7 @@ fn build_function(prog: &Program, f: FuncId, hints: &mut HintUses) -> DResult<Fu
         handled: Vec::new(),
         bools: HashSet::new(),
         fresh: 0,
+        dead: HashSet::new(),
         at_loop_top: false,
         span: decl.span,
         hints,
@@ -134,6 +138,8 @@ fn build_function(prog: &Program, f: FuncId, hints: &mut HintUses) -> DResult<Fu
         b.do_return(Value::Const(ConstValue::None));
     }
     let mut g = b.g;
+    // The blocks of code after a jump, and their half-built exits.
+    crate::simplify::remove_unreachable_blocks(&mut g);
     crate::ssa::ssa_to_ssi(&mut g);
     Ok(g)
 }
@@ -156,6 +162,7 @@ impl<'p> Builder<'p> {
             Some(b) => b,
             None => {
                 let b = self.g.add_block(Vec::new());
+                self.dead.insert(b);
                 self.current = Some(b);
                 b
             }
@@ -272,8 +279,9 @@ impl<'p> Builder<'p> {
     /// Continue building where the pendings meet. Names whose values differ
     /// between pendings become input arguments of a new block; names missing
     /// on some path are dropped (reading them later is an error).
-    pub fn join(&mut self, pendings: Vec<Pending>) {
+    pub fn join(&mut self, mut pendings: Vec<Pending>) {
         debug_assert!(self.current.is_none(), "join while a block is open");
+        pendings.retain(|p| !self.dead.contains(&p.block));
         if pendings.is_empty() {
             self.current = None;
             self.env = Env::new();

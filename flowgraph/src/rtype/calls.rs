@@ -185,16 +185,88 @@ impl GraphTyper<'_, '_> {
         kws: &Kws,
     ) -> DResult<LLValue> {
         let impls = self.method_impls(class, name);
-        let Some(&first) = impls.first() else {
+        if impls.is_empty() {
             return self.call_field(obj, class, name, args, kws);
-        };
+        }
+        self.dispatch(obj, class, name, &impls, None, args, kws)
+    }
+
+    /// Call method `name` of `obj` (an instance of `class`, or with `only`
+    /// of one of those classes) whose implementations are `impls`: a
+    /// direct call when there is one, else through a function pointer read
+    /// from the vtable; missing arguments whose defaults differ between
+    /// the implementations are read from the vtable too.
+    #[allow(clippy::too_many_arguments)]
+    fn dispatch(
+        &mut self,
+        obj: LLValue,
+        class: ClassId,
+        name: &str,
+        impls: &[FuncId],
+        only: Option<Vec<ClassId>>,
+        args: &[Value],
+        kws: &Kws,
+    ) -> DResult<LLValue> {
+        let first = impls[0];
         let mut with_self = vec![Value::Const(ConstValue::None)];
         with_self.extend(args.iter().cloned());
         let full = self.complete_args(first, &with_self, kws)?;
         if impls.len() == 1 {
             return self.call_with_self(first, obj, &full[1..]);
         }
-        let root = hierarchy_root(self.rt.prog, class);
+        let (ps, r) = self.one_signature(name, impls)?;
+        let root = match only {
+            Some(_) => class,
+            None => hierarchy_root(self.rt.prog, class),
+        };
+        let self_ty = self.rt.instance_type(root);
+        let mut params = vec![self_ty.clone()];
+        params.extend(ps[1..].iter().cloned());
+        let fty = LLType::func(params, r.clone());
+        let from = self.ty_of(&obj);
+        let obj = self.convert(obj, &from, &SomeValue::Impossible, &self_ty)?;
+        let fptr = match &only {
+            None => {
+                self.rt
+                    .vtable_slots
+                    .borrow_mut()
+                    .insert((root, name.to_string()), fty.clone());
+                self.emit(
+                    LLOpKind::VtableMethod,
+                    vec![obj.clone(), LLValue::field(name)],
+                    fty,
+                )
+            }
+            Some(only) => {
+                let slot = ClassSlot::Method {
+                    method: name.to_string(),
+                    only: only.clone(),
+                };
+                self.class_attr(class, obj.clone(), &slot, &fty)?
+            }
+        };
+        let mut call = vec![fptr, obj.clone()];
+        let given = self.given_params(first, args.len() + 1, kws);
+        for (i, (a, p)) in full.iter().zip(&ps).enumerate().skip(1) {
+            let v = if given[i] || self.same_default(impls, i) {
+                self.operand(a, p)?
+            } else {
+                let slot = ClassSlot::Default {
+                    method: name.to_string(),
+                    param: i,
+                    only: only.clone(),
+                };
+                self.class_attr(class, obj.clone(), &slot, p)?
+            };
+            call.push(v);
+        }
+        Ok(self.emit(LLOpKind::IndirectCall, call, r))
+    }
+
+    /// The signature the implementations of method `name` share (self
+    /// aside), or an error naming two that differ.
+    fn one_signature(&self, name: &str, impls: &[FuncId]) -> DResult<(Vec<LLType>, LLType)> {
+        let first = impls[0];
         let (ps, r) = self.rt.sig_parts(first).map_err(|e| self.error(e))?;
         for &other in &impls[1..] {
             let (ops, or) = self.rt.sig_parts(other).map_err(|e| self.error(e))?;
@@ -206,36 +278,7 @@ impl GraphTyper<'_, '_> {
                 )));
             }
         }
-        let self_ty = self.rt.instance_type(root);
-        let mut params = vec![self_ty.clone()];
-        params.extend(ps[1..].iter().cloned());
-        let slot = LLType::func(params, r.clone());
-        self.rt
-            .vtable_slots
-            .borrow_mut()
-            .insert((root, name.to_string()), slot.clone());
-        let from = self.ty_of(&obj);
-        let obj = self.convert(obj, &from, &SomeValue::Impossible, &self_ty)?;
-        let fptr = self.emit(
-            LLOpKind::VtableMethod,
-            vec![obj.clone(), LLValue::field(name)],
-            slot,
-        );
-        let mut call = vec![fptr, obj.clone()];
-        let given = self.given_params(first, args.len() + 1, kws);
-        for (i, (a, p)) in full.iter().zip(&ps).enumerate().skip(1) {
-            let v = if given[i] || self.same_default(&impls, i) {
-                self.operand(a, p)?
-            } else {
-                let slot = ClassSlot::Default {
-                    method: name.to_string(),
-                    param: i,
-                };
-                self.class_attr(class, obj.clone(), &slot, p)?
-            };
-            call.push(v);
-        }
-        Ok(self.emit(LLOpKind::IndirectCall, call, r))
+        Ok((ps, r))
     }
 
     /// Which of f's parameters a call passes (the others get defaults).
@@ -325,7 +368,7 @@ impl GraphTyper<'_, '_> {
             vec![LLValue::Const(LLConst::Class(c))],
             ty,
         );
-        self.initialize(obj, c, true, args, kws)
+        self.initialize(obj, c, None, args, kws)
     }
 
     /// `cls(args)` where `cls` is one of several classes: allocate an
@@ -354,20 +397,22 @@ impl GraphTyper<'_, '_> {
             vec![k],
             self.rt.instance_type(base),
         );
-        self.initialize(obj, base, false, args, kws)
+        self.initialize(obj, base, Some(classes), args, kws)
     }
 
     /// Store the class-level defaults of fields and an exception's
-    /// message, then call `__init__`; `exact`: `obj` is an instance of
-    /// exactly `c`, else of some subclass (dispatched through the vtable).
+    /// message, then call `__init__`. `obj` is an instance of exactly `c`,
+    /// or with `dynamic` of one of those classes, all subclasses of `c`
+    /// (dispatched through the vtable).
     fn initialize(
         &mut self,
         obj: LLValue,
         c: ClassId,
-        exact: bool,
+        dynamic: Option<&[ClassId]>,
         args: &[Value],
         kws: &Kws,
     ) -> DResult<LLValue> {
+        let exact = dynamic.is_none();
         let fields = self.rt.fields[c.index()].clone();
         for (name, fty) in &fields {
             let v = if exact {
@@ -418,8 +463,19 @@ impl GraphTyper<'_, '_> {
                 let full = self.complete_args(init, &with_self, kws)?;
                 self.call_with_self(init, obj.clone(), &full[1..])?;
             }
-        } else if !self.method_impls(c, "__init__").is_empty() {
-            self.method_call(obj.clone(), c, "__init__", args, kws)?;
+        } else if let Some(classes) = dynamic {
+            let mut impls = Vec::new();
+            for &d in classes {
+                if let Some(f) = self.rt.prog.lookup_method(d, "__init__") {
+                    if self.rt.ann.is_reached(f) && !impls.contains(&f) {
+                        impls.push(f);
+                    }
+                }
+            }
+            if !impls.is_empty() {
+                let only = Some(classes.to_vec());
+                self.dispatch(obj.clone(), c, "__init__", &impls, only, args, kws)?;
+            }
         }
         Ok(obj)
     }

@@ -62,7 +62,8 @@ pub fn const_to_type(rt: &RTyper, c: &ConstValue, to: &LLType) -> Result<LLConst
 /// The value of a place of type `t` that nothing was stored in: zero, null.
 pub fn default_value(t: &LLType) -> LLConst {
     match t {
-        LLType::Void | LLType::Class | LLType::Func(..) => LLConst::Void,
+        LLType::Void | LLType::Class => LLConst::Void,
+        LLType::Func(..) => LLConst::Null(t.clone()),
         LLType::Bool => LLConst::Bool(false),
         LLType::Signed => LLConst::Int(0),
         LLType::Float => LLConst::Float(0.0),
@@ -86,6 +87,8 @@ pub fn convert_const(c: LLConst, from: &LLType, to: &LLType) -> Option<LLConst> 
         (LLConst::Char(b), LLType::Str) => LLConst::Str(Rc::from(vec![b])),
         (LLConst::Void | LLConst::Null(_), t) if t.is_ptr() => LLConst::Null(t.clone()),
         (LLConst::Null(_), t @ LLType::Func(..)) => LLConst::Null(t.clone()),
+        // A method as a slot of a base class: its `self` is that base's.
+        (LLConst::Func(f), LLType::Func(..)) if same_but_instances(from, to) => LLConst::Func(f),
         (LLConst::Void, t) => default_value(t),
         (LLConst::Prebuilt(id, _), t) if from.erase_mutability() == t.erase_mutability() => {
             LLConst::Prebuilt(id, t.clone())
@@ -104,6 +107,17 @@ pub fn convert_const(c: LLConst, from: &LLType, to: &LLType) -> Option<LLConst> 
         }
         _ => return None,
     })
+}
+
+/// Two function types that differ at most in which class instances they take.
+fn same_but_instances(a: &LLType, b: &LLType) -> bool {
+    let (LLType::Func(pa, ra), LLType::Func(pb, rb)) = (a, b) else {
+        return false;
+    };
+    let same = |x: &LLType, y: &LLType| {
+        x == y || matches!((x, y), (LLType::Instance(..), LLType::Instance(..)))
+    };
+    pa.len() == pb.len() && pa.iter().zip(pb.iter()).all(|(x, y)| same(x, y)) && ra == rb
 }
 
 impl GraphTyper<'_, '_> {

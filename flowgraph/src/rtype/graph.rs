@@ -270,10 +270,14 @@ impl GraphTyper<'_, '_> {
         }
         let mut mark = 0;
         for op in &block.ops {
-            if op.args.iter().any(|a| self.ann_of(a).is_impossible()) {
+            let dead_read = op.kind == crate::ops::OpKind::GetAttr
+                && self.ann_of(&Value::Var(op.result)).is_impossible();
+            if dead_read || op.args.iter().any(|a| self.ann_of(a).is_impossible()) {
                 // The annotator stopped here: no value of an operand ever
-                // exists (an item of a list nothing is stored in), so
-                // neither this op nor what follows it ever runs.
+                // exists (an item of a list nothing is stored in), or the
+                // attribute read is never set on an instance that exists
+                // (a class never instantiated), so neither this op nor
+                // what follows it ever runs.
                 let t = self.unreachable_block();
                 let goto = LLExit::Goto(LLLink {
                     target: t,

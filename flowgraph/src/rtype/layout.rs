@@ -52,7 +52,9 @@ pub(super) fn classes(rt: &RTyper) -> DResult<Vec<LLClass>> {
         for ((owner, slot), t) in rt.class_attr_slots.borrow().iter() {
             if rt.prog.is_subclass(c.id, *owner) {
                 let value = match slot.value(rt.prog, c.id) {
-                    Some(v) => const_to_type(rt, v, t).map_err(|e| Diagnostic::error(c.span, e))?,
+                    Some(v) => {
+                        const_to_type(rt, &v, t).map_err(|e| Diagnostic::error(c.span, e))?
+                    }
                     None => super::convert::default_value(t),
                 };
                 cls.class_attrs.insert(slot.name(), (t.clone(), value));

@@ -1,10 +1,10 @@
 //! Annotations → low-level types, and the names of LL types in user terms
 //! (for diagnostics).
 
-use rpy_front::program::FuncId;
 use super::RTyper;
 use crate::annotate::{IterKind, SomeValue};
 use crate::ll::LLType;
+use rpy_front::program::FuncId;
 use std::rc::Rc;
 
 impl RTyper<'_> {
@@ -40,8 +40,11 @@ impl RTyper<'_> {
             SomeValue::Funcs(fs) => {
                 // Unreached functions are never called through the place
                 // (their constants are null there): only the others count.
-                let reached: Vec<FuncId> =
-                    fs.iter().copied().filter(|&f| self.ann.is_reached(f)).collect();
+                let reached: Vec<FuncId> = fs
+                    .iter()
+                    .copied()
+                    .filter(|&f| self.ann.is_reached(f))
+                    .collect();
                 let fs = if reached.is_empty() {
                     fs.iter().copied().take(1).collect()
                 } else {

@@ -765,7 +765,7 @@ impl GraphTyper<'_, '_> {
         for d in classes {
             let v = match slot.value(self.rt.prog, d) {
                 Some(c) => {
-                    super::convert::const_to_type(self.rt, c, ty).map_err(|e| self.error(e))?
+                    super::convert::const_to_type(self.rt, &c, ty).map_err(|e| self.error(e))?
                 }
                 None => super::convert::default_value(ty),
             };

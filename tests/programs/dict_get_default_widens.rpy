@@ -1,13 +1,14 @@
 # dict.get/dict.pop with a default: the default widens the dict's values
 # (as in RPython), so a longer default of a dict of one-character strs is
-# returned whole, and a dict never stored into takes the default's type.
+# returned whole, get(k) without a default may give None, and a dict
+# never stored into takes the default's type.
 
 
 def entry_point(argv):
     d = {}
     d["a"] = "x"
     d["b"] = "y"
-    print(d.get("k", "abc"), d.get("a", "abc"), d.get("b"))
+    print(d.get("k", "abc"), d.get("a", "abc"), d.get("b"), d.get("zz"))
     print(d.pop("k", "zz"), d.pop("a", "zz"), len(d))
     e = {}
     print(e.get("k", 5), e.get("j", 6) + 1)

@@ -852,9 +852,15 @@ impl Annotator<'_> {
                         self.dict_key_check(&anns[0], span)?;
                         self.dict_store(def, Some(&anns[0]), None, args[0].1)?;
                         // As RPython: the default generalizes the dict's
-                        // values, so one LL type holds both.
-                        if let Some(default) = anns.get(1) {
-                            self.dict_store(def, None, Some(default), args[1].1)?;
+                        // values, so one LL type holds both; `get(k)`'s
+                        // default is None.
+                        let default = match (anns.get(1), name) {
+                            (Some(d), _) => Some((d.clone(), args[1].1)),
+                            (None, "get") => Some((S::None, span)),
+                            (None, _) => None,
+                        };
+                        if let Some((default, at)) = default {
+                            self.dict_store(def, None, Some(&default), at)?;
                         }
                         let r = self.a.dict_root(def);
                         self.a.dictdefs[r.0 as usize].value.clone()

@@ -601,13 +601,16 @@ impl Annotator<'_> {
         for (f, b, i) in self.none_receivers.clone() {
             let op = &fp.graphs[f.index()].block(b).ops[i];
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();
+            if !receiver_is_none(op.kind, &args) && !has_none_var(op, &args) {
+                continue; // widened since; the block was annotated again
+            }
             self.pos = (f, b);
             let err = match self.op(f, op, &args) {
                 Err(e) => e,
                 Ok(_) if receiver_is_none(op.kind, &args) => {
                     self.error(op.span, "this operation on None is not supported in rpy")
                 }
-                Ok(_) => continue, // widened since; the block was annotated again
+                Ok(_) => continue,
             };
             return Err(err.with_note(
                 "this value is always None: nothing of another type (an instance, str, list or dict) ever reaches it",

@@ -213,9 +213,11 @@ impl Annotator<'_> {
 
     pub fn new_listdef(&mut self, item: SomeValue, origin: Option<Span>) -> ListDefId {
         let id = ListDefId(self.a.listdefs.len() as u32);
+        // A type's origin is where its first value comes from, not where
+        // an empty list is made.
         self.a.listdefs.push(ListDef {
+            item_origin: origin.filter(|_| !item.is_impossible()),
             item,
-            item_origin: origin,
             mutated: false,
             resized: false,
             mutated_at: None,
@@ -232,10 +234,10 @@ impl Annotator<'_> {
     ) -> DictDefId {
         let id = DictDefId(self.a.dictdefs.len() as u32);
         self.a.dictdefs.push(DictDef {
+            key_origin: origin.filter(|_| !key.is_impossible()),
+            value_origin: origin.filter(|_| !value.is_impossible()),
             key,
             value,
-            key_origin: origin,
-            value_origin: origin,
         });
         self.a.dict_parent.push(id.0);
         id
@@ -343,7 +345,7 @@ impl Annotator<'_> {
     ) -> DResult<()> {
         let r = self.a.dict_root(def);
         let d = self.a.dictdefs[r.0 as usize].clone();
-        let mut changed = false;
+        let (mut key_changed, mut value_changed) = (false, false);
         let mut new_key = d.key.clone();
         let mut new_value = d.value.clone();
         if let Some(k) = key {
@@ -358,7 +360,7 @@ impl Annotator<'_> {
                     origin,
                 )
             })?;
-            changed |= self.a.norm(&new_key) != self.a.norm(&d.key);
+            key_changed = self.a.norm(&new_key) != self.a.norm(&d.key);
         }
         if let Some(v) = value {
             new_value = self.union(&d.value, v).map_err(|c| {
@@ -372,15 +374,19 @@ impl Annotator<'_> {
                     origin,
                 )
             })?;
-            changed |= self.a.norm(&new_value) != self.a.norm(&d.value);
+            value_changed = self.a.norm(&new_value) != self.a.norm(&d.value);
         }
-        if changed {
+        if key_changed || value_changed {
             let r = self.a.dict_root(r);
             let dd = &mut self.a.dictdefs[r.0 as usize];
             dd.key = new_key;
             dd.value = new_value;
-            dd.key_origin.get_or_insert(origin);
-            dd.value_origin.get_or_insert(origin);
+            if key_changed {
+                dd.key_origin.get_or_insert(origin);
+            }
+            if value_changed {
+                dd.value_origin.get_or_insert(origin);
+            }
             self.reflow_dict(r);
         }
         Ok(())

@@ -343,6 +343,27 @@ impl Annotator<'_> {
         }
     }
 
+    /// A list made of a dict's keys, values or items (`what`) that widens
+    /// later widens the dict too (RPython's offspring), so the list is
+    /// made without converting its items.
+    fn dict_follows_list(
+        &mut self,
+        dict: DictDefId,
+        what: &str,
+        list: ListDefId,
+        span: Span,
+    ) -> DResult<()> {
+        let item = self.list_item(list);
+        match (what, &item) {
+            ("keys", k) => self.dict_store(dict, Some(k), None, span),
+            ("values", v) => self.dict_store(dict, None, Some(v), span),
+            (_, S::Tuple(kv)) if kv.len() == 2 => {
+                self.dict_store(dict, Some(&kv[0]), Some(&kv[1]), span)
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// A class-level constant read through an instance: the union over the
     /// class and its subclasses that redefine it.
     pub fn class_attr_ann(&mut self, class: ClassId, name: &str) -> Option<SomeValue> {
@@ -647,6 +668,11 @@ impl Annotator<'_> {
                 };
                 let d = self.list_site(op.result, item.clone(), span);
                 self.list_store(d, &item, span)?;
+                match &anns[0] {
+                    S::List { def, .. } => self.list_agree(d, *def, span)?,
+                    S::Dict { def, .. } => self.dict_follows_list(*def, "keys", d, span)?,
+                    _ => {}
+                }
                 S::List {
                     def: d,
                     nullable: false,
@@ -874,6 +900,7 @@ impl Annotator<'_> {
                         };
                         let l = self.list_site(op.result, item.clone(), span);
                         self.list_store(l, &item, span)?;
+                        self.dict_follows_list(def, name, l, span)?;
                         S::List {
                             def: l,
                             nullable: false,

@@ -269,26 +269,26 @@ impl GraphTyper<'_, '_> {
             return Ok(());
         }
         let mut mark = 0;
-        for op in &block.ops {
-            let dead_read = op.kind == crate::ops::OpKind::GetAttr
-                && self.ann_of(&Value::Var(op.result)).is_impossible();
+        let n = block.ops.len();
+        for (i, op) in block.ops.iter().enumerate() {
+            let no_result = self.ann_of(&Value::Var(op.result)).is_impossible();
+            let dead_read = op.kind == crate::ops::OpKind::GetAttr && no_result;
             if dead_read || op.args.iter().any(|a| self.ann_of(a).is_impossible()) {
                 // The annotator stopped here: no value of an operand ever
                 // exists (an item of a list nothing is stored in), or the
                 // attribute read is never set on an instance that exists
                 // (a class never instantiated), so neither this op nor
                 // what follows it ever runs.
-                let t = self.unreachable_block();
-                let goto = LLExit::Goto(LLLink {
-                    target: t,
-                    args: Vec::new(),
-                });
-                self.finish(lb, goto);
-                return Ok(());
+                return self.end_unreachable(lb);
             }
             mark = self.ops.len();
             self.span = op.span;
             self.lower_op(op)?;
+            if no_result && i + 1 < n {
+                // A call that never returns (it always raises): the
+                // annotator stopped after it, and so does the block.
+                return self.end_unreachable(lb);
+            }
         }
         let exits = block.exits.clone();
         match block.switch().clone() {
@@ -533,6 +533,17 @@ impl GraphTyper<'_, '_> {
     }
 
     /// A block that is never entered (it raises a null exception).
+    /// End the block being built with a jump to an unreachable block.
+    fn end_unreachable(&mut self, lb: LBlock) -> DResult<()> {
+        let t = self.unreachable_block();
+        let goto = LLExit::Goto(LLLink {
+            target: t,
+            args: Vec::new(),
+        });
+        self.finish(lb, goto);
+        Ok(())
+    }
+
     fn unreachable_block(&mut self) -> LBlock {
         let t = self
             .rt

@@ -176,6 +176,23 @@ impl<'p> Builder<'p> {
         v
     }
 
+    /// A test on constants decided now, so that the branch it picks is the
+    /// only one built (`m = None` … `if m is not None:` is dead code, as
+    /// in Python): `is` where one side is the constant None, `not` and
+    /// `bool` of a constant.
+    fn fold_test(&self, kind: OpKind, args: &[Value]) -> Option<ConstValue> {
+        let consts: Option<Vec<&ConstValue>> = args.iter().map(Value::as_const).collect();
+        let truth = |c: &ConstValue| rpy_front::constfold::truth(c, &self.prog.prebuilt);
+        match (kind, consts?.as_slice()) {
+            (OpKind::Is, [a, b]) if **a == ConstValue::None || **b == ConstValue::None => {
+                Some(ConstValue::Bool(a == b))
+            }
+            (OpKind::Not, [a]) => truth(a).map(|t| ConstValue::Bool(!t)),
+            (OpKind::IsTrue, [a]) => truth(a).map(ConstValue::Bool),
+            _ => None,
+        }
+    }
+
     /// Like `emit`; with `catch = Some(cls)` the op's exceptions of class
     /// `cls` leave by a separate exit, returned as a pending.
     pub fn emit_catching(
@@ -185,6 +202,9 @@ impl<'p> Builder<'p> {
         span: Span,
         catch: Option<ClassId>,
     ) -> (Value, Option<Pending>) {
+        if let Some(c) = self.fold_test(kind, &args) {
+            return (Value::Const(c), None);
+        }
         let block = self.cur();
         let result = self.g.new_var(None);
         if kind.info().result == ResultKind::Bool {

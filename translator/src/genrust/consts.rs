@@ -16,8 +16,18 @@ pub struct Pool {
     strings: IndexMap<Vec<u8>, String>,
     /// Field types (list mutability erased) → struct name.
     tuple_types: IndexMap<Vec<LLType>, String>,
-    /// Initializer → static name (and its struct).
-    tuple_consts: IndexMap<String, (String, String)>,
+    /// Initializer → the static.
+    tuple_consts: IndexMap<String, TupleConst>,
+}
+
+/// A tuple constant: a static of struct `st`. Items that are prebuilt
+/// lists or dicts exist only once `setup()` has built them: the static
+/// holds null there, and `fixups` (field, expression) fill them in.
+struct TupleConst {
+    name: String,
+    st: String,
+    init: String,
+    fixups: Vec<(usize, String)>,
 }
 
 /// `b"…"` with escapes for everything but printable ASCII.
@@ -123,24 +133,54 @@ impl Gen<'_> {
             .map(|c| self.prog.const_type(c).expect("a typed tuple item"))
             .collect();
         let st = self.tuple_struct(&types);
-        let fields: Vec<String> = items
+        let values: Vec<String> = items.iter().map(|c| self.konst(c)).collect();
+        let fields = |later: bool| -> Vec<String> {
+            values
+                .iter()
+                .zip(items)
+                .enumerate()
+                .map(|(i, (v, c))| match c {
+                    LLConst::Prebuilt(..) if later => format!("f{i}: null_mut()"),
+                    _ => format!("f{i}: {v}"),
+                })
+                .collect()
+        };
+        let init = |fs: Vec<String>| format!("{st} {{ hdr: GcHeader::prebuilt(TID_{st}), {} }}", fs.join(", "));
+        let key = init(fields(false));
+        let fixups: Vec<(usize, String)> = items
             .iter()
             .enumerate()
-            .map(|(i, c)| format!("f{i}: {}", self.konst(c)))
+            .filter(|(_, c)| matches!(c, LLConst::Prebuilt(..)))
+            .map(|(i, _)| (i, values[i].clone()))
             .collect();
-        let init = format!(
-            "{st} {{ hdr: GcHeader::prebuilt(TID_{st}), {} }}",
-            fields.join(", ")
-        );
+        let static_init = init(fields(true));
         let mut pool = self.pool.borrow_mut();
         let n = pool.tuple_consts.len();
         let name = pool
             .tuple_consts
-            .entry(init)
-            .or_insert_with(|| (format!("TC_{n}"), st))
-            .0
+            .entry(key)
+            .or_insert_with(|| TupleConst {
+                name: format!("TC_{n}"),
+                st,
+                init: static_init,
+                fixups,
+            })
+            .name
             .clone();
         format!("((&raw const {name}) as *mut Object)")
+    }
+
+    /// `setup()` code filling the prebuilt lists and dicts into tuple
+    /// constants (after they are built).
+    pub fn tuple_fixups(&self) -> String {
+        let pool = self.pool.borrow();
+        let mut out = String::new();
+        for t in pool.tuple_consts.values() {
+            for (i, v) in &t.fixups {
+                let _ = writeln!(out, "    {}.f{i} = {v};", t.name);
+            }
+        }
+        out
     }
 
     /// The tuple structs, in registration order (after the classes).
@@ -205,8 +245,9 @@ impl Gen<'_> {
                 params = params.join(", "),
             );
         }
-        for (init, (name, st)) in &pool.tuple_consts {
-            let _ = writeln!(out, "static {name}: {st} = {init};");
+        for t in pool.tuple_consts.values() {
+            let m = if t.fixups.is_empty() { "" } else { "mut " };
+            let _ = writeln!(out, "static {m}{}: {} = {};", t.name, t.st, t.init);
         }
         out
     }

@@ -91,6 +91,7 @@ pub fn generate(prog: &LLProgram, file: &str, jit: Option<&jitgen::codewriter::O
         .map(|t| format!("    rpy_register_type(DESC_{t});\n"))
         .collect();
     let pool = gen.emit_pool(registered);
+    let prebuilt_init = prebuilt_init + &gen.tuple_fixups();
     let entry = &gen.fn_names[&prog.entry];
     let entry_call = match prog.graph(prog.entry).map(|g| &g.result) {
         Some(flowgraph::ll::LLType::Signed) => format!("let r = {entry}(argv);\n    {jit_finish}r"),

@@ -63,6 +63,9 @@ impl Annotator<'_> {
         }
         if changed {
             self.schedule((fid, g.startblock));
+            if let Some(family) = self.method_families.get(&fid).cloned() {
+                self.unify_params(&family, span)?;
+            }
         }
         self.depend_return(fid);
         Ok(self.a.funcs[fid.index()]
@@ -211,6 +214,73 @@ impl Annotator<'_> {
     /// Functions called at one place (overriding methods, functions stored
     /// in one variable) share one signature: each returns the union of
     /// their results, even one that never returns (it always raises).
+    /// Record that the methods of `family` are called together.
+    fn join_family(&mut self, family: &[FuncId]) {
+        if family.len() < 2 {
+            return;
+        }
+        let mut all: Vec<FuncId> = family.to_vec();
+        for f in family {
+            for &g in self.method_families.get(f).into_iter().flatten() {
+                if !all.contains(&g) {
+                    all.push(g);
+                }
+            }
+        }
+        for &f in &all {
+            self.method_families.insert(f, all.clone());
+        }
+    }
+
+    /// Give each parameter but `self` one type across a method family
+    /// (a call through the base passes the same values to any of them).
+    fn unify_params(&mut self, family: &[FuncId], span: Span) -> DResult<()> {
+        let arity = family
+            .iter()
+            .map(|f| self.prog.func(*f).params.len())
+            .min()
+            .unwrap_or(0);
+        for i in 1..arity {
+            let param = |s: &Self, f: FuncId| {
+                let g = &s.fp.graphs[f.index()];
+                g.block(g.startblock).inputargs[i]
+            };
+            let mut u = S::Impossible;
+            for &f in family {
+                let a = self.a.var(f, param(self, f));
+                u = self.union(&u, &a).map_err(|c| {
+                    self.conflict_error(
+                        c,
+                        &format!("argument {i} of the method family"),
+                        None,
+                        span,
+                    )
+                })?;
+            }
+            if u.is_impossible() {
+                continue;
+            }
+            for &f in family {
+                let p = param(self, f);
+                let caller = self.pos.0;
+                self.pos.0 = f;
+                let what = format!(
+                    "argument '{}' of {}()",
+                    self.prog.func(f).params[i].name,
+                    self.prog.func(f).name
+                );
+                let r = self.merge_var(f, p, &u, span, Some(what));
+                self.pos.0 = caller;
+                if r? {
+                    self.a.funcs[f.index()].args[i] = self.a.var(f, p);
+                    let g = &self.fp.graphs[f.index()];
+                    self.schedule((f, g.startblock));
+                }
+            }
+        }
+        Ok(())
+    }
+
     fn unify_returns(&mut self, family: &[FuncId], out: &SomeValue, span: Span) -> DResult<()> {
         if family.len() < 2 || out.is_impossible() {
             return Ok(());
@@ -323,6 +393,8 @@ impl Annotator<'_> {
                     })?;
                 }
                 let family: Vec<FuncId> = impls.iter().map(|&(_, m)| m).collect();
+                self.join_family(&family);
+                self.unify_params(&family, span)?;
                 self.unify_returns(&family, &out, span)?;
                 Ok(out)
             }

@@ -63,6 +63,7 @@ pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
         dict_sites: HashMap::new(),
         unresolved_attrs: Vec::new(),
         none_receivers: IndexSet::new(),
+        method_families: HashMap::new(),
     };
     an.init_prebuilt();
     let argv_def = an.new_listdef(SomeValue::STR, None);
@@ -97,6 +98,7 @@ impl<'a> Annotator<'a> {
             dict_sites: HashMap::new(),
             unresolved_attrs: Vec::new(),
             none_receivers: IndexSet::new(),
+            method_families: HashMap::new(),
         }
     }
 }
@@ -131,6 +133,10 @@ pub(crate) struct Annotator<'a> {
     /// re-flowed when the receiver widens, and `finish` reports the ones
     /// still `None` at the fixpoint.
     none_receivers: IndexSet<(FuncId, BlockId, usize)>,
+    /// The implementations of a method called together through a base
+    /// class (RPython's call family), per member: their parameters share
+    /// one type each, so one vtable slot type serves them all.
+    pub method_families: HashMap<FuncId, Vec<FuncId>>,
 }
 
 impl Annotator<'_> {

@@ -145,7 +145,12 @@ impl Gen<'_> {
                 })
                 .collect()
         };
-        let init = |fs: Vec<String>| format!("{st} {{ hdr: GcHeader::prebuilt(TID_{st}), {} }}", fs.join(", "));
+        let init = |fs: Vec<String>| {
+            format!(
+                "{st} {{ hdr: GcHeader::prebuilt(TID_{st}), {} }}",
+                fs.join(", ")
+            )
+        };
         let key = init(fields(false));
         let fixups: Vec<(usize, String)> = items
             .iter()

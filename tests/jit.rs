@@ -1,7 +1,8 @@
 //! End-to-end, with the JIT: the toy under `--opt=jit` (its squares, the
 //! JIT off, every loop traced at once), the shape of its optimized loop
 //! (golden, from `RPYLOG=jit-log-opt`), every program of tests/programs/
-//! and goal/ under `RPYJIT=threshold=1`, and random toy-bytecode programs
+//! and goal/ under `RPYJIT=threshold=1` (bridges after two guard failures
+//! or after one), and random toy-bytecode programs
 //! native against JIT (thresholds and eagerness from 1 up, so guards fail
 //! and bridges form). Every run goes through both backends: the x86-64 one
 //! and the trace interpreter (`RPYJIT=backend=interp`).
@@ -147,6 +148,14 @@ fn toy_optimized_loop_is_the_hand_written_one() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// The `RPYJIT` settings every program runs under (on both backends):
+/// every loop traced at once, and guards getting bridges after two
+/// failures or after the first.
+const PROGRAM_SETTINGS: &[&str] = &[
+    "threshold=1,trace_eagerness=2",
+    "threshold=1,trace_eagerness=1",
+];
+
 #[test]
 fn programs_jit_with_threshold_1() {
     let start = std::time::Instant::now();
@@ -155,42 +164,11 @@ fn programs_jit_with_threshold_1() {
     let goals = files("goal", "rpy");
     let all: Vec<PathBuf> = progs.iter().chain(&goals).cloned().collect();
     let mut failures = translate_all(&all, &dir, &["--opt=jit"]);
-    for backend in BACKENDS {
-        let rpyjit = format!("backend={backend},threshold=1,trace_eagerness=2");
-        for p in &progs {
-            let want = expectation(p);
-            let log = dir.join(format!("{}-{backend}.log", rel(p).replace('/', "_")));
-            let spec = format!("jit-log-opt:{}", log.display());
-            let env: &[(&str, &str)] = match want.jit_log {
-                Some(_) => &[("RPYLOG", &spec)],
-                None => &[],
-            };
-            let out = run_with(&exe(&dir, p), &want.args, &rpyjit, env);
-            let what = format!("RPYJIT={rpyjit} {}", rel(p));
-            failures.extend(compare(&what, &out, &want, true));
-            if let Some(line) = &want.jit_log {
-                let text = std::fs::read_to_string(&log).unwrap_or_default();
-                if !text.lines().any(|l| l == line) {
-                    failures.push(format!("{what}: no line {line:?} in the JIT log"));
-                }
-            }
-        }
-        for p in &goals {
-            for args in goal_runs(p) {
-                let native = translate()
-                    .arg("--interp")
-                    .arg(rel(p))
-                    .args(&args)
-                    .output()
-                    .unwrap();
-                let jit = run_with(&exe(&dir, p), &args, &rpyjit, &[]);
-                if jit.stdout != native.stdout || jit.status.code() != native.status.code() {
-                    failures.push(format!(
-                        "RPYJIT={rpyjit} {} {args:?}: differs from --interp",
-                        rel(p)
-                    ));
-                }
-            }
+    for setting in PROGRAM_SETTINGS {
+        for backend in BACKENDS {
+            let rpyjit = format!("backend={backend},{setting}");
+            failures.extend(run_programs(&dir, &progs, &rpyjit));
+            failures.extend(run_goals(&dir, &goals, &rpyjit));
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
@@ -200,6 +178,56 @@ fn programs_jit_with_threshold_1() {
         start.elapsed().as_secs_f64()
     );
     report(failures, all.len());
+}
+
+/// Runs every program of tests/programs (translated into `dir`) under
+/// `rpyjit` against its expectation, and its JIT log against its
+/// `# jit-log:` line.
+fn run_programs(dir: &Path, progs: &[PathBuf], rpyjit: &str) -> Vec<String> {
+    let mut failures = Vec::new();
+    for p in progs {
+        let want = expectation(p);
+        let log = dir.join(format!("{}.log", rel(p).replace('/', "_")));
+        let spec = format!("jit-log-opt:{}", log.display());
+        let env: &[(&str, &str)] = match want.jit_log {
+            Some(_) => &[("RPYLOG", &spec)],
+            None => &[],
+        };
+        let out = run_with(&exe(dir, p), &want.args, rpyjit, env);
+        let what = format!("RPYJIT={rpyjit} {}", rel(p));
+        failures.extend(compare(&what, &out, &want, true));
+        if let Some(line) = &want.jit_log {
+            let text = std::fs::read_to_string(&log).unwrap_or_default();
+            if !text.lines().any(|l| l == line) {
+                failures.push(format!("{what}: no line {line:?} in the JIT log"));
+            }
+        }
+    }
+    failures
+}
+
+/// Runs the interpreters of goal/ (translated into `dir`) under `rpyjit`
+/// against their untranslated runs.
+fn run_goals(dir: &Path, goals: &[PathBuf], rpyjit: &str) -> Vec<String> {
+    let mut failures = Vec::new();
+    for p in goals {
+        for args in goal_runs(p) {
+            let native = translate()
+                .arg("--interp")
+                .arg(rel(p))
+                .args(&args)
+                .output()
+                .unwrap();
+            let jit = run_with(&exe(dir, p), &args, rpyjit, &[]);
+            if jit.stdout != native.stdout || jit.status.code() != native.status.code() {
+                failures.push(format!(
+                    "RPYJIT={rpyjit} {} {args:?}: differs from --interp",
+                    rel(p)
+                ));
+            }
+        }
+    }
+    failures
 }
 
 // ---- random toy-bytecode programs, native against JIT

@@ -825,3 +825,619 @@ jump(i1, i0, i3, f6, f5, descr=L0)
     // five swaps
     assert_eq!((e.op, e.values), (3, vec![22, 11, 0, b, a]));
 }
+
+// ---- operands of instructions with fixed registers
+
+/// The boxes `i{from}..i{to}` as a comma-separated list.
+fn boxes(range: std::ops::Range<usize>) -> String {
+    range
+        .map(|k| format!("i{k}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Twelve inputs live across a call: `i0..i4` stay in the callee-saved
+/// registers, the call spills `i5..i11` (slots 0..6); its result and six
+/// new boxes then fill every register, so defining `i19 = OP(i{a},
+/// i{b})`, whose operands die in their slots, has to spill a box.
+fn division_after_a_call(op: &str, a: usize, b: usize) -> String {
+    let rest: Vec<String> = (0..19)
+        .filter(|&k| k != a && k != b)
+        .map(|k| format!("i{k}"))
+        .collect();
+    format!(
+        "@call mix3 iii:i any\n[{}]\ni12 = call_i(1, 2, 3, descr=mix3)\n{}\n\
+         i19 = {op}(i{a}, i{b})\nfinish(i19, {})\n",
+        boxes(0..12),
+        (13..19)
+            .map(|k| format!("i{k} = int_add(i0, {k})"))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        rest.join(", ")
+    )
+}
+
+#[test]
+fn division_operands_dying_in_slots_under_pressure() {
+    // the dividend, then the divisor, in the slot the spill takes first
+    for op in ["int_py_div", "int_py_mod"] {
+        for (a, b) in [(5, 6), (6, 5), (7, 8), (11, 5)] {
+            let main = division_after_a_call(op, a, b);
+            let p = Program {
+                main: &main,
+                bridges: &[],
+                funcs: RANDOM_FUNCS,
+            };
+            let args: Vec<u64> = (0..12).map(|k| 1000 + 37 * k).collect();
+            run_both(&p, &[0], |_| args.clone());
+        }
+    }
+}
+
+#[test]
+fn division_in_a_bridge_whose_inputs_are_in_slots() {
+    // the guard after the call saves i5..i11 in slots: the bridge's
+    // inputs start there, and its division by one of them must read it
+    // before spilling anything
+    let main = format!(
+        "@call mix3 iii:i any\n[{all}]\ni12 = call_i(1, 2, 3, descr=mix3)\n\
+         guard_false(i12) [{all}, i12]\nfinish(i12)\n",
+        all = boxes(0..12)
+    );
+    for op in ["int_py_div", "int_py_mod"] {
+        for (a, b) in [(5, 6), (6, 5), (9, 5)] {
+            let fill: Vec<String> = (13..19)
+                .map(|k| format!("i{k} = int_add(i0, {k})"))
+                .collect();
+            let rest: Vec<String> = (0..19)
+                .filter(|&k| k != a && k != b)
+                .map(|k| format!("i{k}"))
+                .collect();
+            let bridge = format!(
+                "[{}]\n{}\ni19 = {op}(i{a}, i{b})\nfinish(i19, {})\n",
+                boxes(0..13),
+                fill.join("\n"),
+                rest.join(", ")
+            );
+            let p = Program {
+                main: &main,
+                bridges: &[(0, 1, &bridge)],
+                funcs: RANDOM_FUNCS,
+            };
+            let args: Vec<u64> = (0..12).map(|k| 1000 + 37 * k).collect();
+            let (e, _) = run_both(&p, &[0], |_| args.clone());
+            assert_eq!(e.trace, TraceId(1), "the bridge ran");
+        }
+    }
+}
+
+#[test]
+fn division_with_operands_and_live_boxes_in_rax_and_rdx() {
+    // i0 and i1 take rax and rdx (the first allocatable registers): as
+    // operands of divisions, and as live boxes around others
+    let main = format!(
+        "[{all}]\ni12 = int_py_div(i1, i0)\ni13 = int_py_mod(i0, i1)\n\
+         i14 = int_py_div(i5, i0)\ni15 = int_py_mod(i6, 7)\ni16 = int_py_div(i1, 3)\n\
+         i17 = int_py_mod(i2, i3)\nfinish(i12, i13, i14, i15, i16, i17, {all})\n",
+        all = boxes(0..12)
+    );
+    let mut args: Vec<u64> = (0..12).map(|k| 1000 + 37 * k).collect();
+    args[0] = -7i64 as u64;
+    args[1] = 1 << 40;
+    let e = run_simple(&main, &args);
+    let (q, r) = (-(1i64 << 40) / 7 - 1, (1i64 << 40) - 7);
+    assert_eq!(e.values[..2], [q as u64, r as u64]);
+}
+
+#[test]
+fn shift_counts_from_registers_slots_and_constants() {
+    // counts and shifted boxes everywhere, rcx (the count register)
+    // never holding a box; the counts die in slots under pressure
+    for op in ["int_lshift", "int_rshift"] {
+        let main = division_after_a_call(op, 5, 6).replace(
+            "finish(",
+            &format!("i20 = {op}(i0, i12)\ni21 = {op}(i13, 3)\nfinish(i20, i21, "),
+        );
+        let p = Program {
+            main: &main,
+            bridges: &[],
+            funcs: RANDOM_FUNCS,
+        };
+        let args: Vec<u64> = (0..12).map(|k| 0x1234_5678 + 3 * k).collect();
+        run_both(&p, &[0], |_| args.clone());
+    }
+}
+
+#[test]
+fn calls_clobbering_every_caller_saved_register() {
+    // twelve live boxes and three floats around back-to-back calls, the
+    // first result an argument of the second and live after both
+    let main = format!(
+        "@call mix3 iii:i any\n@call fmix ffi:f any\n[{all}, f20, f21, f22]\n\
+         i12 = call_i(i0, i6, i11, descr=mix3)\ni13 = call_i(i12, i1, i7, descr=mix3)\n\
+         f23 = call_f(f20, f21, i12, descr=fmix)\ni14 = int_py_mod(i13, 1000)\n\
+         finish(i12, i13, i14, f23, {all}, f20, f21, f22)\n",
+        all = boxes(0..12)
+    );
+    let p = Program {
+        main: &main,
+        bridges: &[],
+        funcs: RANDOM_FUNCS,
+    };
+    let mut args: Vec<u64> = (0..12).map(|k| 5 + 11 * k).collect();
+    args.extend([1.5f64, -2.0, 8.25].map(f64::to_bits));
+    run_both(&p, &[0], |_| args.clone());
+}
+
+// ---- random traces with bridges, under register pressure
+
+unsafe extern "C" fn mix3(args: *const u64) -> u64 {
+    let a = std::slice::from_raw_parts(args, 3);
+    a[0].wrapping_mul(31)
+        .wrapping_add(a[1] ^ 0x55)
+        .wrapping_sub(a[2] << 3)
+}
+
+unsafe extern "C" fn fmix(args: *const u64) -> u64 {
+    let a = std::slice::from_raw_parts(args, 3);
+    let x = f64::from_bits(a[0]) * 0.5 - f64::from_bits(a[1]);
+    (x + (a[2] as i64 % 1000) as f64).to_bits()
+}
+
+/// The descrs random traces use: two calls and a memory block of 16
+/// words (`m.a`, `m.f` fields, `m.w` word and `m.b` byte arrays).
+const RANDOM_DECLS: &str = "@call mix3 iii:i any
+@call fmix ffi:f any
+@field m.a 8 8 i
+@field m.f 16 8 f
+@array m.w 24 8 i
+@array m.b 32 1 i
+";
+
+const RANDOM_FUNCS: &[(&str, JitFn)] = &[("mix3", mix3), ("fmix", fmix)];
+
+/// Writes random traces as text: every shape the register allocator
+/// treats specially (`idiv`'s rax and rdx, shift counts in rcx, calls,
+/// memory addresses, fused and overflow guards, the bridges of guards and
+/// their jumps back to the loop) among many live boxes.
+struct TraceGen {
+    rng: Lcg,
+    next: usize,
+    ints: Vec<String>,
+    floats: Vec<String>,
+    /// The memory block's box (always a fail arg).
+    mem: String,
+    /// Boxes every guard saves first (the loop counter).
+    keep: Vec<String>,
+    lines: Vec<String>,
+    /// Each guard's op index and fail argument kinds.
+    guards: Vec<(usize, Vec<char>)>,
+}
+
+impl TraceGen {
+    fn new(seed: u64) -> TraceGen {
+        TraceGen {
+            rng: Lcg(seed),
+            next: 0,
+            ints: Vec::new(),
+            floats: Vec::new(),
+            mem: String::new(),
+            keep: Vec::new(),
+            lines: Vec::new(),
+            guards: Vec::new(),
+        }
+    }
+
+    fn fresh(&mut self, kind: char) -> String {
+        self.next += 1;
+        let v = format!("{kind}{}", self.next);
+        match kind {
+            'f' => self.floats.push(v.clone()),
+            'p' => self.mem = v.clone(),
+            _ => self.ints.push(v.clone()),
+        }
+        v
+    }
+
+    fn pick(&mut self, kind: char) -> String {
+        if kind == 'i' && self.ints.is_empty() {
+            let r = self.fresh('i');
+            self.emit(format!("{r} = int_add(17, 4)"));
+        }
+        if kind == 'f' && self.floats.is_empty() {
+            let a = self.pick('i');
+            let r = self.fresh('f');
+            self.emit(format!("{r} = cast_int_to_float({a})"));
+        }
+        let pool = if kind == 'f' {
+            &self.floats
+        } else {
+            &self.ints
+        };
+        pool[self.rng.below(pool.len())].clone()
+    }
+
+    /// An int operand: usually a box, sometimes a constant.
+    fn int_operand(&mut self) -> String {
+        if self.rng.below(5) == 0 {
+            INTS[self.rng.below(INTS.len())].to_string()
+        } else {
+            self.pick('i')
+        }
+    }
+
+    fn emit(&mut self, line: String) {
+        self.lines.push(line);
+    }
+
+    /// `r = op(a, b)` for a two-operand int op.
+    fn binary(&mut self, op: &str, a: String, b: String) -> String {
+        let r = self.fresh('i');
+        self.emit(format!("{r} = {op}({a}, {b})"));
+        r
+    }
+
+    /// A divisor box the codewriter would let through: in 1..=256 or
+    /// -257..=-2.
+    fn divisor(&mut self) -> String {
+        let x = self.pick('i');
+        let low = self.binary("int_and", x, "255".into());
+        if self.rng.below(2) == 0 {
+            self.binary("int_add", low, "1".into())
+        } else {
+            self.binary("int_sub", "-2".into(), low)
+        }
+    }
+
+    fn division(&mut self) {
+        let op = ["int_py_div", "int_py_mod"][self.rng.below(2)];
+        let b = match self.rng.below(3) {
+            0 => ["3", "7", "-5", "16", "1000003"][self.rng.below(5)].to_string(),
+            _ => self.divisor(),
+        };
+        let a = self.int_operand();
+        self.binary(op, a, b);
+    }
+
+    fn int_op(&mut self) {
+        let ops = [
+            "int_add",
+            "int_sub",
+            "int_mul",
+            "int_and",
+            "int_or",
+            "int_xor",
+            "int_lshift",
+            "int_rshift",
+            "int_lt",
+            "int_eq",
+            "int_ge",
+            "uint_lt",
+            "uint_ge",
+            "int_neg",
+            "int_invert",
+            "int_is_zero",
+        ];
+        let op = ops[self.rng.below(ops.len())];
+        let a = self.int_operand();
+        let b = self.int_operand();
+        if matches!(op, "int_neg" | "int_invert" | "int_is_zero") {
+            let r = self.fresh('i');
+            self.emit(format!("{r} = {op}({a})"));
+        } else {
+            self.binary(op, a, b);
+        }
+    }
+
+    fn float_op(&mut self) {
+        if self.floats.is_empty() || self.rng.below(4) == 0 {
+            let a = self.pick('i');
+            let r = self.fresh('f');
+            self.emit(format!("{r} = cast_int_to_float({a})"));
+            return;
+        }
+        let ops = [
+            "float_add",
+            "float_mul",
+            "float_sub",
+            "float_truediv",
+            "float_lt",
+            "float_eq",
+            "float_ge",
+            "float_neg",
+            "cast_float_to_int",
+        ];
+        let op = ops[self.rng.below(ops.len())];
+        let (a, b) = (self.pick('f'), self.pick('f'));
+        let int_result = matches!(
+            op,
+            "float_lt" | "float_eq" | "float_ge" | "cast_float_to_int"
+        );
+        let r = self.fresh(if int_result { 'i' } else { 'f' });
+        match op {
+            "float_neg" | "cast_float_to_int" => self.emit(format!("{r} = {op}({a})")),
+            _ => self.emit(format!("{r} = {op}({a}, {b})")),
+        }
+    }
+
+    fn call(&mut self) {
+        if !self.floats.is_empty() && self.rng.below(3) == 0 {
+            let (a, b, c) = (self.pick('f'), self.pick('f'), self.pick('i'));
+            let r = self.fresh('f');
+            self.emit(format!("{r} = call_f({a}, {b}, {c}, descr=fmix)"));
+        } else {
+            let (a, b, c) = (self.int_operand(), self.int_operand(), self.int_operand());
+            let r = self.fresh('i');
+            self.emit(format!("{r} = call_i({a}, {b}, {c}, descr=mix3)"));
+        }
+    }
+
+    /// An index into the block's arrays: a box in 0..=3, or a constant.
+    fn index(&mut self) -> String {
+        if self.rng.below(3) == 0 {
+            return self.rng.below(4).to_string();
+        }
+        let x = self.pick('i');
+        self.binary("int_and", x, "3".into())
+    }
+
+    fn memory(&mut self) {
+        let p = self.mem.clone();
+        match self.rng.below(6) {
+            0 => {
+                let r = self.fresh('i');
+                self.emit(format!("{r} = getfield_gc_i({p}, descr=m.a)"));
+            }
+            1 => {
+                let v = self.int_operand();
+                self.emit(format!("setfield_gc({p}, {v}, descr=m.a)"));
+            }
+            2 if !self.floats.is_empty() => {
+                let v = self.pick('f');
+                self.emit(format!("setfield_gc({p}, {v}, descr=m.f)"));
+            }
+            2 => {
+                let r = self.fresh('f');
+                self.emit(format!("{r} = getfield_gc_f({p}, descr=m.f)"));
+            }
+            k => {
+                let arr = ["m.w", "m.b"][self.rng.below(2)];
+                let i = self.index();
+                if k == 3 {
+                    let r = self.fresh('i');
+                    self.emit(format!("{r} = getarrayitem_gc_i({p}, {i}, descr={arr})"));
+                } else {
+                    let v = self.int_operand();
+                    self.emit(format!("setarrayitem_gc({p}, {i}, {v}, descr={arr})"));
+                }
+            }
+        }
+    }
+
+    /// Fail args: the block, the kept boxes, then a few boxes and
+    /// constants.
+    fn fail_args(&mut self) -> (Vec<String>, Vec<char>) {
+        let mut args: Vec<String> = [self.mem.clone()]
+            .into_iter()
+            .chain(self.keep.iter().cloned())
+            .collect();
+        for _ in 0..self.rng.below(12) {
+            let a = match self.rng.below(8) {
+                0 => self.rng.below(100).to_string(),
+                1 if !self.floats.is_empty() => self.pick('f'),
+                _ => self.pick('i'),
+            };
+            args.push(a);
+        }
+        let kinds = args
+            .iter()
+            .map(|a| {
+                ['f', 'p']
+                    .into_iter()
+                    .find(|&k| a.starts_with(k))
+                    .unwrap_or('i')
+            })
+            .collect();
+        (args, kinds)
+    }
+
+    /// A guard that may fail: on a test fused into it, a box, or the
+    /// overflow of an add.
+    fn guard(&mut self) {
+        let (a, b) = (self.pick('i'), self.int_operand());
+        let code = match self.rng.below(6) {
+            0 => {
+                let test = ["int_is_true", "int_is_zero"][self.rng.below(2)];
+                let c = self.fresh('i');
+                self.emit(format!("{c} = {test}({a})"));
+                format!("guard_true({c})")
+            }
+            1 => {
+                let c = self.binary("int_lt", a, b);
+                format!("guard_false({c})")
+            }
+            2 => {
+                let op = ["int_add_ovf", "int_sub_ovf", "int_mul_ovf"][self.rng.below(3)];
+                self.binary(op, a, b);
+                ["guard_no_overflow()", "guard_overflow()"][self.rng.below(2)].to_string()
+            }
+            3 => format!("guard_value({a}, {})", self.rng.below(3)),
+            _ => format!("guard_true({a})"),
+        };
+        let (args, kinds) = self.fail_args();
+        self.guards.push((self.lines.len(), kinds));
+        self.emit(format!("{code} [{}]", args.join(", ")));
+    }
+
+    /// `n` random ops.
+    fn ops(&mut self, n: usize) {
+        for _ in 0..n {
+            match self.rng.below(12) {
+                0 | 1 => self.division(),
+                2 => self.float_op(),
+                3 => self.call(),
+                4 => self.guard(),
+                5 => self.memory(),
+                _ => self.int_op(),
+            }
+        }
+    }
+
+    /// `finish` of many live boxes (keeping the pressure on to the end).
+    fn finish(&mut self) {
+        let n = 1 + self.rng.below(24);
+        let outs: Vec<String> = (0..n)
+            .map(|_| {
+                if !self.floats.is_empty() && self.rng.below(5) == 0 {
+                    self.pick('f')
+                } else {
+                    self.pick('i')
+                }
+            })
+            .collect();
+        self.emit(format!("finish({})", outs.join(", ")));
+    }
+
+    /// Counts `counter` down and, while it is positive, jumps to the loop
+    /// with it and random boxes of the label's `kinds`.
+    fn jump_back(&mut self, counter: &str, kinds: &[char]) {
+        let c = self.binary("int_sub", counter.to_string(), "1".into());
+        let positive = self.binary("int_gt", c.clone(), "0".into());
+        self.keep = vec![c.clone()];
+        let (args, fail_kinds) = self.fail_args();
+        self.guards.push((self.lines.len(), fail_kinds));
+        self.emit(format!("guard_true({positive}) [{}]", args.join(", ")));
+        let args: Vec<String> = kinds
+            .iter()
+            .enumerate()
+            .map(|(k, &kind)| match (k, kind) {
+                (0, _) => self.mem.clone(),
+                (1, _) => c.clone(),
+                (_, 'f') => self.pick('f'),
+                _ => self.pick('i'),
+            })
+            .collect();
+        self.emit(format!("jump({}, descr=L0)", args.join(", ")));
+    }
+
+    /// `[inputs]` of the given kinds, as a header line, and their names.
+    fn inputs(&mut self, kinds: &[char]) -> (String, Vec<String>) {
+        let names: Vec<String> = kinds.iter().map(|&k| self.fresh(k)).collect();
+        (format!("[{}]", names.join(", ")), names)
+    }
+
+    fn text(&mut self, header: &str) -> String {
+        let body = std::mem::take(&mut self.lines).join("\n");
+        format!("{RANDOM_DECLS}{header}\n{body}\n")
+    }
+}
+
+/// A random bridge for a guard whose fail args have `kinds` (the block,
+/// and for a loop's guards the counter, first): it finishes or, if
+/// `loop_kinds` are given, may count down and jump back to the loop.
+/// Returns its text and its guards.
+fn random_bridge(
+    seed: u64,
+    kinds: &[char],
+    loop_kinds: Option<&[char]>,
+) -> (String, Vec<(usize, Vec<char>)>) {
+    let mut g = TraceGen::new(seed);
+    let (header, names) = g.inputs(kinds);
+    if loop_kinds.is_some() {
+        g.keep = vec![names[1].clone()];
+    }
+    let n = g.rng.below(30);
+    g.ops(n);
+    match loop_kinds {
+        Some(lk) if g.rng.below(3) != 0 => g.jump_back(&names[1], lk),
+        _ => g.finish(),
+    }
+    let guards = std::mem::take(&mut g.guards);
+    (g.text(&header), guards)
+}
+
+/// A random trace (a loop counting down from its second input when
+/// `looping`), a random bridge for each of its guards and one for each
+/// guard of those bridges, in compilation order (trace `k + 1` is the
+/// `k`-th bridge).
+fn random_program(seed: u64, looping: bool) -> (String, Vec<char>, Vec<(u32, usize, String)>) {
+    let mut g = TraceGen::new(seed);
+    let mut kinds = vec!['p'];
+    kinds.extend(vec!['i'; 4 + g.rng.below(16)]);
+    kinds.extend(vec!['f'; g.rng.below(4)]);
+    let (header, names) = g.inputs(&kinds);
+    if looping {
+        g.keep = vec![names[1].clone()];
+        g.emit(format!("label({}, descr=L0)", names.join(", ")));
+    }
+    let n = 10 + g.rng.below(40);
+    g.ops(n);
+    if looping {
+        g.jump_back(&names[1].clone(), &kinds);
+    } else {
+        g.finish();
+    }
+    let guards = std::mem::take(&mut g.guards);
+    let main = g.text(&header);
+    let loop_kinds = looping.then_some(&kinds[..]);
+    let mut bridges = Vec::new();
+    for (k, (op, fk)) in guards.iter().enumerate() {
+        let seed = seed * 100 + k as u64;
+        let (text, inner) = random_bridge(seed, fk, loop_kinds);
+        bridges.push((0, *op, text));
+        let id = bridges.len() as u32;
+        for (j, (op, fk)) in inner.iter().enumerate() {
+            let (text, _) = random_bridge(seed * 100 + j as u64, fk, loop_kinds);
+            bridges.push((id, *op, text));
+        }
+    }
+    (main, kinds, bridges)
+}
+
+/// Random inputs of `kinds` (the block's address first, a small loop
+/// counter second).
+fn random_args(rng: &mut Lcg, kinds: &[char], block: u64) -> Vec<u64> {
+    kinds
+        .iter()
+        .enumerate()
+        .map(|(k, &kind)| match (k, kind) {
+            (0, _) => block,
+            (1, _) => 1 + rng.below(20) as u64,
+            (_, 'f') => FLOATS[rng.below(FLOATS.len())].to_bits(),
+            _ => INTS[rng.below(INTS.len())] as u64 ^ (rng.next() % 5),
+        })
+        .collect()
+}
+
+fn random_programs_agree(seeds: std::ops::Range<u64>, looping: bool) {
+    for seed in seeds {
+        let (main, kinds, bridges) = random_program(seed, looping);
+        let refs: Vec<(u32, usize, &str)> = bridges
+            .iter()
+            .map(|(t, o, s)| (*t, *o, s.as_str()))
+            .collect();
+        let p = Program {
+            main: &main,
+            bridges: &refs,
+            funcs: RANDOM_FUNCS,
+        };
+        for run in 0..4u64 {
+            let mut rng = Lcg(seed * 7 + run);
+            let memory: Vec<u64> = (0..16).map(|_| rng.next()).collect();
+            let args = random_args(&mut rng, &kinds, 0);
+            run_both(&p, &memory, |block| {
+                [vec![block], args[1..].to_vec()].concat()
+            });
+        }
+    }
+}
+
+#[test]
+fn random_traces_with_bridges_under_pressure() {
+    random_programs_agree(0..500, false);
+}
+
+#[test]
+fn random_loops_with_bridges_jumping_back() {
+    random_programs_agree(1000..1500, true);
+}

@@ -1,5 +1,5 @@
 //! Golden tests of the optimizer: every `tests/opt/NAME.trace` names the
-//! pass to run in its first line (`# pass: heap`), the output must verify
+//! passes to run in its first line (`# pass: heap`), the output must verify
 //! and equal `tests/opt/NAME.out`. `RPY_BLESS=1` rewrites the `.out` files.
 
 use rpy_jit::ir::parse::parse_trace;
@@ -13,8 +13,16 @@ fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/opt")
 }
 
-/// Runs the pass a test file names.
-fn run(pass: &str, t: &Trace, descrs: &mut Descrs) -> Result<Trace, String> {
+/// Runs the passes a test file names, in order (`# pass: heap fold`:
+/// a pass again sees what the previous rounds left).
+fn run(passes: &str, t: &Trace, descrs: &mut Descrs) -> Result<Trace, String> {
+    passes
+        .split_whitespace()
+        .try_fold(t.clone(), |t, pass| run_one(pass, &t, descrs))
+}
+
+/// Runs one pass (`loop` and `bridge`: the whole optimizer).
+fn run_one(pass: &str, t: &Trace, descrs: &mut Descrs) -> Result<Trace, String> {
     match pass {
         "loop" => opt::optimize_loop(t, descrs),
         "bridge" => opt::optimize_bridge(t, descrs),

@@ -7,6 +7,8 @@
 //! *pending store* (PyPy's pending fields): done when the guard fails,
 //! after its virtuals are rebuilt. A value stored only for failing guards
 //! then no longer escapes, and `virtuals` can remove its allocation.
+//! A guard's pending stores that may alias keep their order in the trace,
+//! whichever round of the passes removed them.
 
 use crate::ir::{Descrs, Effect, Op, Opcode, PendingStore, Trace, Value};
 use std::collections::HashMap;
@@ -93,9 +95,28 @@ fn may_alias(a: &Place, b: &Place) -> bool {
     a.1 == b.1 && !distinct_items
 }
 
-/// Makes the guard do `store` when it fails.
+/// Makes the guard do `store` when it fails, before the pending stores it
+/// already has that may alias it. Those are stores removed in an earlier
+/// round of the passes, and they follow `store` in the trace: one before
+/// it would have been frozen (or, at the same place, removed) when
+/// `store` came, and the guard would not have it. Kept in the order
+/// stores are removed, an earlier store would be replayed after a later
+/// one to the same place, and win.
 fn add_pending(guard: &mut Op, store: &Op) {
     let g = guard.guard.as_mut().expect("a guard");
+    let place = place_of(store);
+    let at = g
+        .pending
+        .iter()
+        .position(|p| {
+            let other = (
+                g.fail_args[p.obj],
+                p.descr.0,
+                p.index.map(|i| g.fail_args[i]),
+            );
+            may_alias(&other, &place)
+        })
+        .unwrap_or(g.pending.len());
     let mut arg = |v: Value| {
         g.fail_args.push(v);
         g.fail_args.len() - 1
@@ -105,10 +126,11 @@ fn add_pending(guard: &mut Op, store: &Op) {
         Opcode::SetarrayitemGc => (Some(arg(store.args[1])), arg(store.args[2])),
         _ => (None, arg(store.args[1])),
     };
-    g.pending.push(PendingStore {
+    let pending = PendingStore {
         descr: store.descr.expect("a store has a descr"),
         obj,
         index,
         value,
-    });
+    };
+    g.pending.insert(at, pending);
 }

@@ -216,48 +216,28 @@ impl Compiler<'_> {
     /// operands go to the scratch registers first (they may live there),
     /// `rax` and `rdx` are parked in the scratch xmm registers meanwhile,
     /// and the truncated result is moved towards minus infinity when the
-    /// remainder and the divisor differ in sign.
+    /// remainder and the divisor differ in sign. The result is defined
+    /// only once the operands are read: defining it may spill a box into
+    /// the slot of an operand that dies here.
     fn py_divmod(&mut self, i: usize, op: &Op) {
         let (a, b) = (
             self.value_operand(op.args[0]),
             self.value_operand(op.args[1]),
         );
-        // (a register freed here keeps its value until written below)
-        self.ra.free_dead(op.args.iter().copied(), i);
-        let r = self
-            .ra
-            .define(self.asm, op.result.expect("division result"), None, &[]);
         emit_move(self.asm, a, Operand::Gpr(SCRATCH));
         dynasm!(self.asm
             ; .arch x64
             ; movq Rx(XMM_SCRATCH), rax
             ; movq Rx(XMM_SCRATCH2), rdx
         );
+        let quotient = op.opcode == Opcode::IntPyDiv;
         match b {
             Operand::Imm(c) if (2..1 << 31).contains(&c) && !c.is_power_of_two() => {
-                self.divide_by_constant(c, op.opcode == Opcode::IntPyDiv)
+                self.divide_by_constant(c, quotient)
             }
             _ => {
                 emit_move(self.asm, b, Operand::Gpr(SCRATCH2));
-                dynasm!(self.asm
-                    ; .arch x64
-                    ; mov rax, r11
-                    ; cqo
-                    ; idiv rcx
-                    ; test rdx, rdx
-                    ; je >exact
-                    ; mov r11, rdx
-                    ; xor r11, rcx
-                    ; jns >exact
-                    ; add rdx, rcx
-                    ; sub rax, 1
-                    ; exact:
-                );
-                if op.opcode == Opcode::IntPyDiv {
-                    dynasm!(self.asm ; .arch x64 ; mov r11, rax);
-                } else {
-                    dynasm!(self.asm ; .arch x64 ; mov r11, rdx);
-                }
+                emit_idiv(self.asm, quotient);
             }
         }
         dynasm!(self.asm
@@ -265,6 +245,11 @@ impl Compiler<'_> {
             ; movq rax, Rx(XMM_SCRATCH)
             ; movq rdx, Rx(XMM_SCRATCH2)
         );
+        // (spilling to make room for the result never touches r11)
+        self.ra.free_dead(op.args.iter().copied(), i);
+        let r = self
+            .ra
+            .define(self.asm, op.result.expect("division result"), None, &[]);
         dynasm!(self.asm ; .arch x64 ; mov Rq(r), r11);
     }
 
@@ -363,6 +348,30 @@ impl Compiler<'_> {
         } else {
             dynasm!(self.asm ; .arch x64 ; xorpd Rx(r), Rx(XMM_SCRATCH));
         }
+    }
+}
+
+/// `r11 = r11 // rcx` (or `% rcx`), rounding towards minus infinity,
+/// with `idiv` (clobbers `rax` and `rdx`).
+fn emit_idiv(asm: &mut Asm, quotient: bool) {
+    dynasm!(asm
+        ; .arch x64
+        ; mov rax, r11
+        ; cqo
+        ; idiv rcx
+        ; test rdx, rdx
+        ; je >exact
+        ; mov r11, rdx
+        ; xor r11, rcx
+        ; jns >exact
+        ; add rdx, rcx
+        ; sub rax, 1
+        ; exact:
+    );
+    if quotient {
+        dynasm!(asm ; .arch x64 ; mov r11, rax);
+    } else {
+        dynasm!(asm ; .arch x64 ; mov r11, rdx);
     }
 }
 

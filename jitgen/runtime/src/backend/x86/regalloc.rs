@@ -4,6 +4,13 @@
 //! registers run out, the box used furthest ahead is spilled. Boxes alive
 //! across a call prefer callee-saved registers; the others are moved out
 //! of caller-saved registers at the call.
+//!
+//! An emitter frees the operands that die at its op before it defines the
+//! result, so that the result may take over a dying operand's register:
+//! it must have read its operands by then, or hold them in pinned
+//! registers. A slot freed while an op is emitted is held until the next
+//! op (`unpin_all`), so spilling a box to make room for the result never
+//! overwrites an operand the op still reads from its slot.
 
 use super::frame::{CALLEE_SAVED, CALLER_SAVED, XMMS};
 use super::moves::emit_move;
@@ -42,6 +49,9 @@ pub struct Allocator {
     slots: Vec<Option<Var>>,
     /// Registers the current op reads: never chosen as spill victims.
     pinned: Vec<u8>,
+    /// Slots freed while the current op is emitted: not reused before the
+    /// next op (an operand there may still be read).
+    held: Vec<u32>,
     /// The register each box would best live in (its place in the label
     /// the trace's final jump goes to).
     hints: Vec<Option<u8>>,
@@ -111,6 +121,7 @@ impl Allocator {
             xmms: [None; 16],
             slots: Vec::new(),
             pinned: Vec::new(),
+            held: Vec::new(),
             hints: vec![None; n],
         }
     }
@@ -151,8 +162,10 @@ impl Allocator {
         self.hints[v.index()] = Some(r);
     }
 
+    /// Between ops: no register is pinned, no freed slot held any more.
     pub fn unpin_all(&mut self) {
         self.pinned.clear();
+        self.held.clear();
     }
 
     /// Records that `v` lives at `l` (which must be free).
@@ -184,7 +197,10 @@ impl Allocator {
         match self.loc[v.index()].take() {
             Some(Loc::Gpr(r)) => self.gprs[r as usize] = None,
             Some(Loc::Xmm(x)) => self.xmms[x as usize] = None,
-            Some(Loc::Slot(s)) => self.slots[s as usize] = None,
+            Some(Loc::Slot(s)) => {
+                self.slots[s as usize] = None;
+                self.held.push(s);
+            }
             None => {}
         }
     }
@@ -198,9 +214,13 @@ impl Allocator {
         }
     }
 
+    /// A slot no box holds, nor was freed during the current op.
     fn free_slot(&mut self) -> u32 {
-        match self.slots.iter().position(|s| s.is_none()) {
-            Some(s) => s as u32,
+        let held = &self.held;
+        let free = (0..self.slots.len() as u32)
+            .find(|s| self.slots[*s as usize].is_none() && !held.contains(s));
+        match free {
+            Some(s) => s,
             None => {
                 self.slots.push(None);
                 self.slots.len() as u32 - 1

@@ -25,7 +25,10 @@ from gen_util import (
 )
 
 MAX_BITS = 62        # no int expression may need more
-STORE_BITS = 31      # what an assignment keeps (plus slack, see stmt)
+STORE_BITS = 32      # what an assignment keeps
+# what a stored int may hold: STORE_BITS plus the drift of `v += small`
+# (at most 2**8 per run of a statement, under 2**19 runs per program)
+VAR_BITS = 33
 FLOAT_MAX = 1e15
 FLOAT_STORE = 1e6
 STR_STORE = 40       # longest str kept in a variable
@@ -203,16 +206,20 @@ class ExprGen(object):
             return e
         r = self.rng
         form = r.randint(0, 3)
-        if form == 0 or bits < 17:
+        if form == 0 or bits < 11:
             m = min(bits, 16)
             return Expr(e.at(P_BAND) + ' & ' + hex((1 << m) - 1), INT,
                         P_BAND, bits=m)
         if form == 1:
-            return self.modk(e, r.choice([1000, 65521, 1000003, 7919]))
-        if form == 2 and bits >= 31:
+            mods = [m for m in (1000, 65521, 1000003, 7919)
+                    if m.bit_length() <= bits]
+            return self.modk(e, r.choice(mods))
+        if form == 2 and bits >= 32:
             self.model.imports.add('wrap32')
-            return Expr('wrap32(' + e.text + ')', INT, bits=31)
-        return Expr(e.at(P_BAND) + ' & 0x7FFFFFFF', INT, P_BAND, bits=31)
+            return Expr('wrap32(' + e.text + ')', INT, bits=32)
+        m = min(bits, 31)
+        return Expr(e.at(P_BAND) + ' & ' + hex((1 << m) - 1), INT, P_BAND,
+                    bits=m)
 
     def fit_float(self, e, mag):
         if e.mag <= mag:
@@ -258,7 +265,7 @@ class ExprGen(object):
         """e, hidden from rpy's constant folding inside a `try` body while
         the const_in_try switch is off (a folded op that could raise
         keeps its exception exit: the LL graphs do not verify)."""
-        if FEATURES['const_in_try'] or not self.ctx.tries or self.ctx.pure:
+        if FEATURES['const_in_try'] or not self.ctx.covered or self.ctx.pure:
             return e
         if e.type == STR:
             self.model.imports.add('sopaque')
@@ -974,7 +981,7 @@ class ExprGen(object):
         e.type = st[1] if kind == 'list' else (st[2] if kind == 'dict'
                                                 else e.type)
         if e.type == INT:
-            e.bits = 32
+            e.bits = VAR_BITS
         return e
 
     def list_item_expr(self, lt, d):
@@ -1080,7 +1087,7 @@ class ExprGen(object):
             ctx.fn.mutates = True
         t = sig.ret
         return Expr(callee + '(' + ', '.join(args) + ')', t, P_ATOM,
-                    bits=STORE_BITS + 1, mag=FLOAT_STORE * 10,
+                    bits=VAR_BITS, mag=FLOAT_STORE * 10,
                     maxlen=STR_STORE if t == STR else LIST_SMALL)
 
     def call_args(self, sig, d, first=None):

@@ -52,7 +52,7 @@ _immutable_fields_ (covered by the interpreter family).
 
 import random
 
-from gen_expr import ExprGen, STORE_BITS, STR_STORE
+from gen_expr import ExprGen, STORE_BITS, STR_STORE, VAR_BITS
 from gen_model import (
     ProgramModel, Ctx, Var, Param, Func, Family, ClassInfo, ExcInfo,
     LoopInfo, TryFrame, BUILTIN_EXCS,
@@ -284,7 +284,7 @@ class GeneralGen(ExprGen, StmtGen):
                 p.default = d
         for p in params:
             if p.type == INT:
-                p.bits = 32
+                p.bits = VAR_BITS
         return params
 
     def default_for(self, t):
@@ -425,7 +425,7 @@ class GeneralGen(ExprGen, StmtGen):
         self.out.add('%s = %s' % (name, text))
         v = self.new_var(name, fn.ret)
         if fn.ret == INT:
-            v.bits = 32
+            v.bits = VAR_BITS
         ctx.add(v)
 
     def gen_pure(self):
@@ -457,7 +457,7 @@ class GeneralGen(ExprGen, StmtGen):
             params = [Param(nm, t) for nm, t in zip(pnames, ptypes)]
             for p in params:
                 if p.type == INT:
-                    p.bits = 32
+                    p.bits = VAR_BITS
             fn = Func(self.model.fresh('g'), params, ret)
             fn.propagate = set()
             self.begin_body(fn)
@@ -589,7 +589,7 @@ class GeneralGen(ExprGen, StmtGen):
                 ps = [Param(p.name, p.type, p.default) for p in params]
             for p in ps:
                 if p.type == INT:
-                    p.bits = 32
+                    p.bits = VAR_BITS
             fn = Func(fam.name, ps, ret, owner=d)
             fn.propagate = set(propagate)
             fam.impls[d.name] = fn
@@ -617,7 +617,7 @@ class GeneralGen(ExprGen, StmtGen):
                 self.out.add('%s = %s' % (name, text))
                 v = self.new_var(name, fn.ret)
                 if fn.ret == INT:
-                    v.bits = 32
+                    v.bits = VAR_BITS
                 self.ctx.add(v)
             else:
                 self.out.add(text)
@@ -749,6 +749,7 @@ class GeneralGen(ExprGen, StmtGen):
         clauses = [[x] for x in sorted(raises) if not ctx.can_raise(x)]
         frame = TryFrame(clauses)
         ctx.tries.append(frame)
+        ctx.covered += 1
         if clauses:
             self.out.add('try:')
             self.out.depth += 1
@@ -767,6 +768,7 @@ class GeneralGen(ExprGen, StmtGen):
         else:
             self.out.add(text)
         ctx.tries.pop()
+        ctx.covered -= 1
         if clauses:
             self.out.depth -= 1
             for clause, arrived in zip(clauses, frame.arrived):

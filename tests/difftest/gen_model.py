@@ -26,7 +26,7 @@ BUILTIN_EXCS = ['ZeroDivisionError', 'IndexError', 'KeyError',
 class Var(object):
     """A local variable, parameter, or module-level constant/table."""
 
-    def __init__(self, name, type, readonly=False, maxlen=64, bits=32,
+    def __init__(self, name, type, readonly=False, maxlen=64, bits=33,
                  growable=False, frozen=False):
         self.name = name
         self.type = type
@@ -232,6 +232,9 @@ class Ctx(object):
         self.depth = 0
         self.hot = False          # inside a JitDriver loop
         self.pure = fn.pure
+        # inside a try body, or a handler of a try with finally: where a
+        # raising op has an exception exit in the flow graph
+        self.covered = 0
 
     # -- variables
 

@@ -13,7 +13,7 @@ from gen_util import (
     chance, pick_weighted, int_lit, str_lit, P_ATOM, P_OR, P_MUL, P_BOR,
     P_UNARY, STR_POOL, FEATURES,
 )
-from gen_expr import STORE_BITS, STR_STORE, LIST_SMALL
+from gen_expr import STORE_BITS, STR_STORE, LIST_SMALL, VAR_BITS
 
 MAX_DEPTH = 4          # nesting of compound statements in one function
 PRINT_BUDGET = 2500    # printed lines per program (estimated)
@@ -132,7 +132,7 @@ class StmtGen(object):
             v.growable = e.const == 'fresh'
             v.maxlen = max(e.maxlen, 0)
         if t == INT:
-            v.bits = 32
+            v.bits = VAR_BITS
         self.out.add('%s = %s' % (name, e.text))
         self.ctx.add(v)
         return True
@@ -415,7 +415,7 @@ class StmtGen(object):
             for name, t in names:
                 var = self.new_var(name, t, readonly=True)
                 if t == INT:
-                    var.bits = 32
+                    var.bits = VAR_BITS
                 self.ctx.add(var)
         self.loop_body(header, trips, self.nbody(), lock=True, setup=setup)
         return True
@@ -461,12 +461,18 @@ class StmtGen(object):
         has_finally = not clauses or chance(r, 0.3)
         frame = TryFrame(clauses)
         ctx.tries.append(frame)
+        ctx.covered += 1
         try:
             self.body('try:', r.randint(1, 5))
         finally:
             ctx.tries.pop()
+            ctx.covered -= 1
+        if has_finally:
+            ctx.covered += 1
         for i, clause in enumerate(clauses):
             self.handler(clause, frame.arrived[i])
+        if has_finally:
+            ctx.covered -= 1
         if has_finally:
             saved = ctx.in_finally
             ctx.in_finally = True
@@ -789,7 +795,7 @@ class StmtGen(object):
         for name, t in names:
             v = self.new_var(name, t)
             if t == INT:
-                v.bits = 32
+                v.bits = VAR_BITS
             ctx.add(v)
         return True
 

@@ -104,7 +104,7 @@ class Expr(object):
 
     __slots__ = ('text', 'type', 'prec', 'bits', 'mag', 'maxlen', 'const')
 
-    def __init__(self, text, type, prec=P_ATOM, bits=32, mag=1e7,
+    def __init__(self, text, type, prec=P_ATOM, bits=33, mag=1e7,
                  maxlen=64, const=None):
         self.text = text
         self.type = type

@@ -33,6 +33,8 @@ def _difftest_chk(v):
 
 
 def _fail(msg):
+    frame = sys._getframe(2)
+    msg += ' (line %d)' % frame.f_lineno
     sys.stdout.flush()
     sys.stderr.write('difftest-pycheck: %s\n' % msg)
     sys.stderr.flush()

@@ -23,7 +23,7 @@
 #   TIMEOUT=600      seconds before a run is killed (cell shows "> 600 s")
 #   REPEAT_LIMIT=60  a cell whose first run takes longer is not repeated
 #   ROWS=REGEX       only the matching rows (e.g. ROWS=toy, ROWS='mandel|hanoi')
-#   BF_DIR=../shared/bench/bf   where mandel.b, hanoi.b, bench.b live
+#   BF_DIR=bench/bf   where mandel.b, hanoi.b, bench.b live
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,8 +31,7 @@ RUNS=${RUNS:-5}
 TIMEOUT=${TIMEOUT:-600}
 REPEAT_LIMIT=${REPEAT_LIMIT:-60}
 ROWS=${ROWS:-}
-BF_DIR=${BF_DIR:-../shared/bench/bf}
-if [ ! -d "$BF_DIR" ]; then BF_DIR=/work/shared/bench/bf; fi
+BF_DIR=${BF_DIR:-bench/bf}
 UPDATE_README=0
 REPORT_ONLY=0
 for arg in "$@"; do

@@ -2,7 +2,7 @@
 //! the expected output NAME.out, untranslated, translated to native code,
 //! and translated with the JIT (every loop traced at once or after one
 //! run, guards made into bridges early, on both JIT backends).
-//! (The long Brainfuck benchmarks of ../shared/bench belong to bench/.)
+//! (The long Brainfuck benchmarks, bench/bf/*.b, belong to bench/.)
 
 mod common;
 use common::*;

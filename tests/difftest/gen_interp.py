@@ -303,6 +303,14 @@ class GuestGen(object):
 
 # ------------------------------------------------------------ assembler
 
+
+# Guest statements the register machine runs as one instruction of the
+# same operands.
+REG_OPCODE = {
+    'store': 'STORE', 'load': 'LOAD', 'emit': 'EMIT', 'gset': 'GSET',
+    'gget': 'GGET', 'fadd': 'FADD', 'newbox': 'NEWBOX', 'getbox': 'GETBOX',
+}
+
 class Assembler(object):
     """Guest statements -> bytecode (ints) for the reg or stack VM, and an
     estimate of the steps one call runs."""
@@ -343,6 +351,10 @@ class Assembler(object):
             self.stmt(s, mult)
 
     def stmt(self, s, mult):
+        if self.cfg.kind == 'reg' and s[0] in REG_OPCODE:
+            # one register instruction taking the statement's operands
+            self.emit(REG_OPCODE[s[0]], *s[1:], mult=mult)
+            return
         getattr(self, ('reg_' if self.cfg.kind == 'reg' else 'stk_') +
                 s[0])(s, mult)
 
@@ -441,30 +453,6 @@ class Assembler(object):
         self.emit('MOV', errreg, self.cfg.nregs - 1, mult=m)
         self.stmts(handler, m)
         self.patch(skip, self.here())
-
-    def reg_store(self, s, m):
-        self.emit('STORE', s[1], s[2], mult=m)
-
-    def reg_load(self, s, m):
-        self.emit('LOAD', s[1], s[2], mult=m)
-
-    def reg_emit(self, s, m):
-        self.emit('EMIT', s[1], mult=m)
-
-    def reg_gset(self, s, m):
-        self.emit('GSET', s[1], s[2], mult=m)
-
-    def reg_gget(self, s, m):
-        self.emit('GGET', s[1], s[2], mult=m)
-
-    def reg_fadd(self, s, m):
-        self.emit('FADD', s[1], mult=m)
-
-    def reg_newbox(self, s, m):
-        self.emit('NEWBOX', s[1], s[2], mult=m)
-
-    def reg_getbox(self, s, m):
-        self.emit('GETBOX', s[1], s[2], mult=m)
 
     # -- stack machine (locals play the registers)
 

@@ -704,7 +704,7 @@ class GeneralGen(ExprGen, StmtGen):
                                                 self.model.excs])
         self.stmt_budget = max(self.stmt_budget, 0) + 50
         self.begin_body(fn)
-        self.ctx.lookup('argv').readonly = True
+        self.ctx.hide('argv')
         self.opaque_init = len(self.out.lines)
         self.out.add('n0 = len(argv)')
         self.ctx.add(Var('n0', INT, readonly=True, bits=4))

@@ -248,6 +248,12 @@ class Ctx(object):
                 return s[name]
         return None
 
+    def hide(self, name):
+        """`name` stays in the function but generated code never reads
+        it (argv: its text differs between CPython and a binary)."""
+        for s in self.scopes:
+            s.pop(name, None)
+
     def visible(self):
         seen = {}
         for s in self.scopes:

@@ -177,19 +177,19 @@ FEATURES = {
     # module-level lists of functions, called through an index
     'func_tables': True,
     # `assert True` / constant asserts (known: assert True inside try)
-    'assert_const': False,
+    'assert_const': True,
     # comprehension filters that do not depend on a variable (known:
     # constant-false filter panics the flow-graph builder)
-    'const_filter': False,
+    'const_filter': True,
     # empty [] / {} literals (a container nothing is ever stored into
     # gets str items: `d = {}; 3 in d` is refused)
-    'empty_literals': False,
+    'empty_literals': True,
     # raising ops (// % << >> int() float() /) on constants inside a try
     # (known: constant folding inside try leaves an exception exit)
-    'const_in_try': False,
+    'const_in_try': True,
     # `xs + ys` of lists of instances or None-able values (known: the
     # item types of the two lists must be the same)
-    'subtype_concat': False,
+    'subtype_concat': True,
 }
 
 

@@ -498,10 +498,12 @@ impl Annotator<'_> {
                     }
                 }
             });
-            self.reflow_attr(s, name);
         }
         self.a.attrs[class.index()]
             .insert(name.to_string(), merged.expect("one subclass at least"));
+        // Readers on the subclasses it came from, and on siblings that
+        // were waiting for it (dead until now), see it at its new owner.
+        self.reflow_attr_family(class, name);
         Ok(true)
     }
 
@@ -922,6 +924,7 @@ impl Annotator<'_> {
                     }
                     "remove" => {
                         arity(self, 1, 1)?;
+                        self.list_probe(def, &anns[0], args[0].1)?;
                         self.list_mutate(def, true, span);
                         S::None
                     }
@@ -932,7 +935,7 @@ impl Annotator<'_> {
                     }
                     "index" | "count" => {
                         arity(self, 1, 1)?;
-                        self.list_item(def);
+                        self.list_probe(def, &anns[0], args[0].1)?;
                         S::NONNEG
                     }
                     _ => {

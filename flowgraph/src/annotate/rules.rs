@@ -106,9 +106,10 @@ impl Annotator<'_> {
                 match &args[0] {
                     S::Str { .. } => S::STR,
                     S::List { def, .. } => {
+                        // a slice has its source's item type, both ways
                         let item = self.list_item(*def);
-                        let d = self.list_site(op.result, item.clone(), span);
-                        self.list_store(d, &item, span)?;
+                        let d = self.list_site(op.result, item, span);
+                        self.list_agree(d, *def, span)?;
                         S::List {
                             def: d,
                             nullable: false,
@@ -327,10 +328,12 @@ impl Annotator<'_> {
     ) -> DResult<()> {
         let _ = f;
         match container {
-            S::List { def, .. } => {
-                self.list_item(*def);
+            S::List { def, .. } => self.list_probe(*def, item, op.span)?,
+            S::Dict { def, .. } => {
+                // as `d.get(k)`: the key generalizes the dict's keys
+                self.dict_key_check(item, op.span)?;
+                self.dict_store(*def, Some(item), None, op.span)?
             }
-            S::Dict { def, .. } => self.depend_dict(*def),
             S::Str { .. } if matches!(item, S::Str { .. }) => {}
             S::Tuple(_) => {}
             other => {

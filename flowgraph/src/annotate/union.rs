@@ -322,6 +322,19 @@ impl Annotator<'_> {
         self.list_store(b, &item, origin)
     }
 
+    /// An item looked up in a list (`in`, `index`, `count`, `remove`). As
+    /// in RPython it generalizes the items, so that one LL type compares
+    /// both (`-1 in []`, an instance of a sibling class) -- but not from
+    /// one number kind to another, which would change how the list prints;
+    /// there the comparison converts instead.
+    pub fn list_probe(&mut self, def: ListDefId, v: &SomeValue, origin: Span) -> DResult<()> {
+        let item = self.list_item(def);
+        if item != SomeValue::Impossible && item.is_number() && v.is_number() {
+            return Ok(());
+        }
+        self.list_store(def, v, origin)
+    }
+
     /// Note that a list is changed after it was built.
     pub fn list_mutate(&mut self, def: ListDefId, resized: bool, at: Span) {
         let r = self.a.list_root(def);

@@ -479,7 +479,11 @@ impl GraphTyper<'_, '_> {
         let normal = self.link(normal_l, false)?;
         let Some(r) = raiser else {
             // Nothing can raise after all: the handlers vanish.
-            let normal = normal.ok_or_else(|| self.error("internal: unreached normal exit"))?;
+            let Some(normal) = normal else {
+                // Nor does it produce a value (an item of an empty
+                // container's tuple): the op never runs.
+                return self.end_unreachable(lb);
+            };
             self.finish(lb, LLExit::Goto(normal));
             return Ok(());
         };

@@ -224,6 +224,9 @@ impl GraphTyper<'_, '_> {
         params.extend(ps[1..].iter().cloned());
         let fty = LLType::func(params, r.clone());
         let from = self.ty_of(&obj);
+        // per-class slots are read at the receiver's own class, the call
+        // passes it as the family root
+        let receiver = obj.clone();
         let obj = self.convert(obj, &from, &SomeValue::Impossible, &self_ty)?;
         let fptr = match &only {
             None => {
@@ -256,7 +259,7 @@ impl GraphTyper<'_, '_> {
                     param: i,
                     only: only.clone(),
                 };
-                self.class_attr(class, obj.clone(), &slot, p)?
+                self.class_attr(class, receiver.clone(), &slot, p)?
             };
             call.push(v);
         }

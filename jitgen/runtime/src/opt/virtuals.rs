@@ -86,7 +86,10 @@ impl Object {
     }
 }
 
-/// The allocations whose object never escapes.
+/// The allocations whose object never escapes. A read of a field the
+/// trace wrote is replaced by the value written (see `virtuals`), so its
+/// uses count as uses of that value: comparing or passing on what was read
+/// out of a removed object makes the object read escape.
 fn non_escaping(trace: &Trace) -> HashSet<Var> {
     let allocated: HashSet<Var> = trace
         .ops
@@ -97,21 +100,39 @@ fn non_escaping(trace: &Trace) -> HashSet<Var> {
     let mut escaped: HashSet<Var> = HashSet::new();
     // object -> values stored into it (they escape when it does)
     let mut stored: HashMap<Var, Vec<Var>> = HashMap::new();
-    let mut written: HashSet<(Var, DescrId)> = HashSet::new();
+    // (object, field) -> the value last written there
+    let mut fields: HashMap<(Var, DescrId), Value> = HashMap::new();
+    // the result of a read of a written field -> the value it reads
+    let mut reads: HashMap<Var, Value> = HashMap::new();
     let candidate = |v: &Value| v.as_var().filter(|x| allocated.contains(x));
     for op in &trace.ops {
-        let obj = op.args.first().and_then(candidate);
+        let args: Vec<Value> = op
+            .args
+            .iter()
+            .map(|a| {
+                a.as_var()
+                    .and_then(|x| reads.get(&x))
+                    .copied()
+                    .unwrap_or(*a)
+            })
+            .collect();
+        let obj = args.first().and_then(candidate);
         match (op.opcode, obj) {
             (Opcode::SetfieldGc, Some(x)) => {
-                written.insert((x, op.descr.expect("setfield has a descr")));
-                stored.entry(x).or_default().extend(candidate(&op.args[1]));
+                fields.insert((x, op.descr.expect("setfield has a descr")), args[1]);
+                stored.entry(x).or_default().extend(candidate(&args[1]));
             }
             (Opcode::GetfieldGcI | Opcode::GetfieldGcR | Opcode::GetfieldGcF, Some(x)) => {
-                if !written.contains(&(x, op.descr.expect("getfield has a descr"))) {
-                    escaped.insert(x);
+                match fields.get(&(x, op.descr.expect("getfield has a descr"))) {
+                    Some(&v) => {
+                        reads.insert(op.result.expect("getfield has a result"), v);
+                    }
+                    None => {
+                        escaped.insert(x);
+                    }
                 }
             }
-            _ => escaped.extend(op.args.iter().filter_map(candidate)),
+            _ => escaped.extend(args.iter().filter_map(candidate)),
         }
     }
     let mut work: Vec<Var> = escaped.iter().copied().collect();

@@ -127,7 +127,7 @@ impl Allocator {
     }
 
     pub fn loc(&self, v: Var) -> Loc {
-        self.loc[v.index()].expect("box has no location")
+        self.loc[v.index()].unwrap_or_else(|| panic!("box {} has no location", v.index()))
     }
 
     pub fn try_loc(&self, v: Var) -> Option<Loc> {

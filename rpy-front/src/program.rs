@@ -161,6 +161,20 @@ impl Builtin {
         }
     }
 
+    /// Can a call of this builtin raise? (`isinstance(x, C)` cannot: inside
+    /// a `try` it stays in the block of the test that uses it, so the test
+    /// narrows `x`.)
+    pub fn can_raise(self) -> bool {
+        !matches!(
+            self,
+            Builtin::Isinstance
+                | Builtin::Len
+                | Builtin::Bool
+                | Builtin::Promote
+                | Builtin::WeAreJitted
+        )
+    }
+
     /// Look up `name` among the builtins of one list.
     pub fn lookup(list: &[Builtin], name: &str) -> Option<Builtin> {
         list.iter().copied().find(|b| b.name() == name)
@@ -301,6 +315,19 @@ impl Program {
     /// Is `sub` the class `sup` or derived from it?
     pub fn is_subclass(&self, sub: ClassId, sup: ClassId) -> bool {
         is_subclass_by(sub, sup, |c| self.class(c).base)
+    }
+    /// The topmost class of `c`'s hierarchy below `object`: where vtable
+    /// slots of methods live, so that every class of one hierarchy agrees
+    /// on a slot's type.
+    pub fn hierarchy_root(&self, c: ClassId) -> ClassId {
+        let mut root = c;
+        while let Some(b) = self.class(root).base {
+            if b == builtin_class::OBJECT {
+                break;
+            }
+            root = b;
+        }
+        root
     }
     /// Find a method through the class hierarchy.
     pub fn lookup_method(&self, class: ClassId, name: &str) -> Option<FuncId> {

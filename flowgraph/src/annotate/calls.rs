@@ -41,7 +41,8 @@ impl Annotator<'_> {
             args.push((ann, p.span));
         }
         let g = &self.fp.graphs[fid.index()];
-        if self.a.vars[fid.index()].is_none() {
+        let first_reach = self.a.vars[fid.index()].is_none();
+        if first_reach {
             self.a.vars[fid.index()] = Some(vec![SomeValue::Impossible; g.vars.len()]);
             self.a.funcs[fid.index()].reached = true;
             self.a.funcs[fid.index()].args = vec![SomeValue::Impossible; nparams];
@@ -60,6 +61,9 @@ impl Annotator<'_> {
             self.pos.0 = caller;
             changed |= r?;
             self.a.funcs[fid.index()].args[i] = self.a.var(fid, param);
+        }
+        if first_reach {
+            self.join_vtable_family(fid, span)?;
         }
         if changed {
             self.schedule((fid, g.startblock));
@@ -354,6 +358,46 @@ impl Annotator<'_> {
         out
     }
 
+    /// The reached methods named `name` in the hierarchy of `class`.
+    fn vtable_mates(&self, class: ClassId, name: &str) -> Vec<FuncId> {
+        let root = self.prog.hierarchy_root(class);
+        self.method_impls(root, name)
+            .into_iter()
+            .map(|(_, m)| m)
+            .filter(|m| self.a.vars[m.index()].is_some())
+            .collect()
+    }
+
+    /// A method reached for the first time joins the family of a vtable
+    /// slot its hierarchy already has for its name.
+    fn join_vtable_family(&mut self, m: FuncId, span: Span) -> DResult<()> {
+        let Some(class) = self.prog.func(m).class else {
+            return Ok(());
+        };
+        let Some(name) = self
+            .prog
+            .class(class)
+            .methods
+            .iter()
+            .find(|(_, &f)| f == m)
+            .map(|(n, _)| n.clone())
+        else {
+            return Ok(());
+        };
+        let mates = self.vtable_mates(class, &name);
+        let Some(family) = mates
+            .iter()
+            .find_map(|g| self.method_families.get(g))
+            .cloned()
+        else {
+            return Ok(());
+        };
+        let mut all = family;
+        all.push(m);
+        self.join_family(&all);
+        self.unify_params(&all, span)
+    }
+
     /// `call_method` / `call_method_kw`.
     pub fn call_method(&mut self, f: FuncId, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
         let Some(ConstValue::Str(name)) = op.args[1].as_const() else {
@@ -392,7 +436,26 @@ impl Annotator<'_> {
                         self.conflict_error(c, &format!("the result of .{name}()"), None, span)
                     })?;
                 }
-                let family: Vec<FuncId> = impls.iter().map(|&(_, m)| m).collect();
+                let mut family: Vec<FuncId> = impls.iter().map(|&(_, m)| m).collect();
+                if family.len() > 1 {
+                    // the call goes through a vtable slot rooted at the
+                    // hierarchy's top: every reached method of that name
+                    // there shares the slot's signature
+                    for m in self.vtable_mates(class, &name) {
+                        if !family.contains(&m) {
+                            let r = self.a.funcs[m.index()].ret.clone();
+                            out = self.union(&out, &r.unwrap_or(S::Impossible)).map_err(|c| {
+                                self.conflict_error(
+                                    c,
+                                    &format!("the result of .{name}()"),
+                                    None,
+                                    span,
+                                )
+                            })?;
+                            family.push(m);
+                        }
+                    }
+                }
                 self.join_family(&family);
                 self.unify_params(&family, span)?;
                 self.unify_returns(&family, &out, span)?;

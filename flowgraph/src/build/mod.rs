@@ -205,6 +205,9 @@ impl<'p> Builder<'p> {
         if let Some(c) = self.fold_test(kind, &args) {
             return (Value::Const(c), None);
         }
+        let can_raise = kind.can_raise()
+            && !(kind == OpKind::SimpleCall
+                && matches!(args.first(), Some(Value::Const(ConstValue::Builtin(b))) if !b.can_raise()));
         let block = self.cur();
         let result = self.g.new_var(None);
         if kind.info().result == ResultKind::Bool {
@@ -216,7 +219,7 @@ impl<'p> Builder<'p> {
             result,
             span,
         });
-        let catching = kind.can_raise() && self.catching_ctx().is_some();
+        let catching = can_raise && self.catching_ctx().is_some();
         if catch.is_none() && !catching {
             return (Value::Var(result), None);
         }

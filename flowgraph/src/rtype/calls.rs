@@ -217,7 +217,7 @@ impl GraphTyper<'_, '_> {
         let (ps, r) = self.one_signature(name, impls)?;
         let root = match only {
             Some(_) => class,
-            None => hierarchy_root(self.rt.prog, class),
+            None => self.rt.prog.hierarchy_root(class),
         };
         let self_ty = self.rt.instance_type(root);
         let mut params = vec![self_ty.clone()];
@@ -482,20 +482,6 @@ impl GraphTyper<'_, '_> {
         }
         Ok(obj)
     }
-}
-
-/// The topmost class of `c`'s hierarchy below `object`: where vtable
-/// slots of methods live, so that every class of one hierarchy agrees on
-/// a slot's type.
-fn hierarchy_root(prog: &rpy_front::program::Program, c: ClassId) -> ClassId {
-    let mut root = c;
-    while let Some(b) = prog.class(root).base {
-        if b == builtin_class::OBJECT {
-            break;
-        }
-        root = b;
-    }
-    root
 }
 
 /// The positional arguments and keywords of a `call_kw`-style op from its

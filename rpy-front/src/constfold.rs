@@ -189,6 +189,16 @@ pub fn truth(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<bool> {
     })
 }
 
+/// The truth of a constant that stays the same while the program runs:
+/// `None` for a prebuilt list or dict, which it may empty or fill (their
+/// truth is known only at import time, where the loader uses `truth`).
+pub fn fixed_truth(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<bool> {
+    match v {
+        ConstValue::Prebuilt(_) => None,
+        v => truth(v, prebuilt),
+    }
+}
+
 fn seq_items(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<Vec<ConstValue>> {
     match v {
         ConstValue::Tuple(t) => Some(t.to_vec()),

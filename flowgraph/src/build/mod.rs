@@ -180,9 +180,14 @@ impl<'p> Builder<'p> {
     /// only one built (`m = None` … `if m is not None:` is dead code, as
     /// in Python): `is` where one side is the constant None, `not` and
     /// `bool` of a constant.
+    /// The truth of a constant that cannot change while the program runs.
+    fn const_truth(&self, c: &ConstValue) -> Option<bool> {
+        rpy_front::constfold::fixed_truth(c, &self.prog.prebuilt)
+    }
+
     fn fold_test(&self, kind: OpKind, args: &[Value]) -> Option<ConstValue> {
         let consts: Option<Vec<&ConstValue>> = args.iter().map(Value::as_const).collect();
-        let truth = |c: &ConstValue| rpy_front::constfold::truth(c, &self.prog.prebuilt);
+        let truth = |c: &ConstValue| self.const_truth(c);
         match (kind, consts?.as_slice()) {
             (OpKind::Is, [a, b]) if **a == ConstValue::None || **b == ConstValue::None => {
                 Some(ConstValue::Bool(a == b))
@@ -280,8 +285,7 @@ impl<'p> Builder<'p> {
 
     /// End the current block with a two-way switch on `cond` (a bool).
     pub fn split_bool(&mut self, cond: Value) -> (Vec<Pending>, Vec<Pending>) {
-        if let Value::Const(c) = &cond {
-            let t = rpy_front::constfold::truth(c, &self.prog.prebuilt).unwrap_or(true);
+        if let Some(t) = cond.as_const().and_then(|c| self.const_truth(c)) {
             let p = self.take_current();
             return if t { (p, Vec::new()) } else { (Vec::new(), p) };
         }

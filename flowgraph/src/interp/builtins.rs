@@ -721,17 +721,15 @@ fn str_method(ip: &Interp, s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> 
                 }
                 return Ok(Value::Int(n));
             }
-            let found = if m == M::Find || m == M::Index {
-                find_bytes(hay, sub, lo)
-            } else {
-                (lo..=hay.len().saturating_sub(sub.len()))
-                    .rev()
-                    .find(|&i| i + sub.len() <= hay.len() && hay[i..i + sub.len()] == sub[..])
+            let bound = |k: usize, default: i64| match args.get(k) {
+                None | Some(Value::None) => Ok(default),
+                Some(v) => want_int("slice index", v),
             };
-            match found {
-                Some(i) => Ok(Value::Int(i as i64)),
-                None if m == M::Find || m == M::Rfind => Ok(Value::Int(-1)),
-                None => Err(value_error("substring not found")),
+            let last = m == M::Rfind || m == M::Rindex;
+            let at = rpy_runtime::str::find_in(s, sub, bound(1, 0)?, bound(2, i64::MAX)?, last);
+            match at {
+                -1 if m == M::Index || m == M::Rindex => Err(value_error("substring not found")),
+                i => Ok(Value::Int(i)),
             }
         }
         M::Isdigit => bool_of(&|s| s.iter().all(u8::is_ascii_digit)),

@@ -378,31 +378,41 @@ pub unsafe fn rpy_str_endswith(s: *mut RStr, suffix: *mut RStr) -> bool {
     str_bytes(s).ends_with(str_bytes(suffix))
 }
 
-/// The part of `s` that `find(sub, start, end)` searches, as
-/// `(offset, bytes)`; None when `start` is past the end (nothing found,
-/// even the empty string).
-unsafe fn search_range<'a>(s: *mut RStr, start: i64, end: i64) -> Option<(usize, &'a [u8])> {
-    let len = (*s).len;
-    let fix = |i: i64| if i < 0 { (i + len).max(0) } else { i };
+/// `s.find(sub, start, end)` on bytes (`rfind` when `last`), with
+/// Python's bounds: negative ones count from the end, both are clamped,
+/// and a start past the end finds nothing, not even the empty string.
+/// -1 when absent. The one meaning of find, rfind, index and rindex (the
+/// untranslated run calls it too).
+pub fn find_in(s: &[u8], sub: &[u8], start: i64, end: i64, last: bool) -> i64 {
+    let len = s.len() as i64;
+    let fix = |i: i64| {
+        if i < 0 {
+            (i.saturating_add(len)).max(0)
+        } else {
+            i
+        }
+    };
     let (lo, hi) = (fix(start), fix(end).min(len));
     if lo > len || lo > hi {
-        return None;
+        return -1;
     }
-    Some((lo as usize, &str_bytes(s)[lo as usize..hi as usize]))
+    let hay = &s[lo as usize..hi as usize];
+    let found = if last {
+        rfind_bytes(hay, sub)
+    } else {
+        find_bytes(hay, sub)
+    };
+    found.map_or(-1, |i| lo + i as i64)
 }
 
 /// `s.find(sub, start, end)`.
 pub unsafe fn rpy_str_find(s: *mut RStr, sub: *mut RStr, start: i64, end: i64) -> i64 {
-    search_range(s, start, end)
-        .and_then(|(off, hay)| find_bytes(hay, str_bytes(sub)).map(|i| (off + i) as i64))
-        .unwrap_or(-1)
+    find_in(str_bytes(s), str_bytes(sub), start, end, false)
 }
 
 /// `s.rfind(sub, start, end)`.
 pub unsafe fn rpy_str_rfind(s: *mut RStr, sub: *mut RStr, start: i64, end: i64) -> i64 {
-    search_range(s, start, end)
-        .and_then(|(off, hay)| rfind_bytes(hay, str_bytes(sub)).map(|i| (off + i) as i64))
-        .unwrap_or(-1)
+    find_in(str_bytes(s), str_bytes(sub), start, end, true)
 }
 
 /// `r`, or ValueError "substring not found" when it is -1.

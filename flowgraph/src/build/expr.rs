@@ -386,10 +386,7 @@ impl Builder<'_> {
                         vs.extend(self.exprs(args)?);
                         return Ok(self.emit(OpKind::CallMethod, vs, span));
                     }
-                    let (names, kvals) = self.kw_values(keywords)?;
-                    vs.push(names);
-                    vs.extend(self.exprs(args)?);
-                    vs.extend(kvals);
+                    self.push_kw_args(&mut vs, args, keywords)?;
                     return Ok(self.emit(OpKind::CallMethodKw, vs, span));
                 }
             }
@@ -424,11 +421,25 @@ impl Builder<'_> {
             vs.extend(self.exprs(args)?);
             return Ok(self.emit(OpKind::SimpleCall, vs, span));
         }
+        self.push_kw_args(&mut vs, args, keywords)?;
+        Ok(self.emit(OpKind::CallKw, vs, span))
+    }
+
+    /// The operands of `call_kw`/`call_method_kw` after the callee: the
+    /// keyword names, the positional values, the keyword values. The
+    /// positional arguments are evaluated first, as in Python.
+    fn push_kw_args(
+        &mut self,
+        vs: &mut Vec<Value>,
+        args: &[Expr],
+        keywords: &[Keyword],
+    ) -> DResult<()> {
+        let positional = self.exprs(args)?;
         let (names, kvals) = self.kw_values(keywords)?;
         vs.push(names);
-        vs.extend(self.exprs(args)?);
+        vs.extend(positional);
         vs.extend(kvals);
-        Ok(self.emit(OpKind::CallKw, vs, span))
+        Ok(())
     }
 
     fn keywords(&mut self, keywords: &[Keyword]) -> DResult<Vec<(String, Value, Span)>> {

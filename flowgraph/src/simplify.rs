@@ -5,6 +5,7 @@ mod dead_inputargs;
 mod dead_ops;
 mod empty_blocks;
 mod fold_switch;
+pub mod fold_tests;
 mod identical_inputargs;
 mod join;
 pub mod rewrite;
@@ -15,6 +16,7 @@ pub use dead_inputargs::remove_dead_inputargs;
 pub use dead_ops::remove_dead_ops;
 pub use empty_blocks::eliminate_empty_blocks;
 pub use fold_switch::constant_fold_exitswitch;
+pub use fold_tests::fold_tests;
 pub use identical_inputargs::remove_identical_inputargs;
 pub use join::join_blocks;
 pub use switch_chains::switch_chains;
@@ -31,6 +33,7 @@ pub const PASSES: &[(&str, Pass)] = &[
     ("remove_unreachable_blocks", remove_unreachable_blocks),
     ("eliminate_empty_blocks", eliminate_empty_blocks),
     ("join_blocks", join_blocks),
+    ("fold_tests", fold_tests),
     ("constant_fold_exitswitch", constant_fold_exitswitch),
     ("switch_chains", switch_chains),
     ("remove_identical_inputargs", remove_identical_inputargs),

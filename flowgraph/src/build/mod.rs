@@ -180,24 +180,6 @@ impl<'p> Builder<'p> {
     /// only one built (`m = None` … `if m is not None:` is dead code, as
     /// in Python): `is` where one side is the constant None, `not` and
     /// `bool` of a constant.
-    /// The truth of a constant that cannot change while the program runs.
-    fn const_truth(&self, c: &ConstValue) -> Option<bool> {
-        rpy_front::constfold::fixed_truth(c, &self.prog.prebuilt)
-    }
-
-    fn fold_test(&self, kind: OpKind, args: &[Value]) -> Option<ConstValue> {
-        let consts: Option<Vec<&ConstValue>> = args.iter().map(Value::as_const).collect();
-        let truth = |c: &ConstValue| self.const_truth(c);
-        match (kind, consts?.as_slice()) {
-            (OpKind::Is, [a, b]) if **a == ConstValue::None || **b == ConstValue::None => {
-                Some(ConstValue::Bool(a == b))
-            }
-            (OpKind::Not, [a]) => truth(a).map(|t| ConstValue::Bool(!t)),
-            (OpKind::IsTrue, [a]) => truth(a).map(ConstValue::Bool),
-            _ => None,
-        }
-    }
-
     /// Like `emit`; with `catch = Some(cls)` the op's exceptions of class
     /// `cls` leave by a separate exit, returned as a pending.
     pub fn emit_catching(
@@ -207,7 +189,7 @@ impl<'p> Builder<'p> {
         span: Span,
         catch: Option<ClassId>,
     ) -> (Value, Option<Pending>) {
-        if let Some(c) = self.fold_test(kind, &args) {
+        if let Some(c) = crate::simplify::fold_tests::fold_test(kind, &args) {
             return (Value::Const(c), None);
         }
         let can_raise = kind.can_raise()
@@ -285,7 +267,10 @@ impl<'p> Builder<'p> {
 
     /// End the current block with a two-way switch on `cond` (a bool).
     pub fn split_bool(&mut self, cond: Value) -> (Vec<Pending>, Vec<Pending>) {
-        if let Some(t) = cond.as_const().and_then(|c| self.const_truth(c)) {
+        if let Some(t) = cond
+            .as_const()
+            .and_then(|c| rpy_front::constfold::fixed_truth(c, &self.prog.prebuilt))
+        {
             let p = self.take_current();
             return if t { (p, Vec::new()) } else { (Vec::new(), p) };
         }

@@ -46,13 +46,18 @@ impl Gen<'_> {
         let mut seen: Vec<LVar> = Vec::new();
         for v in op.args.iter().filter_map(LLValue::as_var) {
             let t = g.var_type(v);
-            if *t == LLType::Void || seen.contains(&v) {
+            if seen.contains(&v) {
                 if *t != LLType::Void {
                     k += 1;
                 }
                 continue;
             }
             seen.push(v);
+            if *t == LLType::Void {
+                // passed as no word, still named by the op's code
+                let _ = writeln!(s, "        let v{}: () = ();", v.0);
+                continue;
+            }
             let _ = writeln!(
                 s,
                 "        let v{}: {} = {};",

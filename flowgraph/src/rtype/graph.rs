@@ -355,7 +355,7 @@ impl GraphTyper<'_, '_> {
     fn switch_exit(&mut self, v: &Value, exits: &[LinkId]) -> DResult<LLExit> {
         let mut arms = Vec::new();
         for &l in exits {
-            if let Some(link) = self.link(l, false)? {
+            if let Some(link) = self.link(l, true)? {
                 arms.push((self.hl.link(l).exitcase.clone(), link));
             }
         }

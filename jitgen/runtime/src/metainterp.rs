@@ -318,7 +318,8 @@ impl<'p> MetaInterp<'p> {
         let real = unsafe { mem::call(func, &reals) };
         let raised = mem::exc_pending();
         let all_const = vals.iter().all(|v| matches!(v.1, Value::Const(..)));
-        let b = if effect == CallEffect::Elidable && all_const && !raised {
+        let folded = effect == CallEffect::Elidable && all_const && !raised;
+        let b = if folded {
             Value::Const(result.unwrap_or(Kind::Int), real)
         } else {
             let pure = effect == CallEffect::Elidable;
@@ -335,7 +336,9 @@ impl<'p> MetaInterp<'p> {
         if raised {
             return self.unwind();
         }
-        if can_raise && !matches!(b, Value::Const(..)) {
+        // a recorded call (also one with no result, whose value is a
+        // placeholder constant) is followed by its exception check
+        if can_raise && !folded {
             self.guard(Opcode::GuardNoException, vec![], true, None);
         }
         if let Some(d) = dst {

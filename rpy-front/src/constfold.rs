@@ -181,6 +181,7 @@ pub fn truth(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<bool> {
         ConstValue::Str(s) => !s.is_empty(),
         ConstValue::None => false,
         ConstValue::Tuple(t) => !t.is_empty(),
+        ConstValue::Func(_) | ConstValue::Class(_) | ConstValue::Builtin(_) => true,
         ConstValue::Prebuilt(id) => match &prebuilt[id.index()] {
             Prebuilt::List(items) => !items.is_empty(),
             Prebuilt::Dict(items) => !items.is_empty(),
@@ -192,10 +193,10 @@ pub fn truth(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<bool> {
 /// The truth of a constant that stays the same while the program runs:
 /// `None` for a prebuilt list or dict, which it may empty or fill (their
 /// truth is known only at import time, where the loader uses `truth`).
-pub fn fixed_truth(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<bool> {
+pub fn fixed_truth(v: &ConstValue) -> Option<bool> {
     match v {
         ConstValue::Prebuilt(_) => None,
-        v => truth(v, prebuilt),
+        v => truth(v, &[]),
     }
 }
 

@@ -192,9 +192,7 @@ impl<'p> Builder<'p> {
         if let Some(c) = crate::simplify::fold_tests::fold_test(kind, &args) {
             return (Value::Const(c), None);
         }
-        let can_raise = kind.can_raise()
-            && !(kind == OpKind::SimpleCall
-                && matches!(args.first(), Some(Value::Const(ConstValue::Builtin(b))) if !b.can_raise()));
+        let can_raise = may_raise(kind, &args);
         let block = self.cur();
         let result = self.g.new_var(None);
         if kind.info().result == ResultKind::Bool {
@@ -267,10 +265,7 @@ impl<'p> Builder<'p> {
 
     /// End the current block with a two-way switch on `cond` (a bool).
     pub fn split_bool(&mut self, cond: Value) -> (Vec<Pending>, Vec<Pending>) {
-        if let Some(t) = cond
-            .as_const()
-            .and_then(|c| rpy_front::constfold::fixed_truth(c, &self.prog.prebuilt))
-        {
+        if let Some(t) = cond.as_const().and_then(rpy_front::constfold::fixed_truth) {
             let p = self.take_current();
             return if t { (p, Vec::new()) } else { (Vec::new(), p) };
         }
@@ -465,4 +460,13 @@ impl<'p> Builder<'p> {
         a.extend(args);
         self.emit(OpKind::SimpleCall, a, span)
     }
+}
+
+/// Can this op raise? Calls of the builtins that cannot (`isinstance`, …)
+/// get no exception exit, so inside a `try` they stay in the block of the
+/// test that uses them.
+fn may_raise(kind: OpKind, args: &[Value]) -> bool {
+    kind.can_raise()
+        && !(kind == OpKind::SimpleCall
+            && matches!(args.first(), Some(Value::Const(ConstValue::Builtin(b))) if !b.can_raise()))
 }

@@ -361,7 +361,7 @@ impl GraphTyper<'_, '_> {
     /// The truth of a value, as a `Bool`.
     pub fn truth(&mut self, x: &Value) -> DResult<LLValue> {
         if let Value::Const(c) = x {
-            if let Some(b) = rpy_front::constfold::fixed_truth(c, &self.rt.prog.prebuilt) {
+            if let Some(b) = rpy_front::constfold::fixed_truth(c) {
                 return Ok(bool_const(b));
             }
         }

@@ -3,20 +3,6 @@
 use crate::model::{ExitCase, ExitSwitch, FunctionGraph, Value};
 use rpy_front::program::ConstValue;
 
-/// Python's truth value of a constant, where it is known statically.
-fn truth(c: &ConstValue) -> Option<bool> {
-    match c {
-        ConstValue::Bool(b) => Some(*b),
-        ConstValue::Int(i) => Some(*i != 0),
-        ConstValue::Float(f) => Some(*f != 0.0),
-        ConstValue::Str(s) => Some(!s.is_empty()),
-        ConstValue::None => Some(false),
-        ConstValue::Tuple(t) => Some(!t.is_empty()),
-        ConstValue::Func(_) | ConstValue::Class(_) | ConstValue::Builtin(_) => Some(true),
-        _ => None,
-    }
-}
-
 /// Replace every switch on a constant by an unconditional exit to the
 /// matching case (or the default); the other exits are removed.
 pub fn constant_fold_exitswitch(g: &mut FunctionGraph) {
@@ -28,7 +14,7 @@ pub fn constant_fold_exitswitch(g: &mut FunctionGraph) {
         let is_if = exits
             .iter()
             .all(|&l| matches!(g.link(l).exitcase, ExitCase::Const(ConstValue::Bool(_))));
-        let key = match (is_if, truth(&c)) {
+        let key = match (is_if, rpy_front::constfold::fixed_truth(&c)) {
             (true, Some(t)) => ConstValue::Bool(t),
             _ => c,
         };

@@ -13,7 +13,7 @@ use rpy_front::program::ConstValue;
 /// while the program runs (not the truth of a prebuilt list or dict).
 pub fn fold_test(kind: OpKind, args: &[Value]) -> Option<ConstValue> {
     let consts: Option<Vec<&ConstValue>> = args.iter().map(Value::as_const).collect();
-    let truth = |c: &ConstValue| rpy_front::constfold::fixed_truth(c, &[]);
+    let truth = |c: &ConstValue| rpy_front::constfold::fixed_truth(c);
     match (kind, consts?.as_slice()) {
         (OpKind::Is, [a, b]) if **a == ConstValue::None || **b == ConstValue::None => {
             Some(ConstValue::Bool(a == b))

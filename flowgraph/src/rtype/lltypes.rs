@@ -86,9 +86,15 @@ impl RTyper<'_> {
     /// items of a tuple stored there). Items that are only ever `None` (or
     /// never stored: `[]` that stays empty) are null string pointers, so
     /// the container has a real item type and shows them as `None`.
+    /// One known function or class is stored as a function pointer or a
+    /// class pointer.
     fn item(&self, a: &SomeValue) -> Result<LLType, String> {
         Ok(match self.ann.norm(a) {
             SomeValue::Impossible | SomeValue::None => LLType::Str,
+            SomeValue::Funcs(fs) if fs.len() == 1 => {
+                self.sig(*fs.iter().next().expect("one function"))?
+            }
+            SomeValue::Classes(cs) if cs.len() == 1 => LLType::Class,
             SomeValue::Tuple(items) => self.tuple_type(&items, |i| self.item(i))?,
             _ => self.ll(a)?,
         })

@@ -35,6 +35,9 @@ fn programs_on_cpython() {
         return;
     }
     run_all(|p, want| {
+        if want.not_cpython.is_some() {
+            return Vec::new();
+        }
         let out = std::process::Command::new("python3")
             .arg(rel(p))
             .args(&want.args)

@@ -55,6 +55,10 @@ pub struct Expect {
     /// A line the JIT's log (`RPYLOG=jit-log-opt`) must contain when the
     /// program runs with the JIT.
     pub jit_log: Option<String>,
+    /// Why the expected output is rpy's and not CPython's (a place where
+    /// the dialect differs from Python on purpose); such programs are not
+    /// run on CPython.
+    pub not_cpython: Option<String>,
 }
 
 pub fn expectation(prog: &Path) -> Expect {
@@ -67,6 +71,7 @@ pub fn expectation(prog: &Path) -> Expect {
         status: header(&text, "exit").map_or(0, |s| s.parse().unwrap()),
         stderr_line: header(&text, "stderr"),
         jit_log: header(&text, "jit-log"),
+        not_cpython: header(&text, "not-cpython"),
     }
 }
 

@@ -4,7 +4,8 @@
 # (default 0). If "# stderr: TEXT" is given, the last line of stderr (with
 # any "__main__." prefix removed) must equal TEXT.
 # Header comments ("# args:", "# exit:", "# stderr:") are read from the
-# leading comment lines of the file.
+# leading comment lines of the file. Programs with a "# not-cpython:"
+# header (rpy's dialect differs from Python there on purpose) are skipped.
 # Usage: tests/programs/check_cpython.sh [NAME...]
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -26,6 +27,9 @@ for f in "${files[@]}"; do
     want_exit="$(printf '%s\n' "$header" | sed -n 's/^# exit: *//p' | head -1)"
     want_err="$(printf '%s\n' "$header" | sed -n 's/^# stderr: *//p' | head -1)"
     [ -z "$want_exit" ] && want_exit=0
+    if printf '%s\n' "$header" | grep -q '^# not-cpython:'; then
+        continue
+    fi
     # shellcheck disable=SC2086
     (cd "$root" && timeout 10 python3 "$f" $args >"$tmp/out" 2>"$tmp/err" </dev/null)
     got_exit=$?

@@ -268,6 +268,9 @@ fn min_max(name: &str, args: &[Value], op: BinOp) -> R<Value> {
         [one] => iterate(one)?,
         _ => args.to_vec(),
     };
+    // `min(2.5, 1)` is a float in rpy (the annotator's rule: an int and a
+    // float argument give a float), where CPython would return the int.
+    let any_float = items.iter().any(|x| matches!(x, Value::Float(_)));
     let mut it = items.into_iter();
     let mut best = it
         .next()
@@ -277,7 +280,11 @@ fn min_max(name: &str, args: &[Value], op: BinOp) -> R<Value> {
             best = x;
         }
     }
-    Ok(best)
+    Ok(match best {
+        Value::Int(i) if any_float => Value::Float(i as f64),
+        Value::Bool(b) if any_float => Value::Float(b as i64 as f64),
+        v => v,
+    })
 }
 
 /// Call a builtin function; `kw` holds keyword arguments.

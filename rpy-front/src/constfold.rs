@@ -1,74 +1,19 @@
-//! Arithmetic on translation-time constants, with rpy's run-time semantics
-//! (64-bit wrapping ints, floor division), shared by the loader and later passes.
+//! Arithmetic on translation-time constants (module-level expressions),
+//! by the semantics' own operations (64-bit wrapping ints, floor
+//! division, …), shared by the loader and later passes.
 
 use crate::ast::BinOp;
 use crate::program::{Builtin, ConstValue, Prebuilt};
+use rpy_semantics::{float, int, parse, text};
 use std::rc::Rc;
 
-/// Python's floor division on ints; `None` on division by zero.
-pub fn int_floordiv(a: i64, b: i64) -> Option<i64> {
-    if b == 0 {
-        return None;
-    }
-    let q = a.wrapping_div(b);
-    if (a % b != 0) && ((a < 0) != (b < 0)) {
-        Some(q - 1)
-    } else {
-        Some(q)
-    }
-}
-
-/// Python's modulo on ints (sign of the divisor); `None` on division by zero.
-pub fn int_mod(a: i64, b: i64) -> Option<i64> {
-    if b == 0 {
-        return None;
-    }
-    let r = a.wrapping_rem(b);
-    if r != 0 && ((r < 0) != (b < 0)) {
-        Some(r + b)
-    } else {
-        Some(r)
-    }
-}
-
-/// `a ** b` for ints with b >= 0, wrapping.
-pub fn int_pow(mut base: i64, mut exp: i64) -> i64 {
-    let mut acc: i64 = 1;
-    while exp > 0 {
-        if exp & 1 == 1 {
-            acc = acc.wrapping_mul(base);
-        }
-        base = base.wrapping_mul(base);
-        exp >>= 1;
-    }
-    acc
-}
-
-/// `a << b` wrapping (counts >= 64 give 0); `None` for a negative count.
-pub fn int_lshift(a: i64, b: i64) -> Option<i64> {
-    match b {
-        b if b < 0 => None,
-        b if b >= 64 => Some(0),
-        b => Some(a.wrapping_shl(b as u32)),
-    }
-}
-
-/// `a >> b` arithmetic; `None` for a negative count.
-pub fn int_rshift(a: i64, b: i64) -> Option<i64> {
-    match b {
-        b if b < 0 => None,
-        b if b >= 64 => Some(if a < 0 { -1 } else { 0 }),
-        b => Some(a >> b),
-    }
-}
-
-/// Python's float floor division and modulo.
-pub fn float_floordiv(a: f64, b: f64) -> f64 {
-    rpy_runtime::numbers::float_divmod(a, b).0
-}
-
-pub fn float_mod(a: f64, b: f64) -> f64 {
-    rpy_runtime::numbers::float_divmod(a, b).1
+/// An operation's error as the loader reports it.
+fn in_constant(e: rpy_semantics::Error) -> String {
+    format!(
+        "{}: {} in a constant expression",
+        rpy_semantics::exc::BUILTIN_CLASSES[e.class() as usize].0,
+        String::from_utf8_lossy(&e.message())
+    )
 }
 
 fn as_num(v: &ConstValue) -> Option<ConstValue> {
@@ -117,44 +62,8 @@ pub fn binop(op: BinOp, l: &ConstValue, r: &ConstValue) -> Result<ConstValue, St
     let (Some(a), Some(b)) = (as_num(l), as_num(r)) else {
         return bad();
     };
-    let zero = || Err("division by zero in a constant expression".to_string());
     if let (Int(a), Int(b)) = (&a, &b) {
-        let (a, b) = (*a, *b);
-        return Ok(Int(match op {
-            BinOp::Add => a.wrapping_add(b),
-            BinOp::Sub => a.wrapping_sub(b),
-            BinOp::Mul => a.wrapping_mul(b),
-            BinOp::FloorDiv => match int_floordiv(a, b) {
-                Some(v) => v,
-                None => return zero(),
-            },
-            BinOp::Mod => match int_mod(a, b) {
-                Some(v) => v,
-                None => return zero(),
-            },
-            BinOp::Pow if b >= 0 => int_pow(a, b),
-            BinOp::Pow => return Ok(Float((a as f64).powf(b as f64))),
-            BinOp::LShift | BinOp::RShift => {
-                let v = if op == BinOp::LShift {
-                    int_lshift(a, b)
-                } else {
-                    int_rshift(a, b)
-                };
-                match v {
-                    Some(v) => v,
-                    None => return Err("negative shift count in a constant expression".into()),
-                }
-            }
-            BinOp::BitAnd => a & b,
-            BinOp::BitOr => a | b,
-            BinOp::BitXor => a ^ b,
-            BinOp::Div => {
-                if b == 0 {
-                    return zero();
-                }
-                return Ok(Float(a as f64 / b as f64));
-            }
-        }));
+        return int_binop(op, *a, *b).map_err(in_constant);
     }
     let (Some(x), Some(y)) = (as_float(&a), as_float(&b)) else {
         return bad();
@@ -163,12 +72,32 @@ pub fn binop(op: BinOp, l: &ConstValue, r: &ConstValue) -> Result<ConstValue, St
         BinOp::Add => x + y,
         BinOp::Sub => x - y,
         BinOp::Mul => x * y,
-        BinOp::Div | BinOp::FloorDiv | BinOp::Mod if y == 0.0 => return zero(),
-        BinOp::Div => x / y,
-        BinOp::FloorDiv => float_floordiv(x, y),
-        BinOp::Mod => float_mod(x, y),
-        BinOp::Pow => x.powf(y),
+        BinOp::Div => float::truediv(x, y).map_err(in_constant)?,
+        BinOp::FloorDiv => float::floordiv(x, y).map_err(in_constant)?,
+        BinOp::Mod => float::modulo(x, y).map_err(in_constant)?,
+        BinOp::Pow => float::pow(x, y).map_err(in_constant)?,
         _ => return bad(),
+    }))
+}
+
+/// `a op b` on int constants. Module level is Python: `int / int` and
+/// `int ** negative int` are floats there.
+fn int_binop(op: BinOp, a: i64, b: i64) -> rpy_semantics::Result<ConstValue> {
+    use ConstValue::{Float, Int};
+    Ok(Int(match op {
+        BinOp::Add => a.wrapping_add(b),
+        BinOp::Sub => a.wrapping_sub(b),
+        BinOp::Mul => a.wrapping_mul(b),
+        BinOp::FloorDiv => int::floordiv(a, b)?,
+        BinOp::Mod => int::modulo(a, b)?,
+        BinOp::Pow if b < 0 => return Ok(Float(float::pow(a as f64, b as f64)?)),
+        BinOp::Pow => int::pow(a, b)?,
+        BinOp::LShift => int::lshift(a, b)?,
+        BinOp::RShift => int::rshift(a, b)?,
+        BinOp::BitAnd => a & b,
+        BinOp::BitOr => a | b,
+        BinOp::BitXor => a ^ b,
+        BinOp::Div => return Ok(Float(float::truediv(a as f64, b as f64)?)),
     }))
 }
 
@@ -266,21 +195,23 @@ pub fn call_builtin(
             Builtin::Ord => {
                 arity(1)?;
                 match &args[0] {
-                    Str(s) if s.len() == 1 => Ok(Int(s[0] as i64)),
+                    Str(s) => text::ord(s).map(Int).map_err(in_constant),
                     _ => Err("ord() expects a one-character string".into()),
                 }
             }
             Builtin::Chr => {
                 arity(1)?;
                 match &args[0] {
-                    Int(i) if (0..256).contains(i) => Ok(Str(Rc::from(vec![*i as u8]))),
-                    _ => Err("chr() arg not in range(256)".into()),
+                    Int(i) => int::chr(*i)
+                        .map(|c| Str(Rc::from(vec![c])))
+                        .map_err(in_constant),
+                    _ => Err("chr() takes an int".into()),
                 }
             }
             Builtin::Abs => {
                 arity(1)?;
                 match &args[0] {
-                    Int(i) => Ok(Int(i.wrapping_abs())),
+                    Int(i) => Ok(Int(int::abs(*i))),
                     Float(f) => Ok(Float(f.abs())),
                     _ => Err("bad operand type for abs()".into()),
                 }
@@ -299,20 +230,19 @@ pub fn call_builtin(
                 match &args[0] {
                     Int(i) => Ok(Int(*i)),
                     Bool(b) => Ok(Int(*b as i64)),
-                    Float(f) => Ok(Int(f.trunc() as i64)),
-                    Str(s) => std::str::from_utf8(s)
-                        .ok()
-                        .and_then(|t| t.trim().parse::<i64>().ok())
-                        .map(Int)
-                        .ok_or_else(|| "invalid literal for int()".to_string()),
+                    Float(f) => float::to_int(*f).map(Int).map_err(in_constant),
+                    Str(s) => parse::int(s, 10).map(Int).map_err(in_constant),
                     _ => Err("int() of this constant".into()),
                 }
             }
             Builtin::Float => {
                 arity(1)?;
-                as_float(&args[0])
-                    .map(Float)
-                    .ok_or_else(|| "float() of this constant".to_string())
+                match &args[0] {
+                    Str(s) => parse::float(s).map(Float).map_err(in_constant),
+                    v => as_float(v)
+                        .map(Float)
+                        .ok_or_else(|| "float() of this constant".to_string()),
+                }
             }
             _ => Err(String::new()),
         }

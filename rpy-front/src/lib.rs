@@ -13,7 +13,7 @@ mod lower_expr;
 mod lower_stmt;
 pub mod parse;
 pub mod program;
-pub use rpy_runtime::pyrepr;
+pub use rpy_semantics::repr as pyrepr;
 pub mod span;
 mod target;
 

@@ -64,9 +64,7 @@ fn is_main_guard(test: &Expr) -> bool {
 impl Loader {
     fn add_builtin_classes(&mut self) {
         for (i, (name, base)) in BUILTIN_CLASSES.iter().enumerate() {
-            let base = base.map(|b| {
-                ClassId(BUILTIN_CLASSES.iter().position(|(n, _)| *n == b).unwrap() as u32)
-            });
+            let base = base.map(ClassId);
             self.prog.classes.push(ClassDecl {
                 id: ClassId(i as u32),
                 name: name.to_string(),

@@ -257,52 +257,33 @@ pub struct Program {
     pub entry: FuncId,
 }
 
-/// The builtin exception classes, created first in every program in this
-/// order (so their ids are fixed), with their base class.
-pub const BUILTIN_CLASSES: &[(&str, Option<&str>)] = &[
-    ("object", None),
-    ("BaseException", Some("object")),
-    ("Exception", Some("BaseException")),
-    ("StopIteration", Some("Exception")),
-    ("ArithmeticError", Some("Exception")),
-    ("ZeroDivisionError", Some("ArithmeticError")),
-    ("OverflowError", Some("ArithmeticError")),
-    ("LookupError", Some("Exception")),
-    ("IndexError", Some("LookupError")),
-    ("KeyError", Some("LookupError")),
-    ("ValueError", Some("Exception")),
-    ("AssertionError", Some("Exception")),
-    ("RuntimeError", Some("Exception")),
-    ("NotImplementedError", Some("RuntimeError")),
-    ("OSError", Some("Exception")),
-    ("TypeError", Some("Exception")),
-    ("AttributeError", Some("Exception")),
-    ("NameError", Some("Exception")),
-    ("UnboundLocalError", Some("NameError")),
-];
+/// The builtin exception classes (name, base), created first in every
+/// program in this order, so their ids are fixed: the semantics' table.
+pub use rpy_semantics::exc::BUILTIN_CLASSES;
 
-/// Ids of the builtin classes (indices into `BUILTIN_CLASSES`).
+/// Ids of the builtin classes: the semantics' indices as `ClassId`s.
 pub mod builtin_class {
     use super::ClassId;
-    pub const OBJECT: ClassId = ClassId(0);
-    pub const BASE_EXCEPTION: ClassId = ClassId(1);
-    pub const EXCEPTION: ClassId = ClassId(2);
-    pub const STOP_ITERATION: ClassId = ClassId(3);
-    pub const ARITHMETIC_ERROR: ClassId = ClassId(4);
-    pub const ZERO_DIVISION_ERROR: ClassId = ClassId(5);
-    pub const OVERFLOW_ERROR: ClassId = ClassId(6);
-    pub const LOOKUP_ERROR: ClassId = ClassId(7);
-    pub const INDEX_ERROR: ClassId = ClassId(8);
-    pub const KEY_ERROR: ClassId = ClassId(9);
-    pub const VALUE_ERROR: ClassId = ClassId(10);
-    pub const ASSERTION_ERROR: ClassId = ClassId(11);
-    pub const RUNTIME_ERROR: ClassId = ClassId(12);
-    pub const NOT_IMPLEMENTED_ERROR: ClassId = ClassId(13);
-    pub const OS_ERROR: ClassId = ClassId(14);
-    pub const TYPE_ERROR: ClassId = ClassId(15);
-    pub const ATTRIBUTE_ERROR: ClassId = ClassId(16);
-    pub const NAME_ERROR: ClassId = ClassId(17);
-    pub const UNBOUND_LOCAL_ERROR: ClassId = ClassId(18);
+    use rpy_semantics::exc as e;
+    pub const OBJECT: ClassId = ClassId(e::OBJECT);
+    pub const BASE_EXCEPTION: ClassId = ClassId(e::BASE_EXCEPTION);
+    pub const EXCEPTION: ClassId = ClassId(e::EXCEPTION);
+    pub const STOP_ITERATION: ClassId = ClassId(e::STOP_ITERATION);
+    pub const ARITHMETIC_ERROR: ClassId = ClassId(e::ARITHMETIC_ERROR);
+    pub const ZERO_DIVISION_ERROR: ClassId = ClassId(e::ZERO_DIVISION_ERROR);
+    pub const OVERFLOW_ERROR: ClassId = ClassId(e::OVERFLOW_ERROR);
+    pub const LOOKUP_ERROR: ClassId = ClassId(e::LOOKUP_ERROR);
+    pub const INDEX_ERROR: ClassId = ClassId(e::INDEX_ERROR);
+    pub const KEY_ERROR: ClassId = ClassId(e::KEY_ERROR);
+    pub const VALUE_ERROR: ClassId = ClassId(e::VALUE_ERROR);
+    pub const ASSERTION_ERROR: ClassId = ClassId(e::ASSERTION_ERROR);
+    pub const RUNTIME_ERROR: ClassId = ClassId(e::RUNTIME_ERROR);
+    pub const NOT_IMPLEMENTED_ERROR: ClassId = ClassId(e::NOT_IMPLEMENTED_ERROR);
+    pub const OS_ERROR: ClassId = ClassId(e::OS_ERROR);
+    pub const TYPE_ERROR: ClassId = ClassId(e::TYPE_ERROR);
+    pub const ATTRIBUTE_ERROR: ClassId = ClassId(e::ATTRIBUTE_ERROR);
+    pub const NAME_ERROR: ClassId = ClassId(e::NAME_ERROR);
+    pub const UNBOUND_LOCAL_ERROR: ClassId = ClassId(e::UNBOUND_LOCAL_ERROR);
 }
 
 impl Program {
@@ -360,8 +341,8 @@ impl Program {
         if let Some(v) = self.globals.get(name) {
             return Some(v.clone());
         }
-        if let Some(i) = BUILTIN_CLASSES.iter().position(|(n, _)| *n == name) {
-            return Some(ConstValue::Class(ClassId(i as u32)));
+        if let Some(i) = rpy_semantics::exc::by_name(name) {
+            return Some(ConstValue::Class(ClassId(i)));
         }
         Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
     }

@@ -74,7 +74,9 @@ fn sources_digest(root: &Path) -> u64 {
         root.join("Cargo.lock"),
         root.join("translator/runtime/Cargo.toml"),
         root.join("jitgen/runtime/Cargo.toml"),
+        root.join("semantics/Cargo.toml"),
     ];
+    walk(&root.join("semantics/src"), &mut files);
     walk(&root.join("translator/runtime/src"), &mut files);
     walk(&root.join("jitgen/runtime/src"), &mut files);
     files.sort();

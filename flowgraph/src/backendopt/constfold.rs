@@ -6,7 +6,7 @@
 use crate::ll::edit::remove_unreachable_blocks;
 use crate::ll::model::*;
 use crate::ll::ops::LLOpKind as K;
-use rpy_front::constfold::{int_floordiv, int_lshift, int_mod, int_rshift};
+use rpy_semantics::int;
 use std::collections::{HashMap, HashSet};
 
 /// Fold until nothing changes.
@@ -35,10 +35,10 @@ pub fn fold_op(kind: K, args: &[LLConst]) -> Option<LLConst> {
         (K::IntAdd, [Int(a), Int(b)]) => Int(a.wrapping_add(*b)),
         (K::IntSub, [Int(a), Int(b)]) => Int(a.wrapping_sub(*b)),
         (K::IntMul, [Int(a), Int(b)]) => Int(a.wrapping_mul(*b)),
-        (K::IntFloorDiv, [Int(a), Int(b)]) => Int(int_floordiv(*a, *b)?),
-        (K::IntMod, [Int(a), Int(b)]) => Int(int_mod(*a, *b)?),
-        (K::IntLshift, [Int(a), Int(b)]) => Int(int_lshift(*a, *b)?),
-        (K::IntRshift, [Int(a), Int(b)]) => Int(int_rshift(*a, *b)?),
+        (K::IntFloorDiv, [Int(a), Int(b)]) => Int(int::floordiv(*a, *b).ok()?),
+        (K::IntMod, [Int(a), Int(b)]) => Int(int::modulo(*a, *b).ok()?),
+        (K::IntLshift, [Int(a), Int(b)]) => Int(int::lshift(*a, *b).ok()?),
+        (K::IntRshift, [Int(a), Int(b)]) => Int(int::rshift(*a, *b).ok()?),
         (K::IntAnd, [Int(a), Int(b)]) => Int(a & b),
         (K::IntOr, [Int(a), Int(b)]) => Int(a | b),
         (K::IntXor, [Int(a), Int(b)]) => Int(a ^ b),
@@ -49,7 +49,7 @@ pub fn fold_op(kind: K, args: &[LLConst]) -> Option<LLConst> {
         (K::IntGt, [Int(a), Int(b)]) => Bool(a > b),
         (K::IntGe, [Int(a), Int(b)]) => Bool(a >= b),
         (K::IntNeg, [Int(a)]) => Int(a.wrapping_neg()),
-        (K::IntAbs, [Int(a)]) => Int(a.wrapping_abs()),
+        (K::IntAbs, [Int(a)]) => Int(int::abs(*a)),
         (K::IntInvert, [Int(a)]) => Int(!a),
         (K::IntIsTrue, [Int(a)]) => Bool(*a != 0),
         (K::FloatAdd, [Float(a), Float(b)]) => Float(a + b),

@@ -4,6 +4,7 @@
 
 use super::exceptions::*;
 use super::value::{Key, Str, Value};
+use rpy_semantics::{float, int, seq, text, Error};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -194,32 +195,6 @@ fn repeat(items: &[Value], n: usize) -> R<Vec<Value>> {
     Ok(v)
 }
 
-/// Integer floor division (Python rounding), wrapping on `MIN // -1`.
-pub fn int_floordiv(x: i64, y: i64) -> R<i64> {
-    if y == 0 {
-        return Err(zero_division("integer division or modulo by zero"));
-    }
-    let q = x.wrapping_div(y);
-    Ok(if x.wrapping_rem(y) != 0 && ((x < 0) != (y < 0)) {
-        q - 1
-    } else {
-        q
-    })
-}
-
-/// Integer modulo with the sign of the divisor.
-pub fn int_mod(x: i64, y: i64) -> R<i64> {
-    if y == 0 {
-        return Err(zero_division("integer modulo by zero"));
-    }
-    let r = x.wrapping_rem(y);
-    Ok(if r != 0 && ((r < 0) != (y < 0)) {
-        r + y
-    } else {
-        r
-    })
-}
-
 fn int_arith(op: BinOp, x: i64, y: i64) -> R<Value> {
     use Value::Int;
     Ok(match op {
@@ -229,49 +204,29 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> R<Value> {
         BinOp::And => Int(x & y),
         BinOp::Or => Int(x | y),
         BinOp::Xor => Int(x ^ y),
-        BinOp::FloorDiv => Int(int_floordiv(x, y)?),
-        BinOp::Mod => Int(int_mod(x, y)?),
-        BinOp::TrueDiv => {
-            if y == 0 {
-                return Err(zero_division("division by zero"));
-            }
-            Value::Float(x as f64 / y as f64)
-        }
-        // `int ** int` is an int in rpy (CPython gives a float for a
-        // negative exponent, which has no static type here): as in the
-        // translated program, a negative exponent raises.
-        BinOp::Pow if y < 0 => {
-            return Err(value_error("integer to a negative power is not supported"))
-        }
-        BinOp::Pow => Int(rpy_front::constfold::int_pow(x, y)),
-        BinOp::LShift | BinOp::RShift if y < 0 => return Err(value_error("negative shift count")),
-        BinOp::LShift => Int(if y >= 64 { 0 } else { x.wrapping_shl(y as u32) }),
-        BinOp::RShift => Int(x >> y.min(63)),
+        BinOp::FloorDiv => Int(int::floordiv(x, y).map_err(raised)?),
+        BinOp::Mod => Int(int::modulo(x, y).map_err(raised)?),
+        // as translated code: both operands become floats
+        BinOp::TrueDiv => Value::Float(float::truediv(x as f64, y as f64).map_err(raised)?),
+        BinOp::Pow => Int(int::pow(x, y).map_err(raised)?),
+        BinOp::LShift => Int(int::lshift(x, y).map_err(raised)?),
+        BinOp::RShift => Int(int::rshift(x, y).map_err(raised)?),
         _ => return Err(type_error(format!("bad int operator {}", op.symbol()))),
     })
 }
 
-use rpy_runtime::numbers::float_divmod;
-
 fn float_arith(op: BinOp, x: f64, y: f64) -> Option<R<Value>> {
-    let zero = |msg: &str| Some(Err(zero_division(msg)));
     let r = match op {
-        BinOp::Add => x + y,
-        BinOp::Sub => x - y,
-        BinOp::Mul => x * y,
-        BinOp::TrueDiv if y == 0.0 => return zero("float division by zero"),
-        BinOp::TrueDiv => x / y,
-        BinOp::FloorDiv if y == 0.0 => return zero("float floor division by zero"),
-        BinOp::FloorDiv => float_divmod(x, y).0,
-        BinOp::Mod if y == 0.0 => return zero("float modulo"),
-        BinOp::Mod => float_divmod(x, y).1,
-        BinOp::Pow if x == 0.0 && y < 0.0 => {
-            return zero("0.0 cannot be raised to a negative power")
-        }
-        BinOp::Pow => x.powf(y),
+        BinOp::Add => Ok(x + y),
+        BinOp::Sub => Ok(x - y),
+        BinOp::Mul => Ok(x * y),
+        BinOp::TrueDiv => float::truediv(x, y),
+        BinOp::FloorDiv => float::floordiv(x, y),
+        BinOp::Mod => float::modulo(x, y),
+        BinOp::Pow => float::pow(x, y),
         _ => return None,
     };
-    Some(Ok(Value::Float(r)))
+    Some(r.map(Value::Float).map_err(raised))
 }
 
 /// Unary minus.
@@ -405,27 +360,13 @@ fn seq_compare(op: BinOp, x: &[Value], y: &[Value]) -> R<bool> {
     compare(op, &Value::Int(x.len() as i64), &Value::Int(y.len() as i64))
 }
 
-/// Substring search.
-pub fn find_bytes(hay: &[u8], needle: &[u8], start: usize) -> Option<usize> {
-    if start > hay.len() {
-        return None;
-    }
-    if needle.is_empty() {
-        return Some(start);
-    }
-    hay[start..]
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|i| i + start)
-}
-
 /// `item in container`.
 pub fn contains(container: &Value, item: &Value) -> R<bool> {
     match container {
         Value::List(l) => Ok(l.borrow().iter().any(|x| py_eq(x, item))),
         Value::Tuple(t) => Ok(t.iter().any(|x| py_eq(x, item))),
         Value::Str(s) => match item {
-            Value::Str(sub) => Ok(find_bytes(s, sub, 0).is_some()),
+            Value::Str(sub) => Ok(text::find(s, sub).is_some()),
             _ => Err(type_error(format!(
                 "'in <string>' requires string as left operand, not {}",
                 item.type_name()
@@ -463,12 +404,7 @@ pub fn char_str(b: u8) -> Value {
 /// Normalize a possibly negative index against `len`.
 #[inline(always)]
 pub fn norm_index(i: i64, len: usize) -> Option<usize> {
-    let i = if i < 0 { i + len as i64 } else { i };
-    if i >= 0 && (i as usize) < len {
-        Some(i as usize)
-    } else {
-        None
-    }
+    seq::index(i, len as i64)
 }
 
 fn index_of(obj: &Value, idx: &Value) -> R<i64> {
@@ -492,14 +428,14 @@ pub fn getitem(obj: &Value, idx: &Value) -> R<Value> {
             let l = l.borrow();
             norm_index(index_of(obj, idx)?, l.len())
                 .map(|i| l[i].clone())
-                .ok_or_else(|| index_error("list index out of range"))
+                .ok_or_else(|| raised(Error::ListIndexOutOfRange))
         }
         Value::Str(s) => norm_index(index_of(obj, idx)?, s.len())
             .map(|i| char_str(s[i]))
-            .ok_or_else(|| index_error("string index out of range")),
+            .ok_or_else(|| raised(Error::StringIndexOutOfRange)),
         Value::Tuple(t) => norm_index(index_of(obj, idx)?, t.len())
             .map(|i| t[i].clone())
-            .ok_or_else(|| index_error("tuple index out of range")),
+            .ok_or_else(|| raised(Error::TupleIndexOutOfRange)),
         Value::Dict(d) => {
             check_hashable(idx)?;
             d.borrow()
@@ -520,7 +456,7 @@ pub fn setitem(obj: &Value, idx: &Value, v: Value) -> R<()> {
         Value::List(l) => {
             let mut l = l.borrow_mut();
             let i = norm_index(index_of(obj, idx)?, l.len())
-                .ok_or_else(|| index_error("list assignment index out of range"))?;
+                .ok_or_else(|| raised(Error::ListAssignmentIndexOutOfRange))?;
             l[i] = v;
             Ok(())
         }
@@ -542,7 +478,7 @@ pub fn delitem(obj: &Value, idx: &Value) -> R<()> {
         Value::List(l) => {
             let mut l = l.borrow_mut();
             let i = norm_index(index_of(obj, idx)?, l.len())
-                .ok_or_else(|| index_error("list assignment index out of range"))?;
+                .ok_or_else(|| raised(Error::ListAssignmentIndexOutOfRange))?;
             l.remove(i);
             Ok(())
         }

@@ -1,12 +1,14 @@
 //! Builtin functions (`print`, `int`, `len`, …, `rpy.io`) and the methods
 //! of str, list, tuple and dict.
 
-use super::arith::{self, char_str, check_hashable, compare, find_bytes, py_eq, BinOp};
+use super::arith::{self, char_str, check_hashable, compare, py_eq, BinOp};
 use super::exceptions::*;
-use super::format::{str_repr, to_str, write_repr, write_str};
+use super::format::{to_str, write_repr, write_str};
+use super::str_methods::str_method;
 use super::value::{Key, Str, Value};
 use super::Interp;
 use rpy_front::program::{builtin_class as bc, Builtin};
+use rpy_semantics::{float, parse};
 use std::io::{Read, Write};
 use std::rc::Rc;
 
@@ -39,12 +41,7 @@ known_methods! {
     Update b"update",
 }
 
-/// Python's whitespace (for the ASCII range and the C1 separators).
-pub fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f)
-}
-
-fn arg_count(name: &str, args: &[Value], lo: usize, hi: usize) -> R<()> {
+pub(super) fn arg_count(name: &str, args: &[Value], lo: usize, hi: usize) -> R<()> {
     if args.len() < lo || args.len() > hi {
         let want = if lo == hi {
             format!("exactly {}", lo)
@@ -64,7 +61,7 @@ fn arg_count(name: &str, args: &[Value], lo: usize, hi: usize) -> R<()> {
     Ok(())
 }
 
-fn want_int(what: &str, v: &Value) -> R<i64> {
+pub(super) fn want_int(what: &str, v: &Value) -> R<i64> {
     v.as_int().ok_or_else(|| {
         type_error(format!(
             "{}: an integer is required, not '{}'",
@@ -74,7 +71,7 @@ fn want_int(what: &str, v: &Value) -> R<i64> {
     })
 }
 
-fn want_str<'a>(what: &str, v: &'a Value) -> R<&'a Str> {
+pub(super) fn want_str<'a>(what: &str, v: &'a Value) -> R<&'a Str> {
     match v {
         Value::Str(s) => Ok(s),
         _ => Err(type_error(format!(
@@ -97,126 +94,6 @@ pub fn iterate(v: &Value) -> R<Vec<Value>> {
             v.type_name()
         ))),
     }
-}
-
-fn repr_bytes(s: &[u8]) -> String {
-    let mut v = Vec::new();
-    str_repr(s, &mut v);
-    String::from_utf8_lossy(&v).into_owned()
-}
-
-/// CPython's `int(str)` for base 10 (or another base).
-pub fn parse_int(s: &[u8], base: u32) -> R<i64> {
-    let bad = || {
-        value_error(format!(
-            "invalid literal for int() with base {}: {}",
-            base,
-            repr_bytes(s)
-        ))
-    };
-    let t = trim(s, None, true, true);
-    let (neg, digits) = match t.first() {
-        Some(b'-') => (true, &t[1..]),
-        Some(b'+') => (false, &t[1..]),
-        _ => (false, t),
-    };
-    let digits = if base == 16 {
-        digits
-            .strip_prefix(b"0x")
-            .or_else(|| digits.strip_prefix(b"0X"))
-            .unwrap_or(digits)
-    } else {
-        digits
-    };
-    if digits.is_empty() || digits[0] == b'_' || digits[digits.len() - 1] == b'_' {
-        return Err(bad());
-    }
-    let mut acc: i64 = 0;
-    let mut prev_us = false;
-    for &c in digits {
-        if c == b'_' {
-            if prev_us {
-                return Err(bad());
-            }
-            prev_us = true;
-            continue;
-        }
-        prev_us = false;
-        let d = (c as char).to_digit(base).ok_or_else(bad)?;
-        acc = acc.wrapping_mul(base as i64).wrapping_add(d as i64);
-    }
-    Ok(if neg { acc.wrapping_neg() } else { acc })
-}
-
-/// CPython's `float(str)`.
-pub fn parse_float(s: &[u8]) -> R<f64> {
-    let bad = || {
-        value_error(format!(
-            "could not convert string to float: {}",
-            repr_bytes(s)
-        ))
-    };
-    let t = trim(s, None, true, true);
-    // underscores only between digits
-    let mut clean = Vec::with_capacity(t.len());
-    for (i, &c) in t.iter().enumerate() {
-        if c == b'_' {
-            let ok = i > 0
-                && t[i - 1].is_ascii_digit()
-                && t.get(i + 1).is_some_and(|n| n.is_ascii_digit());
-            if !ok {
-                return Err(bad());
-            }
-        } else {
-            clean.push(c);
-        }
-    }
-    let txt = std::str::from_utf8(&clean).map_err(|_| bad())?;
-    let lower = txt.to_ascii_lowercase();
-    let body = lower.trim_start_matches(['+', '-']);
-    let special = matches!(body, "inf" | "infinity" | "nan");
-    if !special
-        && !body
-            .bytes()
-            .all(|c| c.is_ascii_digit() || matches!(c, b'.' | b'e' | b'+' | b'-'))
-    {
-        return Err(bad());
-    }
-    txt.parse::<f64>().map_err(|_| bad())
-}
-
-/// Strip `chars` (default: whitespace) from the left and/or right.
-pub fn trim<'a>(s: &'a [u8], chars: Option<&[u8]>, left: bool, right: bool) -> &'a [u8] {
-    let strip = |b: &u8| match chars {
-        Some(cs) => cs.contains(b),
-        None => is_space(*b),
-    };
-    let mut lo = 0;
-    let mut hi = s.len();
-    if left {
-        while lo < hi && strip(&s[lo]) {
-            lo += 1;
-        }
-    }
-    if right {
-        while hi > lo && strip(&s[hi - 1]) {
-            hi -= 1;
-        }
-    }
-    &s[lo..hi]
-}
-
-fn float_to_int(f: f64) -> R<i64> {
-    if f.is_nan() {
-        return Err(value_error("cannot convert float NaN to integer"));
-    }
-    if f.is_infinite() {
-        return Err(exc(
-            bc::OVERFLOW_ERROR,
-            "cannot convert float infinity to integer",
-        ));
-    }
-    Ok(f.trunc() as i64)
 }
 
 /// `range(…)` as a list.
@@ -375,17 +252,14 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
             };
             if let Some(base) = args.get(1) {
                 let base = want_int("int()", base)?;
-                if !(2..=36).contains(&base) {
-                    return Err(value_error("int() base must be >= 2 and <= 36, or 0"));
-                }
                 let s = want_str("int()", x)?;
-                return parse_int(s, base as u32).map(Value::Int);
+                return parse::int(s, base).map(Value::Int).map_err(raised);
             }
             match x {
                 Value::Int(i) => Ok(Value::Int(*i)),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                Value::Float(f) => float_to_int(*f).map(Value::Int),
-                Value::Str(s) => parse_int(s, 10).map(Value::Int),
+                Value::Float(f) => float::to_int(*f).map(Value::Int).map_err(raised),
+                Value::Str(s) => parse::int(s, 10).map(Value::Int).map_err(raised),
                 _ => Err(type_error(format!(
                     "int() argument must be a string, a bytes-like object or a real number, not '{}'",
                     x.type_name()
@@ -396,7 +270,7 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
             arg_count(name, args, 0, 1)?;
             match args.first() {
                 None => Ok(Value::Float(0.0)),
-                Some(Value::Str(s)) => parse_float(s).map(Value::Float),
+                Some(Value::Str(s)) => parse::float(s).map(Value::Float).map_err(raised),
                 Some(x) => x.as_float().map(Value::Float).ok_or_else(|| {
                     type_error(format!(
                         "float() argument must be a string or a real number, not '{}'",
@@ -503,19 +377,9 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
         Builtin::ReadFile => {
             arg_count(name, args, 1, 1)?;
             let path = want_str("read_file()", &args[0])?;
-            let p = String::from_utf8_lossy(path).into_owned();
-            match std::fs::read(&p) {
-                Ok(data) => Ok(Value::Str(Rc::from(data))),
-                Err(e) => {
-                    let text = e.to_string();
-                    let text = text.split(" (os error").next().unwrap_or(&text).to_string();
-                    let msg = match e.raw_os_error() {
-                        Some(n) => format!("[Errno {}] {}: {}", n, text, repr_bytes(path)),
-                        None => format!("{}: {}", text, repr_bytes(path)),
-                    };
-                    Err(exc(bc::OS_ERROR, msg))
-                }
-            }
+            rpy_semantics::io::read_file(path)
+                .map(|data| Value::Str(Rc::from(data)))
+                .map_err(raised)
         }
         Builtin::ReadStdin => {
             arg_count(name, args, 1, 1)?;
@@ -539,7 +403,7 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
     }
 }
 
-fn no_method(recv: &Value, m: &str) -> Exc {
+pub(super) fn no_method(recv: &Value, m: &str) -> Exc {
     attribute_error(format!(
         "'{}' object has no attribute '{}'",
         recv.type_name(),
@@ -559,7 +423,7 @@ pub fn call_method(
         return Err(no_method(recv, &String::from_utf8_lossy(name)));
     };
     match recv {
-        Value::Str(s) => str_method(ip, s, m, args),
+        Value::Str(s) => str_method(s, m, args),
         Value::List(_) => list_method(ip, recv, m, args),
         Value::Dict(_) => dict_method(recv, m, args),
         Value::Tuple(t) => match m {
@@ -593,267 +457,6 @@ fn seq_index_count(
             "tuple.index(x): x not in tuple".to_string()
         })),
     }
-}
-
-/// Python's slice-style clamping of optional start/end arguments.
-fn span_args(args: &[Value], len: usize) -> R<(usize, usize)> {
-    let clamp = |v: Option<&Value>, default: usize| -> R<usize> {
-        match v {
-            None | Some(Value::None) => Ok(default),
-            Some(v) => {
-                let i = want_int("slice index", v)?;
-                let i = if i < 0 {
-                    i.saturating_add(len as i64)
-                } else {
-                    i
-                };
-                Ok(i.clamp(0, len as i64) as usize)
-            }
-        }
-    };
-    Ok((clamp(args.first(), 0)?, clamp(args.get(1), len)?))
-}
-
-fn str_method(ip: &Interp, s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
-    use KnownMethod as M;
-    let name = m.name();
-    let bool_of = |f: &dyn Fn(&[u8]) -> bool| Ok(Value::Bool(!s.is_empty() && f(s)));
-    match m {
-        M::Join => {
-            arg_count(name, args, 1, 1)?;
-            let items = iterate(&args[0])?;
-            let mut out = Vec::new();
-            for (i, x) in items.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(s);
-                }
-                match x {
-                    Value::Str(p) => out.extend_from_slice(p),
-                    _ => {
-                        return Err(type_error(format!(
-                            "sequence item {}: expected str instance, {} found",
-                            i,
-                            x.type_name()
-                        )))
-                    }
-                }
-            }
-            Ok(Value::Str(Rc::from(out)))
-        }
-        M::Split => {
-            arg_count(name, args, 0, 2)?;
-            let maxsplit = match args.get(1) {
-                Some(v) => want_int("split()", v)?,
-                None => -1,
-            };
-            let max = if maxsplit < 0 {
-                usize::MAX
-            } else {
-                maxsplit as usize
-            };
-            let parts: Vec<Value> = match args.first() {
-                None | Some(Value::None) => split_whitespace(s, max),
-                Some(sep) => {
-                    let sep = want_str("split()", sep)?;
-                    if sep.is_empty() {
-                        return Err(value_error("empty separator"));
-                    }
-                    let mut parts = Vec::new();
-                    let mut start = 0;
-                    while parts.len() < max {
-                        match find_bytes(s, sep, start) {
-                            Some(i) => {
-                                parts.push(Value::str(&s[start..i]));
-                                start = i + sep.len();
-                            }
-                            None => break,
-                        }
-                    }
-                    parts.push(Value::str(&s[start..]));
-                    parts
-                }
-            };
-            Ok(Value::new_list(parts))
-        }
-        M::Strip | M::Lstrip | M::Rstrip => {
-            arg_count(name, args, 0, 1)?;
-            let chars = match args.first() {
-                None | Some(Value::None) => None,
-                Some(c) => Some(&want_str(name, c)?[..]),
-            };
-            let t = trim(s, chars, m != M::Rstrip, m != M::Lstrip);
-            Ok(if t.len() == s.len() {
-                Value::Str(s.clone())
-            } else {
-                Value::str(t)
-            })
-        }
-        M::Startswith | M::Endswith => {
-            arg_count(name, args, 1, 3)?;
-            let (lo, hi) = span_args(&args[1..], s.len())?;
-            let sub = &s[lo..hi.max(lo)];
-            let test = |p: &Value| -> R<bool> {
-                let p = want_str(name, p)?;
-                Ok(if m == M::Startswith {
-                    sub.starts_with(p)
-                } else {
-                    sub.ends_with(p)
-                })
-            };
-            match &args[0] {
-                Value::Tuple(t) => {
-                    for p in t.iter() {
-                        if test(p)? {
-                            return Ok(Value::Bool(true));
-                        }
-                    }
-                    Ok(Value::Bool(false))
-                }
-                p => test(p).map(Value::Bool),
-            }
-        }
-        M::Find | M::Index | M::Rfind | M::Rindex | M::Count => {
-            arg_count(name, args, 1, 3)?;
-            let sub = want_str(name, &args[0])?;
-            let (lo, hi) = span_args(&args[1..], s.len())?;
-            let hay = &s[..hi.max(lo)];
-            if m == M::Count {
-                if sub.is_empty() {
-                    return Ok(Value::Int((hay.len() - lo + 1) as i64));
-                }
-                let (mut n, mut at) = (0, lo);
-                while let Some(i) = find_bytes(hay, sub, at) {
-                    n += 1;
-                    at = i + sub.len();
-                }
-                return Ok(Value::Int(n));
-            }
-            let bound = |k: usize, default: i64| match args.get(k) {
-                None | Some(Value::None) => Ok(default),
-                Some(v) => want_int("slice index", v),
-            };
-            let last = m == M::Rfind || m == M::Rindex;
-            let at = rpy_runtime::str::find_in(s, sub, bound(1, 0)?, bound(2, i64::MAX)?, last);
-            match at {
-                -1 if m == M::Index || m == M::Rindex => Err(value_error("substring not found")),
-                i => Ok(Value::Int(i)),
-            }
-        }
-        M::Isdigit => bool_of(&|s| s.iter().all(u8::is_ascii_digit)),
-        M::Isalpha => bool_of(&|s| s.iter().all(u8::is_ascii_alphabetic)),
-        M::Isalnum => bool_of(&|s| s.iter().all(u8::is_ascii_alphanumeric)),
-        M::Isspace => bool_of(&|s| s.iter().all(|&b| is_space(b))),
-        M::Isupper => bool_of(&|s| {
-            s.iter().any(u8::is_ascii_uppercase) && !s.iter().any(u8::is_ascii_lowercase)
-        }),
-        M::Islower => bool_of(&|s| {
-            s.iter().any(u8::is_ascii_lowercase) && !s.iter().any(u8::is_ascii_uppercase)
-        }),
-        M::Upper => Ok(Value::Str(Rc::from(s.to_ascii_uppercase()))),
-        M::Lower => Ok(Value::Str(Rc::from(s.to_ascii_lowercase()))),
-        M::Replace => {
-            arg_count(name, args, 2, 3)?;
-            let old = want_str(name, &args[0])?;
-            let new = want_str(name, &args[1])?;
-            let count = match args.get(2) {
-                Some(c) => want_int(name, c)?,
-                None => -1,
-            };
-            let max = if count < 0 {
-                usize::MAX
-            } else {
-                count as usize
-            };
-            let mut out = Vec::with_capacity(s.len());
-            let mut start = 0;
-            let mut n = 0;
-            if old.is_empty() {
-                // insert `new` between every character
-                for &c in s.iter() {
-                    if n < max {
-                        out.extend_from_slice(new);
-                        n += 1;
-                    }
-                    out.push(c);
-                }
-                if n < max {
-                    out.extend_from_slice(new);
-                }
-                return Ok(Value::Str(Rc::from(out)));
-            }
-            while n < max {
-                match find_bytes(s, old, start) {
-                    Some(i) => {
-                        out.extend_from_slice(&s[start..i]);
-                        out.extend_from_slice(new);
-                        start = i + old.len();
-                        n += 1;
-                    }
-                    None => break,
-                }
-            }
-            out.extend_from_slice(&s[start..]);
-            Ok(Value::Str(Rc::from(out)))
-        }
-        M::Ljust | M::Rjust | M::Zfill => {
-            let (lo, hi) = if m == M::Zfill { (1, 1) } else { (1, 2) };
-            arg_count(name, args, lo, hi)?;
-            let width = want_int(name, &args[0])?.max(0) as usize;
-            let fill = match args.get(1) {
-                Some(f) => match &want_str(name, f)?[..] {
-                    [c] => *c,
-                    _ => {
-                        return Err(type_error(
-                            "The fill character must be exactly one character long",
-                        ))
-                    }
-                },
-                None if m == M::Zfill => b'0',
-                None => b' ',
-            };
-            if s.len() >= width {
-                return Ok(Value::Str(s.clone()));
-            }
-            let pad = vec![fill; width - s.len()];
-            let out = match m {
-                M::Ljust => [&s[..], &pad].concat(),
-                M::Zfill if matches!(s.first(), Some(b'-' | b'+')) => {
-                    [&s[..1], &pad, &s[1..]].concat()
-                }
-                _ => [&pad, &s[..]].concat(),
-            };
-            Ok(Value::Str(Rc::from(out)))
-        }
-        _ => {
-            let _ = ip;
-            Err(no_method(&Value::Str(s.clone()), name))
-        }
-    }
-}
-
-fn split_whitespace(s: &[u8], max: usize) -> Vec<Value> {
-    let mut parts = Vec::new();
-    let mut i = 0;
-    let n = s.len();
-    loop {
-        while i < n && is_space(s[i]) {
-            i += 1;
-        }
-        if i >= n {
-            break;
-        }
-        if parts.len() == max {
-            let rest = trim(&s[i..], None, false, true);
-            parts.push(Value::str(rest));
-            break;
-        }
-        let start = i;
-        while i < n && !is_space(s[i]) {
-            i += 1;
-        }
-        parts.push(Value::str(&s[start..i]));
-    }
-    parts
 }
 
 fn list_method(ip: &Interp, recv: &Value, m: KnownMethod, args: &[Value]) -> R<Value> {

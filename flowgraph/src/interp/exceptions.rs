@@ -23,6 +23,12 @@ pub fn exc(class: ClassId, msg: impl AsRef<[u8]>) -> Exc {
     Instance::new(class, Some(args))
 }
 
+/// The exception of an operation's error (the semantics' class and
+/// message).
+pub fn raised(e: rpy_semantics::Error) -> Exc {
+    exc(ClassId(e.class()), e.message())
+}
+
 /// An exception with arbitrary constructor arguments.
 pub fn exc_args(class: ClassId, args: Vec<Value>) -> Exc {
     Instance::new(class, Some(Rc::from(args)))

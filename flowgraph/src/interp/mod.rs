@@ -7,6 +7,7 @@ pub mod builtins;
 pub mod compile;
 pub mod exceptions;
 pub mod format;
+pub mod str_methods;
 #[cfg(test)]
 mod tests;
 pub mod value;

@@ -198,26 +198,15 @@ impl Value {
         }
     }
 
-    /// Python's `hash()`: ints hash to themselves (-1 → -2), strs by FNV.
+    /// Python's `hash()`: the semantics' int, float and str hashes (as
+    /// translated code computes them).
     pub fn py_hash(&self) -> i64 {
         let h = match self {
             Value::None => 0x5f3759df,
-            Value::Bool(b) => *b as i64,
-            Value::Int(i) => *i,
-            Value::Float(f) => {
-                if f.fract() == 0.0 && f.abs() < 9.2e18 {
-                    *f as i64
-                } else {
-                    f.to_bits() as i64
-                }
-            }
-            Value::Str(s) => {
-                let mut h: u64 = 0xcbf29ce484222325;
-                for &b in s.iter() {
-                    h = (h ^ b as u64).wrapping_mul(0x100000001b3);
-                }
-                (h >> 1) as i64
-            }
+            Value::Bool(b) => rpy_semantics::int::hash(*b as i64),
+            Value::Int(i) => rpy_semantics::int::hash(*i),
+            Value::Float(f) => rpy_semantics::float::hash(*f),
+            Value::Str(s) => rpy_semantics::text::hash(s),
             Value::Tuple(t) => {
                 let mut h: i64 = 0x345678;
                 for x in t.iter() {

@@ -26,14 +26,13 @@ pub fn program() -> Program {
             span: Span::default(),
         })
         .collect();
-    let names: Vec<&str> = BUILTIN_CLASSES.iter().map(|(n, _)| *n).collect();
     let classes = BUILTIN_CLASSES
         .iter()
         .enumerate()
         .map(|(i, (name, base))| ClassDecl {
             id: ClassId(i as u32),
             name: name.to_string(),
-            base: base.map(|b| ClassId(names.iter().position(|n| *n == b).unwrap() as u32)),
+            base: base.map(ClassId),
             methods: IndexMap::new(),
             attrs: IndexMap::new(),
             immutable_fields: Vec::new(),

@@ -6,7 +6,7 @@
 //! of a dead dict (`DictOps::free`).
 
 use crate::alloc::{pair_tid, rpy_alloc, TID_DICT};
-use crate::exc::{builtin_class as bc, rpy_raise_builtin, RResult, Raised};
+use crate::exc::{raise_error, RResult, Raised};
 use crate::item::Item;
 use crate::list::list_from_vec;
 use crate::object::{GcHeader, Object, RDict, RList, RPair};
@@ -152,9 +152,9 @@ pub fn rpy_dict_new<K: Item, V: Item>() -> *mut RDict<K, V> {
 
 #[cold]
 unsafe fn raise_key_error<K: Item>(k: K) {
-    let mut msg = Vec::new();
-    k.repr_item(&mut msg);
-    rpy_raise_builtin(bc::KEY_ERROR, &msg);
+    let mut repr = Vec::new();
+    k.repr_item(&mut repr);
+    raise_error(rpy_semantics::Error::Key(repr));
 }
 
 /// `d[k]`: KeyError (message: repr of the key).

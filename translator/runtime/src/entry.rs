@@ -3,7 +3,7 @@
 //! on stderr (status 1), and flushes stdout; `rpy_stack_check` turns deep
 //! recursion into RuntimeError("maximum recursion depth exceeded").
 
-use crate::exc::{builtin_class as bc, exc_report, rpy_exc_take, rpy_raise_builtin};
+use crate::exc::{exc_report, raise_error, rpy_exc_take};
 use crate::io::rpy_io_flush;
 use crate::list::list_from_vec;
 use crate::object::{RList, RStr};
@@ -42,7 +42,7 @@ pub fn rpy_stack_check() -> bool {
 #[cold]
 #[inline(never)]
 fn stack_overflow() {
-    rpy_raise_builtin(bc::RUNTIME_ERROR, b"maximum recursion depth exceeded");
+    raise_error(rpy_semantics::Error::RecursionDepth);
 }
 
 /// `argv` as a list of str.

@@ -3,7 +3,7 @@
 //! exception classes the runtime raises.
 //!
 //! Class numbering. Builtin classes are named by their index in
-//! `rpy_front::program::BUILTIN_CLASSES` (the constants of
+//! `rpy_semantics::exc::BUILTIN_CLASSES` (the constants of
 //! `builtin_class`, used as `rpy_raise_builtin`'s first argument). Their
 //! `VTable::class_id`, like every class's, is the class's number in a
 //! preorder walk of the WHOLE class tree (builtin and user classes, rooted
@@ -84,54 +84,27 @@ pub fn raise_err<T>(class: u32, msg: &[u8]) -> RResult<T> {
     Err(Raised)
 }
 
-/// The builtin classes: name and base, in `rpy_front`'s order (preorder).
-pub const BUILTIN_CLASSES: [(&str, Option<u32>); 19] = [
-    ("object", None),
-    ("BaseException", Some(0)),
-    ("Exception", Some(1)),
-    ("StopIteration", Some(2)),
-    ("ArithmeticError", Some(2)),
-    ("ZeroDivisionError", Some(4)),
-    ("OverflowError", Some(4)),
-    ("LookupError", Some(2)),
-    ("IndexError", Some(7)),
-    ("KeyError", Some(7)),
-    ("ValueError", Some(2)),
-    ("AssertionError", Some(2)),
-    ("RuntimeError", Some(2)),
-    ("NotImplementedError", Some(12)),
-    ("OSError", Some(2)),
-    ("TypeError", Some(2)),
-    ("AttributeError", Some(2)),
-    ("NameError", Some(2)),
-    ("UnboundLocalError", Some(17)),
-];
-
-/// Builtin class indices (`rpy_front::program::builtin_class`).
-pub mod builtin_class {
-    pub const OBJECT: u32 = 0;
-    pub const BASE_EXCEPTION: u32 = 1;
-    pub const EXCEPTION: u32 = 2;
-    pub const STOP_ITERATION: u32 = 3;
-    pub const ARITHMETIC_ERROR: u32 = 4;
-    pub const ZERO_DIVISION_ERROR: u32 = 5;
-    pub const OVERFLOW_ERROR: u32 = 6;
-    pub const LOOKUP_ERROR: u32 = 7;
-    pub const INDEX_ERROR: u32 = 8;
-    pub const KEY_ERROR: u32 = 9;
-    pub const VALUE_ERROR: u32 = 10;
-    pub const ASSERTION_ERROR: u32 = 11;
-    pub const RUNTIME_ERROR: u32 = 12;
-    pub const NOT_IMPLEMENTED_ERROR: u32 = 13;
-    pub const OS_ERROR: u32 = 14;
-    pub const TYPE_ERROR: u32 = 15;
-    pub const ATTRIBUTE_ERROR: u32 = 16;
-    pub const NAME_ERROR: u32 = 17;
-    pub const UNBOUND_LOCAL_ERROR: u32 = 18;
+/// Raise an operation's error (its builtin class and message).
+#[cold]
+#[inline(never)]
+pub fn raise_error(e: rpy_semantics::Error) {
+    rpy_raise_builtin(e.class(), &e.message());
 }
-use builtin_class as bc;
 
-pub const N_BUILTIN_CLASSES: usize = BUILTIN_CLASSES.len();
+/// An operation's result, its error raised: the bridge from the
+/// semantics' `Result` to the runtime's pending exception.
+#[inline(always)]
+pub fn or_raise<T>(r: rpy_semantics::Result<T>) -> RResult<T> {
+    r.map_err(|e| {
+        raise_error(e);
+        Raised
+    })
+}
+
+use builtin_class as bc;
+/// The builtin classes (names, bases and indices), from the semantics.
+pub use rpy_semantics::exc as builtin_class;
+pub use rpy_semantics::exc::{BUILTIN_CLASSES, N_BUILTIN_CLASSES};
 
 /// The runtime's own vtables for the builtin classes alone.
 static DEFAULT_VTABLES: [VTable; N_BUILTIN_CLASSES] =

@@ -9,25 +9,7 @@ use crate::object::{list_items, str_bytes, Object, RDict, RList, RStr};
 use crate::pyrepr::{float_repr, str_repr};
 use crate::str::{none_str, rpy_str_from_bytes};
 
-/// The decimal digits of `i`, written at the end of `buf`.
-#[inline]
-pub fn fmt_int(i: i64, buf: &mut [u8; 20]) -> &[u8] {
-    let mut n = i.unsigned_abs();
-    let mut pos = buf.len();
-    loop {
-        pos -= 1;
-        buf[pos] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    if i < 0 {
-        pos -= 1;
-        buf[pos] = b'-';
-    }
-    &buf[pos..]
-}
+pub use rpy_semantics::repr::int_str as fmt_int;
 
 /// `str(i)`.
 pub fn rpy_int_to_str(i: i64) -> *mut RStr {

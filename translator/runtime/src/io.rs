@@ -2,10 +2,10 @@
 //! flushed when full, before reading stdin or writing stderr, and at exit
 //! (`rpy_main`); `write_err`, `read_file` (OSError), `read_stdin`.
 
-use crate::exc::{builtin_class as bc, rpy_raise_builtin};
+use crate::exc::raise_error;
 use crate::format::fmt_int;
 use crate::object::{str_bytes, RStr};
-use crate::pyrepr::{float_repr, str_repr};
+use crate::pyrepr::float_repr;
 use crate::str::{empty_str, rpy_str_from_bytes};
 use std::cell::UnsafeCell;
 use std::io::{Read, Write};
@@ -103,22 +103,10 @@ pub unsafe fn rpy_io_write_err(s: *mut RStr) {
 
 /// `rpy.io.read_file(path)`: OSError `[Errno N] text: 'path'`.
 pub unsafe fn rpy_io_read_file(path: *mut RStr) -> *mut RStr {
-    let p = str_bytes(path);
-    let os_path = {
-        use std::os::unix::ffi::OsStrExt;
-        std::ffi::OsStr::from_bytes(p)
-    };
-    match std::fs::read(os_path) {
+    match rpy_semantics::io::read_file(str_bytes(path)) {
         Ok(data) => rpy_str_from_bytes(&data),
         Err(e) => {
-            let text = e.to_string();
-            let text = text.split(" (os error").next().unwrap_or(&text);
-            let mut msg = match e.raw_os_error() {
-                Some(n) => format!("[Errno {n}] {text}: ").into_bytes(),
-                None => format!("{text}: ").into_bytes(),
-            };
-            str_repr(p, &mut msg);
-            rpy_raise_builtin(bc::OS_ERROR, &msg);
+            raise_error(e);
             std::ptr::null_mut()
         }
     }

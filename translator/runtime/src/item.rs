@@ -7,10 +7,10 @@
 //! is `None` (equal only to null, printed `None`).
 
 use crate::dynamic;
-use crate::numbers::{float_hash, int_hash};
 use crate::object::{Object, RDict, RList, RStr, VTable};
 use crate::pyrepr::{float_repr, str_repr};
 use crate::str::str_hash_bytes;
+use rpy_semantics::{float::hash as float_hash, int::hash as int_hash};
 use std::cmp::Ordering;
 use std::io::Write;
 

@@ -4,7 +4,7 @@
 
 use crate::alloc::{rpy_alloc, TID_DICT_ITER, TID_LIST_ITER, TID_STR_ITER};
 use crate::dict::{dict_entry, rpy_dict_len};
-use crate::exc::{builtin_class as bc, rpy_raise_builtin, rpy_raise_stop_iteration};
+use crate::exc::{raise_error, rpy_raise_stop_iteration};
 use crate::item::Item;
 use crate::object::{GcHeader, RDict, RList, RStr};
 use std::mem::size_of;
@@ -91,10 +91,7 @@ pub unsafe fn rpy_dict_iter_next<K: Item, V: Item>(it: *mut RDictIter<K, V>) -> 
     let d = (*it).dict;
     if rpy_dict_len(d) != (*it).len {
         (*it).len = -1; // stays broken, as in CPython
-        rpy_raise_builtin(
-            bc::RUNTIME_ERROR,
-            b"dictionary changed size during iteration",
-        );
+        raise_error(rpy_semantics::Error::DictChangedSize);
         return K::ZERO;
     }
     match dict_entry(d, (*it).pos as usize) {

@@ -24,7 +24,7 @@ pub mod list;
 pub mod numbers;
 pub mod object;
 pub mod parse;
-pub mod pyrepr;
+pub use rpy_semantics::repr as pyrepr;
 pub mod str;
 pub mod tuple;
 pub mod view;

@@ -7,9 +7,10 @@
 //! past `len` hold `T::ZERO` (popped pointers do not stay reachable).
 
 use crate::alloc::{array_tid, list_tid, rpy_alloc};
-use crate::exc::{builtin_class as bc, raise_err, rpy_raise_builtin, RResult};
+use crate::exc::{or_raise, raise_error, RResult};
 use crate::item::Item;
 use crate::object::{list_items, list_items_mut, str_bytes, RArray, RList, RStr};
+use rpy_semantics::{seq, Error};
 use std::mem::size_of;
 
 /// A new array with room for `cap` items, all zero.
@@ -67,17 +68,13 @@ unsafe fn slot<T>(l: *mut RList<T>, i: i64) -> *mut T {
     (*(*l).items).data.as_mut_ptr().add(i as usize)
 }
 
-#[cold]
-#[inline(never)]
-fn raise_index(msg: &[u8]) {
-    rpy_raise_builtin(bc::INDEX_ERROR, msg);
-}
-
 /// `xs[i]`: negative from the end; IndexError out of range.
 #[inline(always)]
 pub unsafe fn rpy_list_getitem_r<T: Item>(l: *mut RList<T>, i: i64) -> RResult<T> {
-    let len = (*l).len;
-    rpy_list_getitem_nonneg_r(l, if i < 0 { i + len } else { i })
+    match seq::index(i, (*l).len) {
+        Some(j) => Ok(*slot(l, j as i64)),
+        None => or_raise(Err(Error::ListIndexOutOfRange)),
+    }
 }
 
 /// `xs[i]` with `i` known to be >= 0 (the one unsigned compare also
@@ -85,7 +82,7 @@ pub unsafe fn rpy_list_getitem_r<T: Item>(l: *mut RList<T>, i: i64) -> RResult<T
 #[inline(always)]
 pub unsafe fn rpy_list_getitem_nonneg_r<T: Item>(l: *mut RList<T>, i: i64) -> RResult<T> {
     if (i as u64) >= ((*l).len as u64) {
-        return raise_err(bc::INDEX_ERROR, b"list index out of range");
+        return or_raise(Err(Error::ListIndexOutOfRange));
     }
     Ok(*slot(l, i))
 }
@@ -93,15 +90,20 @@ pub unsafe fn rpy_list_getitem_nonneg_r<T: Item>(l: *mut RList<T>, i: i64) -> RR
 /// `xs[i] = x`: negative from the end; IndexError out of range.
 #[inline(always)]
 pub unsafe fn rpy_list_setitem_r<T: Item>(l: *mut RList<T>, i: i64, x: T) -> RResult<()> {
-    let len = (*l).len;
-    rpy_list_setitem_nonneg_r(l, if i < 0 { i + len } else { i }, x)
+    match seq::index(i, (*l).len) {
+        Some(j) => {
+            *slot(l, j as i64) = x;
+            Ok(())
+        }
+        None => or_raise(Err(Error::ListAssignmentIndexOutOfRange)),
+    }
 }
 
 /// `xs[i] = x` with `i` known to be >= 0.
 #[inline(always)]
 pub unsafe fn rpy_list_setitem_nonneg_r<T: Item>(l: *mut RList<T>, i: i64, x: T) -> RResult<()> {
     if (i as u64) >= ((*l).len as u64) {
-        return raise_err(bc::INDEX_ERROR, b"list assignment index out of range");
+        return or_raise(Err(Error::ListAssignmentIndexOutOfRange));
     }
     *slot(l, i) = x;
     Ok(())
@@ -177,17 +179,16 @@ pub unsafe fn rpy_list_append<T: Item>(l: *mut RList<T>, x: T) {
 pub unsafe fn rpy_list_pop<T: Item>(l: *mut RList<T>, i: i64) -> T {
     let len = (*l).len;
     if len == 0 {
-        raise_index(b"pop from empty list");
+        raise_error(Error::PopFromEmptyList);
         return T::ZERO;
     }
-    let j = if i < 0 { i + len } else { i };
-    if (j as u64) >= (len as u64) {
-        raise_index(b"pop index out of range");
+    let Some(j) = seq::index(i, len) else {
+        raise_error(Error::PopIndexOutOfRange);
         return T::ZERO;
-    }
+    };
     let items = list_items_mut(l);
-    let x = items[j as usize];
-    items.copy_within(j as usize + 1.., j as usize);
+    let x = items[j];
+    items.copy_within(j + 1.., j);
     set_len(l, len - 1);
     x
 }
@@ -220,10 +221,9 @@ pub unsafe fn rpy_list_index<T: Item>(l: *mut RList<T>, x: T) -> i64 {
     match position(l, x) {
         Some(i) => i as i64,
         None => {
-            let mut msg = Vec::new();
-            x.repr_item(&mut msg);
-            msg.extend_from_slice(b" is not in list");
-            rpy_raise_builtin(bc::VALUE_ERROR, &msg);
+            let mut repr = Vec::new();
+            x.repr_item(&mut repr);
+            raise_error(Error::NotInList(repr));
             -1
         }
     }
@@ -246,7 +246,7 @@ pub unsafe fn rpy_chars_contains_str(l: *mut RList<u8>, s: *mut RStr) -> bool {
 pub unsafe fn rpy_list_remove<T: Item>(l: *mut RList<T>, x: T) {
     match position(l, x) {
         Some(i) => rpy_list_delitem(l, i as i64),
-        None => rpy_raise_builtin(bc::VALUE_ERROR, b"list.remove(x): x not in list"),
+        None => raise_error(Error::ListRemoveMissing),
     }
 }
 
@@ -258,12 +258,11 @@ pub unsafe fn rpy_list_count<T: Item>(l: *mut RList<T>, x: T) -> i64 {
 /// `del xs[i]`.
 pub unsafe fn rpy_list_delitem<T: Item>(l: *mut RList<T>, i: i64) {
     let len = (*l).len;
-    let j = if i < 0 { i + len } else { i };
-    if (j as u64) >= (len as u64) {
-        raise_index(b"list assignment index out of range");
+    let Some(j) = seq::index(i, len) else {
+        raise_error(Error::ListAssignmentIndexOutOfRange);
         return;
-    }
-    list_items_mut(l).copy_within(j as usize + 1.., j as usize);
+    };
+    list_items_mut(l).copy_within(j + 1.., j);
     set_len(l, len - 1);
 }
 
@@ -338,7 +337,7 @@ pub unsafe fn rpy_list_eq<T: Item>(a: *mut RList<T>, b: *mut RList<T>) -> bool {
 /// `list(range(start, stop, step))`.
 pub fn rpy_range(start: i64, stop: i64, step: i64) -> *mut RList<i64> {
     if step == 0 {
-        rpy_raise_builtin(bc::VALUE_ERROR, b"range() arg 3 must not be zero");
+        raise_error(Error::RangeStepZero);
         return std::ptr::null_mut();
     }
     let n = if step > 0 && start < stop {

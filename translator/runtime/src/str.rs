@@ -1,11 +1,17 @@
-//! Strings: immutable byte strings (`RStr`), their allocation, hashing and
-//! every `str` method of the dialect, with CPython's semantics on ASCII.
+//! Strings: immutable byte strings (`RStr`), their allocation, and every
+//! `str` method of the dialect as a helper over the semantics' algorithms
+//! (`rpy_semantics::text`).
 
 use crate::alloc::{rpy_alloc, TID_STR};
-use crate::exc::{builtin_class as bc, raise_err, rpy_raise_builtin, RResult};
+use crate::exc::{or_raise, raise_error, RResult};
 use crate::list::{list_from_vec, rpy_newlist};
 use crate::object::{list_items, str_bytes, RList, RStr, RStrConst};
+use rpy_semantics::text::{self, find};
+use rpy_semantics::{seq, Error};
 use std::mem::size_of;
+
+pub use rpy_semantics::seq::clamp_slice;
+pub use rpy_semantics::text::{find_in, hash as str_hash_bytes, is_space, trim};
 
 /// A new string of `len` zero bytes (fill it before anyone sees it).
 #[inline]
@@ -47,22 +53,6 @@ fn str_from_parts(parts: &[&[u8]]) -> *mut RStr {
         out = rest;
     }
     s
-}
-
-/// The string hash (FNV-1a); never 0 (0 marks "not computed") nor -1.
-pub const fn str_hash_bytes(b: &[u8]) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < b.len() {
-        h ^= b[i] as u64;
-        h = h.wrapping_mul(0x100_0000_01b3);
-        i += 1;
-    }
-    match h as i64 {
-        0 => 1,
-        -1 => -2,
-        x => x,
-    }
 }
 
 static EMPTY: RStrConst<0> = RStrConst::new(b"");
@@ -115,12 +105,10 @@ pub unsafe fn rpy_str_len(s: *mut RStr) -> i64 {
 /// `s[i]`: negative from the end; IndexError out of range.
 #[inline(always)]
 pub unsafe fn rpy_str_getitem_r(s: *mut RStr, i: i64) -> RResult<u8> {
-    let len = (*s).len;
-    let j = if i < 0 { i + len } else { i };
-    if (j as u64) >= (len as u64) {
-        return raise_err(bc::INDEX_ERROR, b"string index out of range");
+    match seq::index(i, (*s).len) {
+        Some(j) => Ok(*(*s).bytes.as_ptr().add(j)),
+        None => or_raise(Err(Error::StringIndexOutOfRange)),
     }
-    Ok(*(*s).bytes.as_ptr().add(j as usize))
 }
 
 /// `rpy_str_getitem_r` with the exception only pending.
@@ -206,13 +194,6 @@ pub unsafe fn rpy_str_is_true(s: *mut RStr) -> bool {
     !s.is_null() && (*s).len > 0
 }
 
-/// Python's slice bounds: negative from the end, clamped to `0..=len`.
-pub fn clamp_slice(lo: i64, hi: i64, len: i64) -> (usize, usize) {
-    let fix = |i: i64| if i < 0 { (i + len).max(0) } else { i.min(len) };
-    let (lo, hi) = (fix(lo), fix(hi));
-    (lo as usize, hi.max(lo) as usize)
-}
-
 /// `s[lo:hi]`.
 pub unsafe fn rpy_str_slice(s: *mut RStr, lo: i64, hi: i64) -> *mut RStr {
     let (lo, hi) = clamp_slice(lo, hi, (*s).len);
@@ -222,28 +203,9 @@ pub unsafe fn rpy_str_slice(s: *mut RStr, lo: i64, hi: i64) -> *mut RStr {
     rpy_str_from_bytes(&str_bytes(s)[lo..hi])
 }
 
-/// Where `sub` first occurs in `hay`.
-fn find_bytes(hay: &[u8], sub: &[u8]) -> Option<usize> {
-    match sub {
-        [] => Some(0),
-        [c] => hay.iter().position(|b| b == c),
-        _ => hay.windows(sub.len()).position(|w| w == sub),
-    }
-}
-
-/// Where `sub` last occurs in `hay`.
-fn rfind_bytes(hay: &[u8], sub: &[u8]) -> Option<usize> {
-    if sub.len() > hay.len() {
-        return None;
-    }
-    (0..=hay.len() - sub.len())
-        .rev()
-        .find(|&i| &hay[i..i + sub.len()] == sub)
-}
-
 /// `sub in s`.
 pub unsafe fn rpy_str_contains(s: *mut RStr, sub: *mut RStr) -> bool {
-    find_bytes(str_bytes(s), str_bytes(sub)).is_some()
+    find(str_bytes(s), str_bytes(sub)).is_some()
 }
 
 /// `c in s`.
@@ -276,68 +238,22 @@ fn join_parts(sep: &[u8], parts: &[&[u8]]) -> *mut RStr {
     str_from_parts(&all)
 }
 
-/// Python's whitespace (`str.isspace` on one byte).
-#[inline]
-pub fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1f)
-}
-
 /// `s.split(sep, maxsplit)` (sep null = whitespace; maxsplit -1 = all).
 pub unsafe fn rpy_str_split(s: *mut RStr, sep: *mut RStr, maxsplit: i64) -> *mut RList<*mut RStr> {
-    let b = str_bytes(s);
-    let max = if maxsplit < 0 {
-        usize::MAX
-    } else {
-        maxsplit as usize
-    };
-    let _parts_in_vec = crate::gc::no_collect();
-    let mut parts = Vec::new();
-    if sep.is_null() {
-        let mut rest = trim(b, None, true, false);
-        while !rest.is_empty() {
-            if parts.len() == max {
-                parts.push(rpy_str_from_bytes(rest));
-                break;
-            }
-            let end = rest.iter().position(|&c| is_space(c)).unwrap_or(rest.len());
-            parts.push(rpy_str_from_bytes(&rest[..end]));
-            rest = trim(&rest[end..], None, true, false);
+    let sep = (!sep.is_null()).then(|| str_bytes(sep));
+    match text::split(str_bytes(s), sep, maxsplit) {
+        Ok(parts) => {
+            let _parts_in_vec = crate::gc::no_collect();
+            list_from_vec(parts.into_iter().map(rpy_str_from_bytes).collect())
         }
-    } else {
-        let sep = str_bytes(sep);
-        if sep.is_empty() {
-            rpy_raise_builtin(bc::VALUE_ERROR, b"empty separator");
-            return std::ptr::null_mut();
+        Err(e) => {
+            raise_error(e);
+            std::ptr::null_mut()
         }
-        let mut rest = b;
-        while parts.len() < max {
-            match find_bytes(rest, sep) {
-                Some(i) => {
-                    parts.push(rpy_str_from_bytes(&rest[..i]));
-                    rest = &rest[i + sep.len()..];
-                }
-                None => break,
-            }
-        }
-        parts.push(rpy_str_from_bytes(rest));
     }
-    list_from_vec(parts)
 }
 
-/// Strip bytes of `chars` (None: whitespace) from the left and/or right.
-pub fn trim<'a>(s: &'a [u8], chars: Option<&[u8]>, left: bool, right: bool) -> &'a [u8] {
-    let strip = |b: u8| chars.map_or(is_space(b), |cs| cs.contains(&b));
-    let mut lo = 0;
-    let mut hi = s.len();
-    while left && lo < hi && strip(s[lo]) {
-        lo += 1;
-    }
-    while right && hi > lo && strip(s[hi - 1]) {
-        hi -= 1;
-    }
-    &s[lo..hi]
-}
-
+/// `s.strip(chars)` and its one-sided forms (chars null = whitespace).
 unsafe fn strip_impl(s: *mut RStr, chars: *mut RStr, left: bool, right: bool) -> *mut RStr {
     let b = str_bytes(s);
     let chars = if chars.is_null() {
@@ -378,33 +294,6 @@ pub unsafe fn rpy_str_endswith(s: *mut RStr, suffix: *mut RStr) -> bool {
     str_bytes(s).ends_with(str_bytes(suffix))
 }
 
-/// `s.find(sub, start, end)` on bytes (`rfind` when `last`), with
-/// Python's bounds: negative ones count from the end, both are clamped,
-/// and a start past the end finds nothing, not even the empty string.
-/// -1 when absent. The one meaning of find, rfind, index and rindex (the
-/// untranslated run calls it too).
-pub fn find_in(s: &[u8], sub: &[u8], start: i64, end: i64, last: bool) -> i64 {
-    let len = s.len() as i64;
-    let fix = |i: i64| {
-        if i < 0 {
-            (i.saturating_add(len)).max(0)
-        } else {
-            i
-        }
-    };
-    let (lo, hi) = (fix(start), fix(end).min(len));
-    if lo > len || lo > hi {
-        return -1;
-    }
-    let hay = &s[lo as usize..hi as usize];
-    let found = if last {
-        rfind_bytes(hay, sub)
-    } else {
-        find_bytes(hay, sub)
-    };
-    found.map_or(-1, |i| lo + i as i64)
-}
-
 /// `s.find(sub, start, end)`.
 pub unsafe fn rpy_str_find(s: *mut RStr, sub: *mut RStr, start: i64, end: i64) -> i64 {
     find_in(str_bytes(s), str_bytes(sub), start, end, false)
@@ -415,158 +304,112 @@ pub unsafe fn rpy_str_rfind(s: *mut RStr, sub: *mut RStr, start: i64, end: i64) 
     find_in(str_bytes(s), str_bytes(sub), start, end, true)
 }
 
-/// `r`, or ValueError "substring not found" when it is -1.
-fn found_or_raise(r: i64) -> i64 {
-    if r < 0 {
-        rpy_raise_builtin(bc::VALUE_ERROR, b"substring not found");
-    }
-    r
+/// The index, or -1 with ValueError "substring not found" raised.
+unsafe fn index_or_raise(s: *mut RStr, sub: *mut RStr, start: i64, end: i64, last: bool) -> i64 {
+    text::index_in(str_bytes(s), str_bytes(sub), start, end, last).unwrap_or_else(|e| {
+        raise_error(e);
+        -1
+    })
 }
 
 /// `s.index(sub, start, end)`.
 pub unsafe fn rpy_str_index(s: *mut RStr, sub: *mut RStr, start: i64, end: i64) -> i64 {
-    found_or_raise(rpy_str_find(s, sub, start, end))
+    index_or_raise(s, sub, start, end, false)
 }
 
 /// `s.rindex(sub, start, end)`.
 pub unsafe fn rpy_str_rindex(s: *mut RStr, sub: *mut RStr, start: i64, end: i64) -> i64 {
-    found_or_raise(rpy_str_rfind(s, sub, start, end))
+    index_or_raise(s, sub, start, end, true)
 }
 
 /// `s.count(sub)`: non-overlapping occurrences.
 pub unsafe fn rpy_str_count(s: *mut RStr, sub: *mut RStr) -> i64 {
-    let (mut hay, sub) = (str_bytes(s), str_bytes(sub));
-    if sub.is_empty() {
-        return hay.len() as i64 + 1;
-    }
-    let mut n = 0;
-    while let Some(i) = find_bytes(hay, sub) {
-        n += 1;
-        hay = &hay[i + sub.len()..];
-    }
-    n
+    text::count(str_bytes(s), str_bytes(sub))
 }
 
 /// `c.isdigit()`.
 pub fn rpy_char_isdigit(c: u8) -> bool {
-    c.is_ascii_digit()
+    text::is_digit(c)
 }
 /// `c.isalpha()`.
 pub fn rpy_char_isalpha(c: u8) -> bool {
-    c.is_ascii_alphabetic()
+    text::is_alpha(c)
 }
 /// `c.isalnum()`.
 pub fn rpy_char_isalnum(c: u8) -> bool {
-    c.is_ascii_alphanumeric()
+    text::is_alnum(c)
 }
 /// `c.isspace()`.
 pub fn rpy_char_isspace(c: u8) -> bool {
-    is_space(c)
+    text::is_space(c)
 }
 /// `c.isupper()`.
 pub fn rpy_char_isupper(c: u8) -> bool {
-    c.is_ascii_uppercase()
+    text::is_upper(c)
 }
 /// `c.islower()`.
 pub fn rpy_char_islower(c: u8) -> bool {
-    c.is_ascii_lowercase()
-}
-
-/// Non-empty and every byte passes.
-unsafe fn all_bytes(s: *mut RStr, f: fn(u8) -> bool) -> bool {
-    let b = str_bytes(s);
-    !b.is_empty() && b.iter().all(|&c| f(c))
+    text::is_lower(c)
 }
 
 /// `s.isdigit()`.
 pub unsafe fn rpy_str_isdigit(s: *mut RStr) -> bool {
-    all_bytes(s, rpy_char_isdigit)
+    text::all(str_bytes(s), text::is_digit)
 }
 /// `s.isalpha()`.
 pub unsafe fn rpy_str_isalpha(s: *mut RStr) -> bool {
-    all_bytes(s, rpy_char_isalpha)
+    text::all(str_bytes(s), text::is_alpha)
 }
 /// `s.isalnum()`.
 pub unsafe fn rpy_str_isalnum(s: *mut RStr) -> bool {
-    all_bytes(s, rpy_char_isalnum)
+    text::all(str_bytes(s), text::is_alnum)
 }
 /// `s.isspace()`.
 pub unsafe fn rpy_str_isspace(s: *mut RStr) -> bool {
-    all_bytes(s, is_space)
+    text::all(str_bytes(s), text::is_space)
 }
-
-/// At least one cased byte, and none of the other case.
-unsafe fn cased(s: *mut RStr, upper: bool) -> bool {
-    let b = str_bytes(s);
-    let is_upper = |c: &u8| c.is_ascii_uppercase();
-    let is_lower = |c: &u8| c.is_ascii_lowercase();
-    if upper {
-        b.iter().any(is_upper) && !b.iter().any(is_lower)
-    } else {
-        b.iter().any(is_lower) && !b.iter().any(is_upper)
-    }
-}
-
 /// `s.isupper()`.
 pub unsafe fn rpy_str_isupper(s: *mut RStr) -> bool {
-    cased(s, true)
+    text::is_cased(str_bytes(s), true)
 }
 /// `s.islower()`.
 pub unsafe fn rpy_str_islower(s: *mut RStr) -> bool {
-    cased(s, false)
+    text::is_cased(str_bytes(s), false)
 }
 
 /// `s.upper()`.
 pub unsafe fn rpy_str_upper(s: *mut RStr) -> *mut RStr {
-    rpy_str_from_bytes(&str_bytes(s).to_ascii_uppercase())
+    rpy_str_from_bytes(&text::upper(str_bytes(s)))
 }
 
 /// `s.lower()`.
 pub unsafe fn rpy_str_lower(s: *mut RStr) -> *mut RStr {
-    rpy_str_from_bytes(&str_bytes(s).to_ascii_lowercase())
+    rpy_str_from_bytes(&text::lower(str_bytes(s)))
 }
 
 /// `s.replace(old, new)`.
 pub unsafe fn rpy_str_replace(s: *mut RStr, old: *mut RStr, new: *mut RStr) -> *mut RStr {
-    let (b, old, new) = (str_bytes(s), str_bytes(old), str_bytes(new));
-    let mut out = Vec::with_capacity(b.len());
-    if old.is_empty() {
-        for &c in b {
-            out.extend_from_slice(new);
-            out.push(c);
-        }
-        out.extend_from_slice(new);
-    } else {
-        let mut rest = b;
-        while let Some(i) = find_bytes(rest, old) {
-            out.extend_from_slice(&rest[..i]);
-            out.extend_from_slice(new);
-            rest = &rest[i + old.len()..];
-        }
-        out.extend_from_slice(rest);
-    }
-    rpy_str_from_bytes(&out)
+    rpy_str_from_bytes(&text::replace(
+        str_bytes(s),
+        str_bytes(old),
+        str_bytes(new),
+        -1,
+    ))
 }
 
-/// Pad `s` to `width` with `fill` on the right (`left` false) or left.
+/// A new string, or `s` itself where the operation changed nothing.
+fn changed_or(s: *mut RStr, new: Option<Vec<u8>>) -> *mut RStr {
+    new.map_or(s, |b| rpy_str_from_bytes(&b))
+}
+
+/// Pad `s` to `width` with `fill` on the right (`on_left` false) or left.
 unsafe fn pad(s: *mut RStr, width: i64, fill: *mut RStr, on_left: bool) -> *mut RStr {
-    let f = str_bytes(fill);
-    if f.len() != 1 {
-        rpy_raise_builtin(
-            bc::TYPE_ERROR,
-            b"The fill character must be exactly one character long",
-        );
-        return std::ptr::null_mut();
-    }
-    let b = str_bytes(s);
-    if width <= b.len() as i64 {
-        return s;
-    }
-    let padding = vec![f[0]; width as usize - b.len()];
-    if on_left {
-        str_from_parts(&[&padding, b])
-    } else {
-        str_from_parts(&[b, &padding])
+    match text::pad(str_bytes(s), width, str_bytes(fill), on_left) {
+        Ok(new) => changed_or(s, new),
+        Err(e) => {
+            raise_error(e);
+            std::ptr::null_mut()
+        }
     }
 }
 
@@ -582,28 +425,15 @@ pub unsafe fn rpy_str_rjust(s: *mut RStr, width: i64, fill: *mut RStr) -> *mut R
 
 /// `s.zfill(width)`: zeros after the sign.
 pub unsafe fn rpy_str_zfill(s: *mut RStr, width: i64) -> *mut RStr {
-    let b = str_bytes(s);
-    if width <= b.len() as i64 {
-        return s;
-    }
-    let zeros = vec![b'0'; width as usize - b.len()];
-    let sign = usize::from(matches!(b.first(), Some(b'+' | b'-')));
-    str_from_parts(&[&b[..sign], &zeros, &b[sign..]])
+    changed_or(s, text::zfill(str_bytes(s), width))
 }
 
 /// `ord(s)`: TypeError unless `len(s) == 1`.
 pub unsafe fn rpy_str_ord(s: *mut RStr) -> i64 {
-    match str_bytes(s) {
-        [c] => *c as i64,
-        b => {
-            let msg = format!(
-                "ord() expected a character, but string of length {} found",
-                b.len()
-            );
-            rpy_raise_builtin(bc::TYPE_ERROR, msg.as_bytes());
-            0
-        }
-    }
+    text::ord(str_bytes(s)).unwrap_or_else(|e| {
+        raise_error(e);
+        0
+    })
 }
 
 /// `list(s)`: the characters.

@@ -4,8 +4,9 @@
 //! the compiler keeps both in registers instead of reloading them from the
 //! list after every store.
 
-use crate::exc::{builtin_class as bc, raise_err, RResult};
+use crate::exc::{or_raise, RResult};
 use crate::object::RList;
+use rpy_semantics::Error;
 
 #[derive(Clone, Copy)]
 pub struct RListView<T> {
@@ -45,7 +46,7 @@ impl<T: Copy> RListView<T> {
     #[inline(always)]
     pub unsafe fn getitem_nonneg_r(self, i: i64) -> RResult<T> {
         if (i as u64) >= self.len as u64 {
-            return raise_err(bc::INDEX_ERROR, b"list index out of range");
+            return or_raise(Err(Error::ListIndexOutOfRange));
         }
         Ok(*self.ptr.add(i as usize))
     }
@@ -60,7 +61,7 @@ impl<T: Copy> RListView<T> {
     #[inline(always)]
     pub unsafe fn setitem_nonneg_r(self, i: i64, x: T) -> RResult<()> {
         if (i as u64) >= self.len as u64 {
-            return raise_err(bc::INDEX_ERROR, b"list assignment index out of range");
+            return or_raise(Err(Error::ListAssignmentIndexOutOfRange));
         }
         *self.ptr.add(i as usize) = x;
         Ok(())
@@ -102,7 +103,7 @@ impl<T: Copy> RListRead<'_, T> {
     pub fn getitem_nonneg_r(self, i: i64) -> RResult<T> {
         match self.0.get(i as usize) {
             Some(x) => Ok(*x),
-            None => raise_err(bc::INDEX_ERROR, b"list index out of range"),
+            None => or_raise(Err(Error::ListIndexOutOfRange)),
         }
     }
 

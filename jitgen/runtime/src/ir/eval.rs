@@ -3,6 +3,7 @@
 //! blackhole.
 
 use super::Opcode;
+use rpy_semantics::int;
 
 fn b(x: bool) -> u64 {
     x as u64
@@ -71,18 +72,14 @@ pub fn eval_pure(op: Opcode, a: &[u64]) -> Option<u64> {
     })
 }
 
-/// Python's `divmod` (the quotient rounded towards minus infinity, the
-/// remainder with the divisor's sign); `None` for a divisor 0 or -1.
+/// Python's `x // y` and `x % y` (the semantics' own); `None` outside
+/// the ops' precondition, a divisor neither 0 nor -1 (the codewriter
+/// calls the native helper there).
 pub fn py_divmod(x: i64, y: i64) -> Option<(i64, i64)> {
-    if y == 0 || y == -1 {
+    if y == -1 {
         return None;
     }
-    let (q, r) = (x / y, x % y);
-    Some(if r != 0 && (r < 0) != (y < 0) {
-        (q - 1, r + y)
-    } else {
-        (q, r)
-    })
+    Some((int::floordiv(x, y).ok()?, int::modulo(x, y).ok()?))
 }
 
 /// An overflow-checked op: the wrapped result and whether it overflowed.

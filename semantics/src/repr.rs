@@ -1,5 +1,5 @@
-//! Python's `repr` of floats and byte strings, shared by the run-time
-//! formatting and every text dump.
+//! Python's `repr` of floats and byte strings and `str` of ints, shared
+//! by every evaluator's formatting and every text dump.
 
 use std::io::Write;
 
@@ -89,6 +89,26 @@ pub fn str_repr(s: &[u8], out: &mut Vec<u8>) {
         }
     }
     out.push(quote);
+}
+
+/// The decimal digits of `i` (`str(i)`), written at the end of `buf`.
+#[inline]
+pub fn int_str(i: i64, buf: &mut [u8; 20]) -> &[u8] {
+    let mut n = i.unsigned_abs();
+    let mut pos = buf.len();
+    loop {
+        pos -= 1;
+        buf[pos] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        pos -= 1;
+        buf[pos] = b'-';
+    }
+    &buf[pos..]
 }
 
 /// `float_repr` as a `String`.

@@ -80,8 +80,8 @@ pub fn binop(op: BinOp, l: &ConstValue, r: &ConstValue) -> Result<ConstValue, St
     }))
 }
 
-/// `a op b` on int constants. Module level is Python: `int / int` and
-/// `int ** negative int` are floats there.
+/// `a op b` on int constants (`int / int` is a float, as in Python; the
+/// run-time dialect refuses it).
 fn int_binop(op: BinOp, a: i64, b: i64) -> rpy_semantics::Result<ConstValue> {
     use ConstValue::{Float, Int};
     Ok(Int(match op {
@@ -90,7 +90,6 @@ fn int_binop(op: BinOp, a: i64, b: i64) -> rpy_semantics::Result<ConstValue> {
         BinOp::Mul => a.wrapping_mul(b),
         BinOp::FloorDiv => int::floordiv(a, b)?,
         BinOp::Mod => int::modulo(a, b)?,
-        BinOp::Pow if b < 0 => return Ok(Float(float::pow(a as f64, b as f64)?)),
         BinOp::Pow => int::pow(a, b)?,
         BinOp::LShift => int::lshift(a, b)?,
         BinOp::RShift => int::rshift(a, b)?,

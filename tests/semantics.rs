@@ -10,7 +10,8 @@
 //! - the numeric binary cases also go straight to the front end's and
 //!   backendopt's constant folders and to the JIT's trace evaluator.
 //!
-//! Adding a case is one line in the table.
+//! Adding a case is one line in the table. `RPY_KEEP=1` keeps the generated
+//! program and binaries (in the temporary directory) for a closer look.
 
 mod common;
 use common::*;
@@ -327,7 +328,9 @@ fn run_modes(cases: &[Case], fails: &mut Vec<String>) {
             check_run(what, cases, &out, fails);
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    if std::env::var_os("RPY_KEEP").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
 
 fn run_exe(exe: &Path, rpyjit: &str) -> std::process::Output {

@@ -385,21 +385,7 @@ fn floats(a: Num, b: Num) -> Option<(f64, f64)> {
 
 /// The front end's constant folder (module-level expressions).
 fn front_fold(a: Num, op: &str, b: Num) -> Option<Result<String, String>> {
-    let op = match op {
-        "+" => BinOp::Add,
-        "-" => BinOp::Sub,
-        "*" => BinOp::Mul,
-        "/" => BinOp::Div,
-        "//" => BinOp::FloorDiv,
-        "%" => BinOp::Mod,
-        "**" => BinOp::Pow,
-        "<<" => BinOp::LShift,
-        ">>" => BinOp::RShift,
-        "&" => BinOp::BitAnd,
-        "|" => BinOp::BitOr,
-        "^" => BinOp::BitXor,
-        _ => return None,
-    };
+    let op = BinOp::from_symbol(op)?;
     let c = |n| match n {
         Num::Int(i) => ConstValue::Int(i),
         Num::Float(f) => ConstValue::Float(f),
@@ -413,35 +399,50 @@ fn front_fold(a: Num, op: &str, b: Num) -> Option<Result<String, String>> {
     )
 }
 
+/// Each binary operator's LL op (int, float) and JIT op (int, float),
+/// where the folder or the trace evaluator has one.
+struct OpRow {
+    symbol: &'static str,
+    ll: (Option<K>, Option<K>),
+    jit: (Option<Opcode>, Option<Opcode>),
+}
+
+const fn row(
+    symbol: &'static str,
+    ll: (Option<K>, Option<K>),
+    jit: (Option<Opcode>, Option<Opcode>),
+) -> OpRow {
+    OpRow { symbol, ll, jit }
+}
+
+#[rustfmt::skip]
+const OPS: &[OpRow] = &[
+    row("+", (Some(K::IntAdd), Some(K::FloatAdd)), (Some(Opcode::IntAdd), Some(Opcode::FloatAdd))),
+    row("-", (Some(K::IntSub), Some(K::FloatSub)), (Some(Opcode::IntSub), Some(Opcode::FloatSub))),
+    row("*", (Some(K::IntMul), Some(K::FloatMul)), (Some(Opcode::IntMul), Some(Opcode::FloatMul))),
+    row("/", (None, None), (None, Some(Opcode::FloatTrueDiv))),
+    row("//", (Some(K::IntFloorDiv), None), (Some(Opcode::IntPyDiv), None)),
+    row("%", (Some(K::IntMod), None), (Some(Opcode::IntPyMod), None)),
+    row("<<", (Some(K::IntLshift), None), (Some(Opcode::IntLshift), None)),
+    row(">>", (Some(K::IntRshift), None), (Some(Opcode::IntRshift), None)),
+    row("&", (Some(K::IntAnd), None), (Some(Opcode::IntAnd), None)),
+    row("|", (Some(K::IntOr), None), (Some(Opcode::IntOr), None)),
+    row("^", (Some(K::IntXor), None), (Some(Opcode::IntXor), None)),
+];
+
+fn op_row(symbol: &str) -> Option<&'static OpRow> {
+    OPS.iter().find(|r| r.symbol == symbol)
+}
+
 /// backendopt's folder of LL ops: `None` where it does not fold the op;
 /// `Some(None)` where it leaves the op alone because it would raise.
 fn ll_fold(a: Num, op: &str, b: Num) -> Option<Option<String>> {
+    let r = op_row(op)?;
     let (kind, args) = match (a, b) {
-        (Num::Int(x), Num::Int(y)) => {
-            let k = match op {
-                "+" => K::IntAdd,
-                "-" => K::IntSub,
-                "*" => K::IntMul,
-                "//" => K::IntFloorDiv,
-                "%" => K::IntMod,
-                "<<" => K::IntLshift,
-                ">>" => K::IntRshift,
-                "&" => K::IntAnd,
-                "|" => K::IntOr,
-                "^" => K::IntXor,
-                _ => return None,
-            };
-            (k, [LLConst::Int(x), LLConst::Int(y)])
-        }
+        (Num::Int(x), Num::Int(y)) => (r.ll.0?, [LLConst::Int(x), LLConst::Int(y)]),
         _ => {
             let (x, y) = floats(a, b)?;
-            let k = match op {
-                "+" => K::FloatAdd,
-                "-" => K::FloatSub,
-                "*" => K::FloatMul,
-                _ => return None,
-            };
-            (k, [LLConst::Float(x), LLConst::Float(y)])
+            (r.ll.1?, [LLConst::Float(x), LLConst::Float(y)])
         }
     };
     Some(
@@ -457,33 +458,20 @@ fn ll_fold(a: Num, op: &str, b: Num) -> Option<Option<String>> {
 /// divisor neither 0 nor -1, a shift count in 0..64, a float divisor not
 /// 0: the codewriter calls the native helper otherwise).
 fn jit_eval(a: Num, op: &str, b: Num) -> Option<String> {
+    let r = op_row(op)?;
     let (opcode, args, float) = match (a, b) {
         (Num::Int(x), Num::Int(y)) => {
-            let o = match op {
-                "+" => Opcode::IntAdd,
-                "-" => Opcode::IntSub,
-                "*" => Opcode::IntMul,
-                "&" => Opcode::IntAnd,
-                "|" => Opcode::IntOr,
-                "^" => Opcode::IntXor,
-                "//" if y != 0 && y != -1 => Opcode::IntPyDiv,
-                "%" if y != 0 && y != -1 => Opcode::IntPyMod,
-                "<<" if (0..64).contains(&y) => Opcode::IntLshift,
-                ">>" if (0..64).contains(&y) => Opcode::IntRshift,
-                _ => return None,
+            let ok = match op {
+                "//" | "%" => y != 0 && y != -1,
+                "<<" | ">>" => (0..64).contains(&y),
+                _ => true,
             };
-            (o, [x as u64, y as u64], false)
+            (r.jit.0.filter(|_| ok)?, [x as u64, y as u64], false)
         }
         _ => {
             let (x, y) = floats(a, b)?;
-            let o = match op {
-                "+" => Opcode::FloatAdd,
-                "-" => Opcode::FloatSub,
-                "*" => Opcode::FloatMul,
-                "/" if y != 0.0 => Opcode::FloatTrueDiv,
-                _ => return None,
-            };
-            (o, [x.to_bits(), y.to_bits()], true)
+            let ok = op != "/" || y != 0.0;
+            (r.jit.1.filter(|_| ok)?, [x.to_bits(), y.to_bits()], true)
         }
     };
     let r = rpy_jit::ir::eval::eval_pure(opcode, &args)?;

@@ -305,21 +305,8 @@ impl<'a> Lower<'a> {
     }
 
     fn bin_op(&self, op: &P<'_>) -> DResult<BinOp> {
-        Ok(match op.as_str() {
-            "|" => BinOp::BitOr,
-            "^" => BinOp::BitXor,
-            "&" => BinOp::BitAnd,
-            "<<" => BinOp::LShift,
-            ">>" => BinOp::RShift,
-            "+" => BinOp::Add,
-            "-" => BinOp::Sub,
-            "*" => BinOp::Mul,
-            "/" => BinOp::Div,
-            "//" => BinOp::FloorDiv,
-            "%" => BinOp::Mod,
-            "**" => BinOp::Pow,
-            _ => return Err(self.refuse(op, "the @ operator (matrix multiplication)")),
-        })
+        BinOp::from_symbol(op.as_str())
+            .ok_or_else(|| self.refuse(op, "the @ operator (matrix multiplication)"))
     }
 
     /// `-x`, `+x`, `~x`; `-9223372036854775808` is the literal i64::MIN.

@@ -446,21 +446,7 @@ fn dotted(p: &P<'_>) -> String {
 }
 
 fn aug_op(op: &P<'_>) -> Option<BinOp> {
-    Some(match op.as_str().trim_end_matches('=') {
-        "+" => BinOp::Add,
-        "-" => BinOp::Sub,
-        "*" => BinOp::Mul,
-        "/" => BinOp::Div,
-        "//" => BinOp::FloorDiv,
-        "%" => BinOp::Mod,
-        "**" => BinOp::Pow,
-        "&" => BinOp::BitAnd,
-        "|" => BinOp::BitOr,
-        "^" => BinOp::BitXor,
-        "<<" => BinOp::LShift,
-        ">>" => BinOp::RShift,
-        _ => return None,
-    })
+    BinOp::from_symbol(op.as_str().trim_end_matches('='))
 }
 
 /// Default values must be constants: literals, names of constants, and

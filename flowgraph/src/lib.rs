@@ -8,6 +8,7 @@ pub mod dot;
 pub mod hints;
 pub mod interp;
 pub mod ll;
+pub mod methods;
 pub mod model;
 pub mod ops;
 pub mod print;

@@ -4,6 +4,7 @@
 //! whole program, and diagnostics that explain every refusal.
 
 mod calls;
+mod methods;
 pub mod model;
 pub mod print;
 pub mod result;

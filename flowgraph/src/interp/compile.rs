@@ -4,9 +4,9 @@
 //! array with jump targets as indices, link moves sequentialized.
 
 use super::arith::BinOp;
-use super::builtins::KnownMethod;
 use super::value::{Str, Value};
 use super::Interp;
+use crate::methods::Method;
 use crate::model::{
     BlockId, ExitCase, ExitSwitch, FunctionGraph, Link, LinkId, Value as Operand, VarId,
 };
@@ -56,7 +56,7 @@ pub struct CallMethod {
     pub obj: Slot,
     pub name: Str,
     pub attr: u32,
-    pub known: Option<KnownMethod>,
+    pub known: Option<Method>,
     pub args: Box<[Slot]>,
     pub names: Option<Rc<[Str]>>,
     /// Inline cache: (class id, method func id) of the last instance call.
@@ -951,7 +951,7 @@ impl<'a, 'p> Compiler<'a, 'p> {
                     obj: a(self, 0),
                     name: name.clone(),
                     attr: self.ip.intern(name),
-                    known: KnownMethod::from_name(name),
+                    known: std::str::from_utf8(name).ok().and_then(Method::from_name),
                     args: cargs,
                     names,
                     cache: Cell::new((NONE, NONE)),

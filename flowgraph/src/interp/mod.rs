@@ -7,6 +7,7 @@ pub mod builtins;
 pub mod compile;
 pub mod exceptions;
 pub mod format;
+pub mod methods;
 pub mod str_methods;
 #[cfg(test)]
 mod tests;
@@ -557,7 +558,7 @@ impl<'p> Interp<'p> {
             (obj, &c.names)
         {
             return with_args(s, &c.args, |a| {
-                builtins::call_method(self, obj, c.known, &c.name, a)
+                methods::call_method(self, obj, c.known, &c.name, a)
             });
         }
         let args: Vec<Value> = c.args.iter().map(|&a| s[a as usize].clone()).collect();
@@ -585,7 +586,7 @@ impl<'p> Interp<'p> {
                 "{}() takes no keyword arguments",
                 String::from_utf8_lossy(&c.name)
             ))),
-            _ => builtins::call_method(self, obj, c.known, &c.name, &args),
+            _ => methods::call_method(self, obj, c.known, &c.name, &args),
         }
     }
 

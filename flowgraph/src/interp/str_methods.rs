@@ -1,15 +1,17 @@
-//! The methods of str in the untranslated run: argument checking and
-//! values around the semantics' string algorithms (`rpy_semantics::text`).
+//! The methods of str in the untranslated run: values around the
+//! semantics' string algorithms (`rpy_semantics::text`); the argument
+//! counts were checked against `crate::methods`.
 
-use super::builtins::{arg_count, iterate, no_method, want_int, want_str, KnownMethod};
+use super::builtins::{iterate, no_method, want_int, want_str};
 use super::exceptions::*;
 use super::value::{Str, Value};
+use crate::methods::Method;
 use rpy_semantics::text;
 use std::rc::Rc;
 
 /// Call method `m` of the str `s`.
-pub fn str_method(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
-    use KnownMethod as M;
+pub fn str_method(s: &Str, m: Method, args: &[Value]) -> R<Value> {
+    use Method as M;
     let name = m.name();
     let bool_of = |class: fn(u8) -> bool| Ok(Value::Bool(text::all(s, class)));
     match m {
@@ -41,7 +43,6 @@ fn changed_or(s: &Str, new: Option<Vec<u8>>) -> Value {
 }
 
 fn join(s: &Str, args: &[Value]) -> R<Value> {
-    arg_count("join", args, 1, 1)?;
     let items = iterate(&args[0])?;
     let mut out = Vec::new();
     for (i, x) in items.iter().enumerate() {
@@ -79,17 +80,15 @@ fn opt_str<'a>(what: &str, v: Option<&'a Value>) -> R<Option<&'a [u8]>> {
 }
 
 fn split(s: &Str, args: &[Value]) -> R<Value> {
-    arg_count("split", args, 0, 2)?;
     let sep = opt_str("split()", args.first())?;
     let maxsplit = opt_int("split()", args.get(1), -1)?;
     let parts = text::split(s, sep, maxsplit).map_err(raised)?;
     Ok(Value::new_list(parts.into_iter().map(Value::str).collect()))
 }
 
-fn strip(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
-    arg_count(m.name(), args, 0, 1)?;
+fn strip(s: &Str, m: Method, args: &[Value]) -> R<Value> {
     let chars = opt_str(m.name(), args.first())?;
-    let t = text::trim(s, chars, m != KnownMethod::Rstrip, m != KnownMethod::Lstrip);
+    let t = text::trim(s, chars, m != Method::Rstrip, m != Method::Lstrip);
     Ok(if t.len() == s.len() {
         Value::Str(s.clone())
     } else {
@@ -97,15 +96,14 @@ fn strip(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
     })
 }
 
-fn starts_ends(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
-    arg_count(m.name(), args, 1, 3)?;
+fn starts_ends(s: &Str, m: Method, args: &[Value]) -> R<Value> {
     let lo = opt_int("slice index", args.get(1), 0)?;
     let hi = opt_int("slice index", args.get(2), i64::MAX)?;
     let (lo, hi) = rpy_semantics::seq::clamp_slice(lo, hi, s.len() as i64);
     let sub = &s[lo..hi];
     let test = |p: &Value| -> R<bool> {
         let p = want_str(m.name(), p)?;
-        Ok(if m == KnownMethod::Startswith {
+        Ok(if m == Method::Startswith {
             sub.starts_with(p)
         } else {
             sub.ends_with(p)
@@ -124,9 +122,8 @@ fn starts_ends(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
     }
 }
 
-fn find(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
-    use KnownMethod as M;
-    arg_count(m.name(), args, 1, 3)?;
+fn find(s: &Str, m: Method, args: &[Value]) -> R<Value> {
+    use Method as M;
     let sub = want_str(m.name(), &args[0])?;
     let start = opt_int("slice index", args.get(1), 0)?;
     let end = opt_int("slice index", args.get(2), i64::MAX)?;
@@ -140,7 +137,6 @@ fn find(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
 }
 
 fn count(s: &Str, args: &[Value]) -> R<Value> {
-    arg_count("count", args, 1, 3)?;
     let sub = want_str("count", &args[0])?;
     let lo = opt_int("slice index", args.get(1), 0)?;
     let hi = opt_int("slice index", args.get(2), i64::MAX)?;
@@ -149,21 +145,18 @@ fn count(s: &Str, args: &[Value]) -> R<Value> {
 }
 
 fn replace(s: &Str, args: &[Value]) -> R<Value> {
-    arg_count("replace", args, 2, 3)?;
     let old = want_str("replace", &args[0])?;
     let new = want_str("replace", &args[1])?;
     let count = opt_int("replace", args.get(2), -1)?;
     Ok(Value::Str(Rc::from(text::replace(s, old, new, count))))
 }
 
-fn pad(s: &Str, m: KnownMethod, args: &[Value]) -> R<Value> {
-    let hi = if m == KnownMethod::Zfill { 1 } else { 2 };
-    arg_count(m.name(), args, 1, hi)?;
+fn pad(s: &Str, m: Method, args: &[Value]) -> R<Value> {
     let width = want_int(m.name(), &args[0])?;
-    if m == KnownMethod::Zfill {
+    if m == Method::Zfill {
         return Ok(changed_or(s, text::zfill(s, width)));
     }
     let fill = opt_str(m.name(), args.get(1))?.unwrap_or(b" ");
-    let new = text::pad(s, width, fill, m == KnownMethod::Rjust).map_err(raised)?;
+    let new = text::pad(s, width, fill, m == Method::Rjust).map_err(raised)?;
     Ok(changed_or(s, new))
 }

@@ -1,138 +1,18 @@
 //! Builtin functions (`print`, `len`, `int`, `str`, …, `rpy.io`) and the
 //! methods of str, list and dict: each becomes LL ops or calls of the
-//! runtime helpers named in `ll::helpers`. Methods are one table.
+//! runtime helpers named in `ll::helpers`. Methods are rows of the one
+//! table `crate::methods`.
 
 use super::calls::Kws;
 use super::graph::GraphTyper;
 use super::ops::{int_const, Cat};
 use crate::annotate::SomeValue;
 use crate::ll::{LLConst, LLOpKind, LLType, LLValue};
+use crate::methods::{self, Dflt, Method, Recv};
 use crate::model::{Op, Value};
 use rpy_front::program::{builtin_class, Builtin, ConstValue};
 use rpy_front::DResult;
 use std::rc::Rc;
-
-/// A default argument of a builtin method.
-#[derive(Clone, Copy)]
-enum Dflt {
-    None,
-    Int(i64),
-    Str(&'static str),
-}
-
-/// What a method row applies to.
-#[derive(Clone, Copy, PartialEq)]
-enum Recv {
-    Char,
-    Str,
-    List,
-    Dict,
-}
-
-/// `recv.name(args)` with `min..=min+defaults.len()` arguments → `helper`.
-struct MethodRow {
-    recv: Recv,
-    name: &'static str,
-    helper: &'static str,
-    min: usize,
-    defaults: &'static [Dflt],
-}
-
-const fn m(
-    recv: Recv,
-    name: &'static str,
-    helper: &'static str,
-    min: usize,
-    defaults: &'static [Dflt],
-) -> MethodRow {
-    MethodRow {
-        recv,
-        name,
-        helper,
-        min,
-        defaults,
-    }
-}
-
-use Recv::{Char as C, Dict as D, List as L, Str as S};
-
-/// Every builtin method, first match wins (char rows before str rows).
-static METHODS: &[MethodRow] = &[
-    m(C, "isdigit", "rpy_char_isdigit", 0, &[]),
-    m(C, "isalpha", "rpy_char_isalpha", 0, &[]),
-    m(C, "isalnum", "rpy_char_isalnum", 0, &[]),
-    m(C, "isspace", "rpy_char_isspace", 0, &[]),
-    m(C, "isupper", "rpy_char_isupper", 0, &[]),
-    m(C, "islower", "rpy_char_islower", 0, &[]),
-    m(S, "split", "rpy_str_split", 0, &[Dflt::None, Dflt::Int(-1)]),
-    m(S, "strip", "rpy_str_strip", 0, &[Dflt::None]),
-    m(S, "lstrip", "rpy_str_lstrip", 0, &[Dflt::None]),
-    m(S, "rstrip", "rpy_str_rstrip", 0, &[Dflt::None]),
-    m(S, "startswith", "rpy_str_startswith", 1, &[]),
-    m(S, "endswith", "rpy_str_endswith", 1, &[]),
-    m(
-        S,
-        "find",
-        "rpy_str_find",
-        1,
-        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
-    ),
-    m(
-        S,
-        "rfind",
-        "rpy_str_rfind",
-        1,
-        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
-    ),
-    m(
-        S,
-        "index",
-        "rpy_str_index",
-        1,
-        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
-    ),
-    m(
-        S,
-        "rindex",
-        "rpy_str_rindex",
-        1,
-        &[Dflt::Int(0), Dflt::Int(i64::MAX)],
-    ),
-    m(S, "count", "rpy_str_count", 1, &[]),
-    m(S, "isdigit", "rpy_str_isdigit", 0, &[]),
-    m(S, "isalpha", "rpy_str_isalpha", 0, &[]),
-    m(S, "isalnum", "rpy_str_isalnum", 0, &[]),
-    m(S, "isspace", "rpy_str_isspace", 0, &[]),
-    m(S, "isupper", "rpy_str_isupper", 0, &[]),
-    m(S, "islower", "rpy_str_islower", 0, &[]),
-    m(S, "upper", "rpy_str_upper", 0, &[]),
-    m(S, "lower", "rpy_str_lower", 0, &[]),
-    m(S, "replace", "rpy_str_replace", 2, &[]),
-    m(S, "ljust", "rpy_str_ljust", 1, &[Dflt::Str(" ")]),
-    m(S, "rjust", "rpy_str_rjust", 1, &[Dflt::Str(" ")]),
-    m(S, "zfill", "rpy_str_zfill", 1, &[]),
-    m(L, "append", "rpy_list_append", 1, &[]),
-    m(L, "pop", "rpy_list_pop", 0, &[Dflt::Int(-1)]),
-    m(L, "insert", "rpy_list_insert", 2, &[]),
-    m(L, "extend", "rpy_list_extend", 1, &[]),
-    m(L, "index", "rpy_list_index", 1, &[]),
-    m(L, "reverse", "rpy_list_reverse", 0, &[]),
-    m(L, "remove", "rpy_list_remove", 1, &[]),
-    m(L, "count", "rpy_list_count", 1, &[]),
-    m(L, "sort", "rpy_list_sort", 0, &[]),
-    m(L, "copy", "rpy_list_copy", 0, &[]),
-    m(L, "clear", "rpy_list_clear", 0, &[]),
-    m(D, "get", "rpy_dict_get", 1, &[Dflt::None]),
-    m(D, "keys", "rpy_dict_keys", 0, &[]),
-    m(D, "values", "rpy_dict_values", 0, &[]),
-    m(D, "items", "rpy_dict_items", 0, &[]),
-    m(D, "pop", "rpy_dict_pop", 1, &[]),
-    m(D, "pop", "rpy_dict_pop_default", 2, &[]),
-    m(D, "clear", "rpy_dict_clear", 0, &[]),
-    m(D, "copy", "rpy_dict_copy", 0, &[]),
-    m(D, "setdefault", "rpy_dict_setdefault", 1, &[Dflt::None]),
-    m(D, "update", "rpy_dict_update", 1, &[]),
-];
 
 impl GraphTyper<'_, '_> {
     pub fn builtin_method(
@@ -155,16 +35,16 @@ impl GraphTyper<'_, '_> {
             let (items, _) = self.value(&args[0])?;
             return self.helper(helper, vec![sep, items], None);
         }
-        let fits = |r: &MethodRow| {
-            let recv_ok = match r.recv {
-                Recv::Char => cat == Cat::Char,
-                Recv::Str => cat.strlike(),
-                Recv::List => cat == Cat::List,
-                Recv::Dict => cat == Cat::Dict,
-            };
-            recv_ok && r.name == name && (r.min..=r.min + r.defaults.len()).contains(&args.len())
+        let kind = match cat {
+            Cat::Char => Recv::Char,
+            Cat::List => Recv::List,
+            Cat::Dict => Recv::Dict,
+            _ => Recv::Str,
         };
-        let Some(row) = METHODS.iter().find(|r| fits(r)) else {
+        let row = Method::from_name(name)
+            .filter(|_| cat.strlike() || matches!(cat, Cat::List | Cat::Dict))
+            .and_then(|m| methods::lookup(kind, m, args.len()));
+        let Some(row) = row else {
             return Err(self.error(format!(
                 "{}.{name}() with {} arguments is not supported",
                 self.user_type(recv),

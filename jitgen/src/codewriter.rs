@@ -11,6 +11,7 @@
 //! implementation of each op.
 
 use crate::liveness::live_in;
+use flowgraph::ll::analysis::Analysis;
 use flowgraph::ll::{
     Effect as LLEffect, LBlock, LLConst, LLExit, LLGraph, LLLink, LLOp, LLOpKind as K, LLProgram,
     LLType, LLValue, LVar, ListKind,
@@ -66,12 +67,6 @@ pub struct Output {
     pub addrs: Vec<LLConst>,
 }
 
-/// What the codewriter needs to know from the backend's analysis.
-pub struct Facts<'a> {
-    pub op_raises: &'a dyn Fn(&LLOp) -> bool,
-    pub is_recursive: &'a dyn Fn(FuncId) -> bool,
-}
-
 /// What a call of a helper or an op with this effect may do, for the JIT:
 /// one that only allocates writes nothing existing objects hold.
 fn call_effect(e: LLEffect) -> CallEffect {
@@ -95,7 +90,7 @@ pub fn kind_of(t: &LLType) -> Option<Kind> {
 
 struct Writer<'p> {
     prog: &'p LLProgram,
-    facts: &'p Facts<'p>,
+    facts: &'p Analysis,
     out: Output,
     /// Graphs to write, and their jitcode numbers.
     code_of: HashMap<FuncId, u32>,
@@ -240,7 +235,7 @@ impl<'p> Writer<'p> {
         if self.portals.contains(&f) {
             return Some((self.code_number(f), true));
         }
-        let reenters = (self.facts.is_recursive)(f);
+        let reenters = self.facts.is_recursive(f);
         if g.hints.dont_look_inside || g.hints.elidable || (has_loop(g) && !g.hints.unroll_safe) {
             return None;
         }
@@ -301,7 +296,7 @@ impl<'p> Writer<'p> {
             args: arg_kinds,
             result: kind_of(g.var_type(op.result)),
             effect,
-            can_raise: (self.facts.op_raises)(op),
+            can_raise: self.facts.op_raises(op),
         });
         self.out.calls.push(CallSite {
             func: g.func,
@@ -1046,7 +1041,8 @@ fn owner_of(p: &LLProgram, mut c: ClassId, name: &str) -> ClassId {
 
 /// Writes the jitcodes of every portal (`None` without a JIT driver); a
 /// merge point that does not name every live variable is the user's error.
-pub fn codewrite(prog: &LLProgram, facts: &Facts) -> Result<Option<Output>, Diagnostic> {
+pub fn codewrite(prog: &LLProgram) -> Result<Option<Output>, Diagnostic> {
+    let facts = &Analysis::new(prog);
     let portals: Vec<FuncId> = prog.drivers.iter().filter_map(|d| d.portal).collect();
     if portals.is_empty() {
         return Ok(None);

@@ -109,8 +109,17 @@ impl Steps {
     /// Annotated flow graphs → LL graphs (checked by the LL verifier).
     pub fn rtype(&self, path: &Path) -> Result<flowgraph::ll::LLProgram, Failed> {
         let (fp, ann) = self.annotate(path)?;
+        self.rtype_flow(&fp, &ann)
+    }
+
+    /// The LL graphs of annotated flow graphs.
+    fn rtype_flow(
+        &self,
+        fp: &FlowProgram,
+        ann: &Annotations,
+    ) -> Result<flowgraph::ll::LLProgram, Failed> {
         let ll = self
-            .step("rtype", || flowgraph::rtype::rtype(&fp, &ann))
+            .step("rtype", || flowgraph::rtype::rtype(fp, ann))
             .map_err(|d| report(&fp.program.file, &d))?;
         verify_ll(&ll, "rtype")?;
         if self.opt == 0 {
@@ -151,13 +160,20 @@ impl Steps {
         &self,
         path: &Path,
     ) -> Result<(flowgraph::ll::LLProgram, Option<jitgen::codewriter::Output>), Failed> {
-        let ll = self.rtype(path)?;
+        let (fp, ann) = self.annotate(path)?;
+        self.checked_flow(&fp, &ann)
+    }
+
+    /// `checked` on flow graphs already built and annotated.
+    fn checked_flow(
+        &self,
+        fp: &FlowProgram,
+        ann: &Annotations,
+    ) -> Result<(flowgraph::ll::LLProgram, Option<jitgen::codewriter::Output>), Failed> {
+        let ll = self.rtype_flow(fp, ann)?;
         let jit = if !ll.drivers.is_empty() {
-            self.step("codewriter", || crate::genrust::codewrite(&ll))
-                .map_err(|d| match read_source(path) {
-                    Ok(file) => report(&file, &d),
-                    Err(f) => f,
-                })?
+            self.step("codewriter", || jitgen::codewriter::codewrite(&ll))
+                .map_err(|d| report(&fp.program.file, &d))?
         } else {
             None
         };
@@ -253,8 +269,9 @@ fn status(r: Result<i32, Failed>) -> i32 {
 pub fn run_interp(path: &Path, args: &[String]) -> i32 {
     let steps = Steps::default();
     status((|| {
-        steps.checked(path)?;
-        let fp = steps.flow(path)?;
+        // the checks of a translation, on the graphs the interpreter runs
+        let (fp, ann) = steps.annotate(path)?;
+        steps.checked_flow(&fp, &ann)?;
         let mut argv = vec![path.display().to_string()];
         argv.extend(args.iter().cloned());
         Ok(flowgraph::interp::run(&fp, argv))
@@ -287,7 +304,7 @@ pub fn dump_ll(path: &Path) -> i32 {
 /// `--dump=jitcodes`: what the codewriter makes of the portal.
 pub fn dump_jitcodes(path: &Path) -> i32 {
     status(Steps::default().rtype(path).and_then(|ll| {
-        match crate::genrust::codewrite(&ll) {
+        match jitgen::codewriter::codewrite(&ll) {
             Ok(Some(out)) => print!("{}", jitgen::print::print_jitcodes(&out.jitcodes)),
             Ok(None) => println!("# no JitDriver: no jitcodes"),
             Err(d) => {

@@ -2,6 +2,7 @@
 //! LL op table, the runtime helper table, the graph model, its verifier
 //! and its text form.
 
+pub mod analysis;
 pub mod edit;
 pub mod helpers;
 pub mod model;

@@ -10,12 +10,12 @@
 //! that may raise, the pending exception sends control to the block's
 //! handlers, or out of the function with a zero result.
 
-use super::analysis::catches_all;
 use super::cfg::Cfg;
 use super::ops::OpCode;
 use super::types::{rust_type, zero};
 use super::views::list_views;
 use super::Gen;
+use flowgraph::ll::analysis::catches_all;
 use flowgraph::ll::{LBlock, LLExit, LLGraph, LLLink, LLOp, LLType, LLValue};
 use std::fmt::Write;
 

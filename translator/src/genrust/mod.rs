@@ -3,7 +3,6 @@
 //! (`rpy_runtime`): class structs and vtables, constants, one function per
 //! LL graph (named after it), the startup code and `main`.
 
-mod analysis;
 mod body;
 mod cfg;
 mod classes;
@@ -14,6 +13,7 @@ mod ops;
 mod types;
 mod views;
 
+use flowgraph::ll::analysis::Analysis;
 use flowgraph::ll::LLProgram;
 use rpy_front::program::FuncId;
 use std::cell::RefCell;
@@ -26,7 +26,7 @@ pub struct Gen<'a> {
     file: String,
     fn_names: HashMap<FuncId, String>,
     classes: classes::ClassInfo,
-    analysis: analysis::Analysis,
+    analysis: Analysis,
     pool: RefCell<consts::Pool>,
     /// A `-jit` target: the portal calls the JIT.
     jit: bool,
@@ -43,16 +43,6 @@ use std::ptr::{null, null_mut};
 
 /// The codewriter's jitcodes for the program's portals (`None` without
 /// a JIT driver).
-pub fn codewrite(
-    prog: &LLProgram,
-) -> Result<Option<jitgen::codewriter::Output>, rpy_front::Diagnostic> {
-    let analysis = analysis::Analysis::new(prog);
-    let facts = jitgen::codewriter::Facts {
-        op_raises: &|op| analysis.op_raises(op),
-        is_recursive: &|f| analysis.is_recursive(f),
-    };
-    jitgen::codewriter::codewrite(prog, &facts)
-}
 
 /// The Rust source of a translated program; `file` names the rpy source
 /// in comments.
@@ -68,7 +58,7 @@ pub fn generate(prog: &LLProgram, file: &str, jit: Option<&jitgen::codewriter::O
         file: file.to_string(),
         fn_names,
         classes: classes::ClassInfo::new(prog, &mut namer),
-        analysis: analysis::Analysis::new(prog),
+        analysis: Analysis::new(prog),
         pool: RefCell::default(),
         jit: jit.is_some(),
     };

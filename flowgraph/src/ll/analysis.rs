@@ -1,9 +1,10 @@
-//! What the code generator needs to know about the whole program: which
-//! graphs may raise (so calls of the others need no exception check),
-//! which may recurse (they check the stack on entry), and which have
+//! Whole-program facts of the LL graphs that the code generator and the
+//! codewriter both need: which graphs may raise (so calls of the others
+//! need no exception check), which may recurse (they check the stack on
+//! entry; a recursive portal call is a JIT residual call), and which have
 //! their address taken (what an `indirect_call` may reach).
 
-use flowgraph::ll::{helpers, LLConst, LLExit, LLGraph, LLOp, LLOpKind, LLProgram, LLValue};
+use super::{helpers, LLConst, LLExit, LLGraph, LLOp, LLOpKind, LLProgram, LLValue};
 use rpy_front::program::{builtin_class, ClassId, FuncId};
 use std::collections::{HashMap, HashSet};
 
@@ -67,14 +68,12 @@ fn address_taken(prog: &LLProgram) -> HashSet<FuncId> {
     }
     for p in &prog.prebuilt {
         match &p.init {
-            flowgraph::ll::LLPrebuiltInit::List(items) => {
-                items.iter().for_each(|c| funcs_in(c, &mut out))
-            }
-            flowgraph::ll::LLPrebuiltInit::Dict(items) => items.iter().for_each(|(k, v)| {
+            super::LLPrebuiltInit::List(items) => items.iter().for_each(|c| funcs_in(c, &mut out)),
+            super::LLPrebuiltInit::Dict(items) => items.iter().for_each(|(k, v)| {
                 funcs_in(k, &mut out);
                 funcs_in(v, &mut out);
             }),
-            flowgraph::ll::LLPrebuiltInit::Unused => {}
+            super::LLPrebuiltInit::Unused => {}
         }
     }
     out

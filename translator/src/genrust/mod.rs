@@ -41,9 +41,6 @@ use std::mem::{offset_of, size_of};
 use std::ptr::{null, null_mut};
 ";
 
-/// The codewriter's jitcodes for the program's portals (`None` without
-/// a JIT driver).
-
 /// The Rust source of a translated program; `file` names the rpy source
 /// in comments.
 pub fn generate(prog: &LLProgram, file: &str, jit: Option<&jitgen::codewriter::Output>) -> String {

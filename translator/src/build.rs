@@ -72,13 +72,13 @@ fn sources_digest(root: &Path) -> u64 {
     let mut files = vec![
         root.join("Cargo.toml"),
         root.join("Cargo.lock"),
-        root.join("translator/runtime/Cargo.toml"),
-        root.join("jitgen/runtime/Cargo.toml"),
+        root.join("runtime/Cargo.toml"),
+        root.join("jit-runtime/Cargo.toml"),
         root.join("semantics/Cargo.toml"),
     ];
     walk(&root.join("semantics/src"), &mut files);
-    walk(&root.join("translator/runtime/src"), &mut files);
-    walk(&root.join("jitgen/runtime/src"), &mut files);
+    walk(&root.join("runtime/src"), &mut files);
+    walk(&root.join("jit-runtime/src"), &mut files);
     files.sort();
     let mut h = std::collections::hash_map::DefaultHasher::new();
     for f in files {

@@ -7,7 +7,7 @@ use super::format::{to_str, write_str};
 use super::value::{Str, Value};
 use super::Interp;
 use rpy_front::program::{builtin_class as bc, Builtin};
-use rpy_semantics::{float, parse};
+use rpy_semantics::{float, int, parse, text};
 use std::io::{Read, Write};
 use std::rc::Rc;
 
@@ -143,112 +143,14 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
         )));
     }
     let name = b.name();
+    let one = || arg_count(name, args, 1, 1).map(|_| &args[0]);
     match b {
-        Builtin::Print => {
-            let (mut sep, mut end): (&[u8], &[u8]) = (b" ", b"\n");
-            for (k, v) in kw {
-                let val: &[u8] = match v {
-                    Value::None => continue,
-                    Value::Str(s) => s,
-                    _ => {
-                        return Err(type_error(format!(
-                            "{} must be None or a string, not {}",
-                            String::from_utf8_lossy(k),
-                            v.type_name()
-                        )))
-                    }
-                };
-                match &k[..] {
-                    b"sep" => sep = val,
-                    b"end" => end = val,
-                    _ => {
-                        return Err(type_error(format!(
-                            "'{}' is an invalid keyword argument for print()",
-                            String::from_utf8_lossy(k)
-                        )))
-                    }
-                }
-            }
-            let mut out = ip.out.borrow_mut();
-            for (i, a) in args.iter().enumerate() {
-                if i > 0 {
-                    out.extend_from_slice(sep);
-                }
-                write_str(ip.program, a, &mut out);
-            }
-            out.extend_from_slice(end);
-            drop(out);
-            ip.maybe_flush();
-            Ok(Value::None)
-        }
-        Builtin::Len => {
-            arg_count(name, args, 1, 1)?;
-            arith::len(&args[0])
-        }
-        Builtin::Range => {
-            let (start, stop, step) = range_bounds(args)?;
-            let mut v = Vec::new();
-            let mut i = start;
-            while (step > 0 && i < stop) || (step < 0 && i > stop) {
-                v.push(Value::Int(i));
-                i = match i.checked_add(step) {
-                    Some(n) => n,
-                    None => break,
-                };
-            }
-            Ok(Value::new_list(v))
-        }
-        Builtin::Enumerate => {
-            arg_count(name, args, 1, 2)?;
-            let start = match args.get(1) {
-                Some(s) => want_int("enumerate()", s)?,
-                None => 0,
-            };
-            let items = iterate(&args[0])?;
-            Ok(Value::new_list(
-                items
-                    .into_iter()
-                    .enumerate()
-                    .map(|(i, x)| {
-                        Value::new_tuple(vec![Value::Int(start.wrapping_add(i as i64)), x])
-                    })
-                    .collect(),
-            ))
-        }
-        Builtin::Int => {
-            arg_count(name, args, 0, 2)?;
-            let Some(x) = args.first() else {
-                return Ok(Value::Int(0));
-            };
-            if let Some(base) = args.get(1) {
-                let base = want_int("int()", base)?;
-                let s = want_str("int()", x)?;
-                return parse::int(s, base).map(Value::Int).map_err(raised);
-            }
-            match x {
-                Value::Int(i) => Ok(Value::Int(*i)),
-                Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                Value::Float(f) => float::to_int(*f).map(Value::Int).map_err(raised),
-                Value::Str(s) => parse::int(s, 10).map(Value::Int).map_err(raised),
-                _ => Err(type_error(format!(
-                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                    x.type_name()
-                ))),
-            }
-        }
-        Builtin::Float => {
-            arg_count(name, args, 0, 1)?;
-            match args.first() {
-                None => Ok(Value::Float(0.0)),
-                Some(Value::Str(s)) => parse::float(s).map(Value::Float).map_err(raised),
-                Some(x) => x.as_float().map(Value::Float).ok_or_else(|| {
-                    type_error(format!(
-                        "float() argument must be a string or a real number, not '{}'",
-                        x.type_name()
-                    ))
-                }),
-            }
-        }
+        Builtin::Print => print(ip, args, kw),
+        Builtin::Len => arith::len(one()?),
+        Builtin::Range => range(args),
+        Builtin::Enumerate => enumerate(args),
+        Builtin::Int => int(args),
+        Builtin::Float => float(args),
         Builtin::Str => {
             arg_count(name, args, 0, 1)?;
             Ok(match args.first() {
@@ -261,41 +163,11 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
             arg_count(name, args, 0, 1)?;
             Ok(Value::Bool(args.first().is_some_and(Value::truthy)))
         }
-        Builtin::Ord => {
-            arg_count(name, args, 1, 1)?;
-            match &args[0] {
-                Value::Str(s) if s.len() == 1 => Ok(Value::Int(s[0] as i64)),
-                Value::Str(s) => Err(type_error(format!(
-                    "ord() expected a character, but string of length {} found",
-                    s.len()
-                ))),
-                x => Err(type_error(format!(
-                    "ord() expected string of length 1, but {} found",
-                    x.type_name()
-                ))),
-            }
-        }
-        Builtin::Chr => {
-            arg_count(name, args, 1, 1)?;
-            let i = want_int("chr()", &args[0])?;
-            if (0..256).contains(&i) {
-                Ok(char_str(i as u8))
-            } else {
-                Err(value_error("chr() arg not in range(256)"))
-            }
-        }
-        Builtin::Abs => {
-            arg_count(name, args, 1, 1)?;
-            match &args[0] {
-                Value::Int(i) => Ok(Value::Int(i.wrapping_abs())),
-                Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                Value::Float(f) => Ok(Value::Float(f.abs())),
-                x => Err(type_error(format!(
-                    "bad operand type for abs(): '{}'",
-                    x.type_name()
-                ))),
-            }
-        }
+        Builtin::Ord => ord(one()?),
+        Builtin::Chr => int::chr(want_int("chr()", one()?)?)
+            .map(char_str)
+            .map_err(raised),
+        Builtin::Abs => abs(one()?),
         Builtin::Min => min_max(name, args, BinOp::Lt),
         Builtin::Max => min_max(name, args, BinOp::Gt),
         Builtin::Isinstance => {
@@ -304,73 +176,205 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
         }
         Builtin::List => {
             arg_count(name, args, 0, 1)?;
-            match args.first() {
-                None => Ok(Value::new_list(Vec::new())),
-                Some(x) => Ok(Value::new_list(iterate(x)?)),
-            }
+            let items = args.first().map_or(Ok(Vec::new()), iterate)?;
+            Ok(Value::new_list(items))
         }
         Builtin::Hash => {
-            arg_count(name, args, 1, 1)?;
-            check_hashable(&args[0])?;
-            Ok(Value::Int(args[0].py_hash()))
+            let x = one()?;
+            check_hashable(x)?;
+            Ok(Value::Int(x.py_hash()))
         }
-        Builtin::Promote => {
-            arg_count(name, args, 1, 1)?;
-            Ok(args[0].clone())
+        // the JIT hints do nothing untranslated
+        Builtin::Promote | Builtin::Elidable | Builtin::DontLookInside | Builtin::UnrollSafe => {
+            one().cloned()
         }
         Builtin::WeAreJitted => Ok(Value::Bool(false)),
-        Builtin::Elidable | Builtin::DontLookInside | Builtin::UnrollSafe => {
-            arg_count(name, args, 1, 1)?;
-            Ok(args[0].clone())
-        }
         Builtin::JitDriver | Builtin::Super => Err(type_error(format!(
             "{}() cannot be called at run time",
             name
         ))),
+        Builtin::Write | Builtin::WriteErr | Builtin::Flush | Builtin::ReadFile => io(ip, b, args),
+        Builtin::ReadStdin => read_stdin(ip, want_int("read_stdin()", one()?)?),
+    }
+}
+
+/// `print(*args, sep=' ', end='\n')`.
+fn print(ip: &Interp, args: &[Value], kw: &[(Str, Value)]) -> R<Value> {
+    let (mut sep, mut end): (&[u8], &[u8]) = (b" ", b"\n");
+    for (k, v) in kw {
+        let val: &[u8] = match v {
+            Value::None => continue,
+            Value::Str(s) => s,
+            _ => {
+                return Err(type_error(format!(
+                    "{} must be None or a string, not {}",
+                    String::from_utf8_lossy(k),
+                    v.type_name()
+                )))
+            }
+        };
+        match &k[..] {
+            b"sep" => sep = val,
+            b"end" => end = val,
+            _ => {
+                return Err(type_error(format!(
+                    "'{}' is an invalid keyword argument for print()",
+                    String::from_utf8_lossy(k)
+                )))
+            }
+        }
+    }
+    let mut out = ip.out.borrow_mut();
+    for (i, a) in args.iter().enumerate() {
+        if i > 0 {
+            out.extend_from_slice(sep);
+        }
+        write_str(ip.program, a, &mut out);
+    }
+    out.extend_from_slice(end);
+    drop(out);
+    ip.maybe_flush();
+    Ok(Value::None)
+}
+
+/// `range(…)` as a list.
+fn range(args: &[Value]) -> R<Value> {
+    let (start, stop, step) = range_bounds(args)?;
+    let mut v = Vec::new();
+    let mut i = start;
+    while (step > 0 && i < stop) || (step < 0 && i > stop) {
+        v.push(Value::Int(i));
+        i = match i.checked_add(step) {
+            Some(n) => n,
+            None => break,
+        };
+    }
+    Ok(Value::new_list(v))
+}
+
+/// `enumerate(xs, start)` as a list of pairs.
+fn enumerate(args: &[Value]) -> R<Value> {
+    arg_count("enumerate", args, 1, 2)?;
+    let start = match args.get(1) {
+        Some(s) => want_int("enumerate()", s)?,
+        None => 0,
+    };
+    let items = iterate(&args[0])?;
+    Ok(Value::new_list(
+        items
+            .into_iter()
+            .enumerate()
+            .map(|(i, x)| Value::new_tuple(vec![Value::Int(start.wrapping_add(i as i64)), x]))
+            .collect(),
+    ))
+}
+
+/// `int(x)`, `int(s, base)`.
+fn int(args: &[Value]) -> R<Value> {
+    arg_count("int", args, 0, 2)?;
+    let Some(x) = args.first() else {
+        return Ok(Value::Int(0));
+    };
+    if let Some(base) = args.get(1) {
+        let base = want_int("int()", base)?;
+        let s = want_str("int()", x)?;
+        return parse::int(s, base).map(Value::Int).map_err(raised);
+    }
+    match x {
+        Value::Int(i) => Ok(Value::Int(*i)),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => float::to_int(*f).map(Value::Int).map_err(raised),
+        Value::Str(s) => parse::int(s, 10).map(Value::Int).map_err(raised),
+        _ => Err(type_error(format!(
+            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+            x.type_name()
+        ))),
+    }
+}
+
+/// `float(x)`.
+fn float(args: &[Value]) -> R<Value> {
+    arg_count("float", args, 0, 1)?;
+    match args.first() {
+        None => Ok(Value::Float(0.0)),
+        Some(Value::Str(s)) => parse::float(s).map(Value::Float).map_err(raised),
+        Some(x) => x.as_float().map(Value::Float).ok_or_else(|| {
+            type_error(format!(
+                "float() argument must be a string or a real number, not '{}'",
+                x.type_name()
+            ))
+        }),
+    }
+}
+
+/// `ord(s)`.
+fn ord(x: &Value) -> R<Value> {
+    match x {
+        Value::Str(s) => text::ord(s).map(Value::Int).map_err(raised),
+        x => Err(type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            x.type_name()
+        ))),
+    }
+}
+
+/// `abs(x)`.
+fn abs(x: &Value) -> R<Value> {
+    match x {
+        Value::Int(i) => Ok(Value::Int(int::abs(*i))),
+        Value::Bool(b) => Ok(Value::Int(*b as i64)),
+        Value::Float(f) => Ok(Value::Float(f.abs())),
+        x => Err(type_error(format!(
+            "bad operand type for abs(): '{}'",
+            x.type_name()
+        ))),
+    }
+}
+
+/// `write(s)`, `write_err(s)`, `flush()`, `read_file(path)` of `rpy.io`.
+fn io(ip: &Interp, b: Builtin, args: &[Value]) -> R<Value> {
+    let name = b.name();
+    if b == Builtin::Flush {
+        ip.flush();
+        return Ok(Value::None);
+    }
+    arg_count(name, args, 1, 1)?;
+    let s = want_str(name, &args[0])?;
+    match b {
         Builtin::Write => {
-            arg_count(name, args, 1, 1)?;
-            let s = want_str("write()", &args[0])?;
             ip.out.borrow_mut().extend_from_slice(s);
             ip.maybe_flush();
-            Ok(Value::None)
         }
         Builtin::WriteErr => {
-            arg_count(name, args, 1, 1)?;
-            let s = want_str("write_err()", &args[0])?;
             let _ = std::io::stderr().write_all(s);
-            Ok(Value::None)
         }
-        Builtin::Flush => {
-            ip.flush();
-            Ok(Value::None)
-        }
-        Builtin::ReadFile => {
-            arg_count(name, args, 1, 1)?;
-            let path = want_str("read_file()", &args[0])?;
-            rpy_semantics::io::read_file(path)
+        _ => {
+            return rpy_semantics::io::read_file(s)
                 .map(|data| Value::Str(Rc::from(data)))
                 .map_err(raised)
         }
-        Builtin::ReadStdin => {
-            arg_count(name, args, 1, 1)?;
-            let n = want_int("read_stdin()", &args[0])?.max(0) as usize;
-            ip.flush();
-            let mut buf = vec![0u8; n];
-            let mut got = 0;
-            let stdin = std::io::stdin();
-            let mut lock = stdin.lock();
-            while got < n {
-                match lock.read(&mut buf[got..]) {
-                    Ok(0) => break,
-                    Ok(k) => got += k,
-                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                    Err(e) => return Err(exc(bc::OS_ERROR, e.to_string())),
-                }
-            }
-            buf.truncate(got);
-            Ok(Value::Str(Rc::from(buf)))
+    }
+    Ok(Value::None)
+}
+
+/// `read_stdin(n)`: up to `n` bytes ("" at the end of the input).
+fn read_stdin(ip: &Interp, n: i64) -> R<Value> {
+    let n = n.max(0) as usize;
+    ip.flush();
+    let mut buf = vec![0u8; n];
+    let mut got = 0;
+    let stdin = std::io::stdin();
+    let mut lock = stdin.lock();
+    while got < n {
+        match lock.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(k) => got += k,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(exc(bc::OS_ERROR, e.to_string())),
         }
     }
+    buf.truncate(got);
+    Ok(Value::Str(Rc::from(buf)))
 }
 
 pub(super) fn no_method(recv: &Value, m: &str) -> Exc {

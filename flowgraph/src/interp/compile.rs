@@ -753,35 +753,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
     fn compile_op(&mut self, op: &crate::model::Op, block_ops: &[crate::model::Op], idx: usize) {
         let dst = self.slots[op.result.index()];
         let args = &op.args;
-        let a = |c: &mut Self, i: usize| c.operand(&args[i]);
-        use OpKind as K;
-        let bin = |op| Some(op);
-        let binop = match op.kind {
-            K::Add | K::InplaceAdd | K::Sub | K::Lt | K::Eq => None,
-            K::InplaceMul => bin(BinOp::InplaceMul),
-            K::Mul => bin(BinOp::Mul),
-            K::TrueDiv => bin(BinOp::TrueDiv),
-            K::FloorDiv => bin(BinOp::FloorDiv),
-            K::Mod => bin(BinOp::Mod),
-            K::Pow => bin(BinOp::Pow),
-            K::LShift => bin(BinOp::LShift),
-            K::RShift => bin(BinOp::RShift),
-            K::And => bin(BinOp::And),
-            K::Or => bin(BinOp::Or),
-            K::Xor => bin(BinOp::Xor),
-            K::Le => bin(BinOp::Le),
-            K::Gt => bin(BinOp::Gt),
-            K::Ge => bin(BinOp::Ge),
-            K::Ne => bin(BinOp::Ne),
-            K::Is => bin(BinOp::Is),
-            K::Contains => bin(BinOp::Contains),
-            _ => None,
-        };
         if !op.kind.info().arity.accepts(args.len()) {
             return self.error(format!("{}: bad arity {}", op.kind.name(), args.len()));
         }
-        if let Some(bop) = binop {
-            let (x, y) = (a(self, 0), a(self, 1));
+        if let Some(bop) = bin_op(op.kind) {
+            let (x, y) = (self.operand(&args[0]), self.operand(&args[1]));
             return self.emit(Instr::Bin {
                 op: bop,
                 dst,
@@ -789,66 +765,88 @@ impl<'a, 'p> Compiler<'a, 'p> {
                 b: y,
             });
         }
-        let unop = |u| Some(u);
-        let un = match op.kind {
-            K::Neg => unop(UnOp::Neg),
-            K::Pos => unop(UnOp::Pos),
-            K::Invert => unop(UnOp::Invert),
-            K::IsTrue => unop(UnOp::IsTrue),
-            K::Not => unop(UnOp::Not),
-            K::Len => unop(UnOp::Len),
-            _ => None,
-        };
-        if let Some(u) = un {
-            let x = a(self, 0);
+        if let Some(u) = un_op(op.kind) {
+            let x = self.operand(&args[0]);
             return self.emit(Instr::Unary { op: u, dst, a: x });
         }
         let i = match op.kind {
+            OpKind::Iter if idx > 0 && range_fused(block_ops, idx - 1, &self.uses) => {
+                // iter(range(…)) where the range list is used only here
+                let rargs = self.operands(&block_ops[idx - 1].args[1..]);
+                Ok(Instr::RangeIter { dst, args: rargs })
+            }
+            OpKind::GetAttr | OpKind::SetAttr => self.attr_instr(op, dst),
+            OpKind::SimpleCall | OpKind::CallKw => self.call_instr(op, dst),
+            OpKind::CallMethod | OpKind::CallMethodKw => self.call_method_instr(op, dst),
+            OpKind::ExcMatch => self.exc_match_instr(op, dst),
+            OpKind::JitMergePoint | OpKind::CanEnterJit => return,
+            OpKind::WeAreJitted => {
+                let src = self.operand(&Operand::Const(ConstValue::Bool(false)));
+                Ok(Instr::Move { dst, src })
+            }
+            _ => self.plain_instr(op, dst),
+        };
+        match i {
+            Ok(i) => self.emit(i),
+            Err(m) => self.error(m),
+        }
+    }
+
+    /// The ops that are one instruction on their operands.
+    fn plain_instr(&mut self, op: &crate::model::Op, dst: Slot) -> Result<Instr, String> {
+        use OpKind as K;
+        let args = &op.args;
+        let mut a = |i: usize| self.operand(&args[i]);
+        Ok(match op.kind {
             K::Add => Instr::Add {
                 dst,
-                a: a(self, 0),
-                b: a(self, 1),
+                a: a(0),
+                b: a(1),
             },
             K::InplaceAdd => Instr::IAdd {
                 dst,
-                a: a(self, 0),
-                b: a(self, 1),
+                a: a(0),
+                b: a(1),
             },
             K::Sub => Instr::Sub {
                 dst,
-                a: a(self, 0),
-                b: a(self, 1),
+                a: a(0),
+                b: a(1),
             },
             K::Lt => Instr::Lt {
                 dst,
-                a: a(self, 0),
-                b: a(self, 1),
+                a: a(0),
+                b: a(1),
             },
             K::Eq => Instr::Eq {
                 dst,
-                a: a(self, 0),
-                b: a(self, 1),
+                a: a(0),
+                b: a(1),
             },
             K::GetItem => Instr::GetItem {
                 dst,
-                obj: a(self, 0),
-                idx: a(self, 1),
+                obj: a(0),
+                idx: a(1),
             },
             K::SetItem => Instr::SetItem {
-                obj: a(self, 0),
-                idx: a(self, 1),
-                v: a(self, 2),
+                obj: a(0),
+                idx: a(1),
+                v: a(2),
             },
             K::DelItem => Instr::DelItem {
-                obj: a(self, 0),
-                idx: a(self, 1),
+                obj: a(0),
+                idx: a(1),
             },
             K::GetSlice => Instr::GetSlice {
                 dst,
-                obj: a(self, 0),
-                lo: a(self, 1),
-                hi: a(self, 2),
+                obj: a(0),
+                lo: a(1),
+                hi: a(2),
             },
+            K::Iter => Instr::Iter { dst, src: a(0) },
+            K::Next => Instr::Next { dst, it: a(0) },
+            K::ExcInstance => Instr::ExcInstance { dst, src: a(0) },
+            K::Promote | K::SameAs => Instr::Move { dst, src: a(0) },
             K::NewList => Instr::NewList {
                 dst,
                 items: self.operands(args),
@@ -861,136 +859,106 @@ impl<'a, 'p> Compiler<'a, 'p> {
                 dst,
                 items: self.operands(args),
             },
-            K::Iter => {
-                // iter(range(…)) where the range list is used only here
-                if idx > 0 && range_fused(block_ops, idx - 1, &self.uses) {
-                    let rargs = self.operands(&block_ops[idx - 1].args[1..]);
-                    Instr::RangeIter { dst, args: rargs }
-                } else {
-                    Instr::Iter {
-                        dst,
-                        src: a(self, 0),
-                    }
-                }
-            }
-            K::Next => Instr::Next {
+            k => return Err(format!("unsupported op {}", k.name())),
+        })
+    }
+
+    /// `getattr(obj, 'name')` and `setattr(obj, 'name', v)`.
+    fn attr_instr(&mut self, op: &crate::model::Op, dst: Slot) -> Result<Instr, String> {
+        let Some(ConstValue::Str(name)) = op.args[1].as_const() else {
+            return Err(format!("{} with a non-constant name", op.kind.name()));
+        };
+        let attr = self.ip.intern(name);
+        let obj = self.operand(&op.args[0]);
+        Ok(if op.kind == OpKind::GetAttr {
+            Instr::GetAttr { dst, obj, attr }
+        } else {
+            let v = self.operand(&op.args[2]);
+            Instr::SetAttr { obj, attr, v }
+        })
+    }
+
+    /// A call: of a known function, class or builtin, or of any value.
+    fn call_instr(&mut self, op: &crate::model::Op, dst: Slot) -> Result<Instr, String> {
+        let args = &op.args;
+        let (names, rest) = if op.kind == OpKind::CallKw {
+            (Some(self.names(&args[1])?), &args[2..])
+        } else {
+            (None, &args[1..])
+        };
+        let cargs = self.operands(rest);
+        Ok(match (&args[0], names) {
+            (Operand::Const(ConstValue::Func(f)), None) => Instr::CallFunc(Box::new(CallFunc {
                 dst,
-                it: a(self, 0),
+                func: *f,
+                args: cargs,
+                code: OnceCell::new(),
+            })),
+            (Operand::Const(ConstValue::Class(c)), None) => Instr::New {
+                dst,
+                class: *c,
+                args: cargs,
             },
-            K::GetAttr | K::SetAttr => {
-                let Some(ConstValue::Str(name)) = args[1].as_const() else {
-                    return self.error(format!("{} with a non-constant name", op.kind.name()));
-                };
-                let attr = self.ip.intern(name);
-                let obj = a(self, 0);
-                if op.kind == K::GetAttr {
-                    Instr::GetAttr { dst, obj, attr }
-                } else {
-                    Instr::SetAttr {
-                        obj,
-                        attr,
-                        v: a(self, 2),
-                    }
-                }
-            }
-            K::SimpleCall | K::CallKw => {
-                let (names, rest) = if op.kind == K::CallKw {
-                    match self.names(&args[1]) {
-                        Ok(n) => (Some(n), &args[2..]),
-                        Err(m) => return self.error(m),
-                    }
-                } else {
-                    (None, &args[1..])
-                };
-                let cargs = self.operands(rest);
-                match (&args[0], names) {
-                    (Operand::Const(ConstValue::Func(f)), None) => {
-                        Instr::CallFunc(Box::new(CallFunc {
-                            dst,
-                            func: *f,
-                            args: cargs,
-                            code: OnceCell::new(),
-                        }))
-                    }
-                    (Operand::Const(ConstValue::Class(c)), None) => Instr::New {
-                        dst,
-                        class: *c,
-                        args: cargs,
-                    },
-                    (Operand::Const(ConstValue::Builtin(b)), None) => Instr::CallBuiltin {
-                        dst,
-                        b: *b,
-                        args: cargs,
-                    },
-                    (f, names) => {
-                        let f = self.operand(f);
-                        Instr::CallAny(Box::new(CallAny {
-                            dst,
-                            f,
-                            args: cargs,
-                            names,
-                        }))
-                    }
-                }
-            }
-            K::CallMethod | K::CallMethodKw => {
-                let Some(ConstValue::Str(name)) = args[1].as_const() else {
-                    return self.error("call_method with a non-constant name".into());
-                };
-                let (names, rest) = if op.kind == K::CallMethodKw {
-                    match self.names(&args[2]) {
-                        Ok(n) => (Some(n), &args[3..]),
-                        Err(m) => return self.error(m),
-                    }
-                } else {
-                    (None, &args[2..])
-                };
-                let cargs = self.operands(rest);
-                Instr::CallMethod(Box::new(CallMethod {
+            (Operand::Const(ConstValue::Builtin(b)), None) => Instr::CallBuiltin {
+                dst,
+                b: *b,
+                args: cargs,
+            },
+            (f, names) => {
+                let f = self.operand(f);
+                Instr::CallAny(Box::new(CallAny {
                     dst,
-                    obj: a(self, 0),
-                    name: name.clone(),
-                    attr: self.ip.intern(name),
-                    known: std::str::from_utf8(name).ok().and_then(Method::from_name),
+                    f,
                     args: cargs,
                     names,
-                    cache: Cell::new((NONE, NONE)),
                 }))
             }
-            K::ExcMatch => {
-                let classes = match args[1].as_const() {
-                    Some(ConstValue::Class(c)) => vec![*c],
-                    Some(ConstValue::Tuple(t)) => t
-                        .iter()
-                        .filter_map(|c| match c {
-                            ConstValue::Class(c) => Some(*c),
-                            _ => None,
-                        })
-                        .collect(),
-                    _ => return self.error("exc_match with a non-constant class".into()),
-                };
-                Instr::ExcMatch {
-                    dst,
-                    e: a(self, 0),
-                    classes: classes.into(),
-                }
-            }
-            K::ExcInstance => Instr::ExcInstance {
-                dst,
-                src: a(self, 0),
-            },
-            K::JitMergePoint | K::CanEnterJit => return,
-            K::Promote | K::SameAs => Instr::Move {
-                dst,
-                src: a(self, 0),
-            },
-            K::WeAreJitted => {
-                let src = self.operand(&Operand::Const(ConstValue::Bool(false)));
-                Instr::Move { dst, src }
-            }
-            k => return self.error(format!("unsupported op {}", k.name())),
+        })
+    }
+
+    /// `obj.name(args)`, its builtin method resolved from the name now.
+    fn call_method_instr(&mut self, op: &crate::model::Op, dst: Slot) -> Result<Instr, String> {
+        let args = &op.args;
+        let Some(ConstValue::Str(name)) = args[1].as_const() else {
+            return Err("call_method with a non-constant name".into());
         };
-        self.emit(i)
+        let (names, rest) = if op.kind == OpKind::CallMethodKw {
+            (Some(self.names(&args[2])?), &args[3..])
+        } else {
+            (None, &args[2..])
+        };
+        let cargs = self.operands(rest);
+        let obj = self.operand(&args[0]);
+        Ok(Instr::CallMethod(Box::new(CallMethod {
+            dst,
+            obj,
+            name: name.clone(),
+            attr: self.ip.intern(name),
+            known: std::str::from_utf8(name).ok().and_then(Method::from_name),
+            args: cargs,
+            names,
+            cache: Cell::new((NONE, NONE)),
+        })))
+    }
+
+    /// `exc_match(e, C)` or `exc_match(e, (C1, C2))`.
+    fn exc_match_instr(&mut self, op: &crate::model::Op, dst: Slot) -> Result<Instr, String> {
+        let classes = match op.args[1].as_const() {
+            Some(ConstValue::Class(c)) => vec![*c],
+            Some(ConstValue::Tuple(t)) => t
+                .iter()
+                .filter_map(|c| match c {
+                    ConstValue::Class(c) => Some(*c),
+                    _ => None,
+                })
+                .collect(),
+            _ => return Err("exc_match with a non-constant class".into()),
+        };
+        Ok(Instr::ExcMatch {
+            dst,
+            e: self.operand(&op.args[0]),
+            classes: classes.into(),
+        })
     }
 
     fn names(&mut self, v: &Operand) -> Result<Rc<[Str]>, String> {
@@ -1364,4 +1332,44 @@ pub fn compile(ip: &Interp, g: &FunctionGraph) -> Code {
         handler_at: c.handler_at,
         handlers: c.handlers,
     }
+}
+
+/// The HL op as the interpreter's generic binary instruction (`None`
+/// for the ops with their own instruction or that are not binary).
+fn bin_op(kind: OpKind) -> Option<BinOp> {
+    use OpKind as K;
+    Some(match kind {
+        K::InplaceMul => BinOp::InplaceMul,
+        K::Mul => BinOp::Mul,
+        K::TrueDiv => BinOp::TrueDiv,
+        K::FloorDiv => BinOp::FloorDiv,
+        K::Mod => BinOp::Mod,
+        K::Pow => BinOp::Pow,
+        K::LShift => BinOp::LShift,
+        K::RShift => BinOp::RShift,
+        K::And => BinOp::And,
+        K::Or => BinOp::Or,
+        K::Xor => BinOp::Xor,
+        K::Le => BinOp::Le,
+        K::Gt => BinOp::Gt,
+        K::Ge => BinOp::Ge,
+        K::Ne => BinOp::Ne,
+        K::Is => BinOp::Is,
+        K::Contains => BinOp::Contains,
+        _ => return None,
+    })
+}
+
+/// The HL op as a unary instruction.
+fn un_op(kind: OpKind) -> Option<UnOp> {
+    use OpKind as K;
+    Some(match kind {
+        K::Neg => UnOp::Neg,
+        K::Pos => UnOp::Pos,
+        K::Invert => UnOp::Invert,
+        K::IsTrue => UnOp::IsTrue,
+        K::Not => UnOp::Not,
+        K::Len => UnOp::Len,
+        _ => return None,
+    })
 }

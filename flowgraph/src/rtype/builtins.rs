@@ -98,208 +98,216 @@ impl GraphTyper<'_, '_> {
 
     pub fn builtin(&mut self, op: &Op, b: Builtin, args: &[Value], kws: &Kws) -> DResult<LLValue> {
         let hint = self.result_type(op)?;
-        let arity = |s: &Self, lo: usize, hi: usize| {
-            if (lo..=hi).contains(&args.len()) {
-                Ok(())
-            } else {
-                Err(s.error(format!(
-                    "{}() takes {lo} to {hi} arguments, {} given",
-                    b.name(),
-                    args.len()
-                )))
-            }
-        };
         if b != Builtin::Print && !kws.is_empty() {
             return Err(self.error(format!("{}() takes no keyword arguments", b.name())));
         }
-        let cat0 = args.first().map(|a| self.cat(a));
-        Ok(match b {
-            Builtin::Print => return self.print(args, kws),
-            Builtin::Len => {
-                arity(self, 1, 1)?;
-                return self.len(op, &args[0]);
-            }
-            Builtin::Range => {
-                arity(self, 1, 3)?;
-                let mut vs = Vec::new();
-                for a in args {
-                    vs.push(self.operand(a, &LLType::Signed)?);
-                }
-                let (start, stop, step) = match vs.len() {
-                    1 => (int_const(0), vs[0].clone(), int_const(1)),
-                    2 => (vs[0].clone(), vs[1].clone(), int_const(1)),
-                    _ => (vs[0].clone(), vs[1].clone(), vs[2].clone()),
-                };
-                self.helper("rpy_range", vec![start, stop, step], Some(&hint))?
-            }
-            Builtin::Int => {
-                arity(self, 1, 2)?;
-                match (cat0, args.len()) {
-                    (Some(c), 1) if c.intlike() => self.operand(&args[0], &LLType::Signed)?,
-                    (Some(Cat::Float), 1) => {
-                        let f = self.value(&args[0])?.0;
-                        self.emit(LLOpKind::CastFloatToInt, vec![f], LLType::Signed)
-                    }
-                    (Some(c), 1) if c.strlike() => {
-                        let s = self.operand(&args[0], &LLType::Str)?;
-                        self.helper("rpy_str_to_int", vec![s], None)?
-                    }
-                    (Some(c), 2) if c.strlike() => {
-                        let s = self.operand(&args[0], &LLType::Str)?;
-                        let base = self.operand(&args[1], &LLType::Signed)?;
-                        self.helper("rpy_str_to_int_base", vec![s, base], None)?
-                    }
-                    _ => return Err(self.error(format!("int() of {}", self.user_type(&args[0])))),
-                }
-            }
-            Builtin::Float => {
-                arity(self, 1, 1)?;
-                match cat0 {
-                    Some(c) if c.numeric() => self.operand(&args[0], &LLType::Float)?,
-                    Some(c) if c.strlike() => {
-                        let s = self.operand(&args[0], &LLType::Str)?;
-                        self.helper("rpy_str_to_float", vec![s], None)?
-                    }
-                    _ => return Err(self.error(format!("float() of {}", self.user_type(&args[0])))),
-                }
-            }
-            Builtin::Str => match args {
-                [] => LLValue::Const(LLConst::Str(Rc::from(&b""[..]))),
-                [a] => self.str_of(a)?,
-                _ => return Err(self.error("str() takes at most 1 argument")),
+        let (lo, hi) = builtin_arity(b);
+        if !(lo..=hi).contains(&args.len()) {
+            return Err(self.error(format!(
+                "{}() takes {lo} to {hi} arguments, {} given",
+                b.name(),
+                args.len()
+            )));
+        }
+        match b {
+            Builtin::Print => self.print(args, kws),
+            Builtin::Len => self.len(op, &args[0]),
+            Builtin::Range => self.range(args, &hint),
+            Builtin::Int => self.int_of(args),
+            Builtin::Float => self.float_of(&args[0]),
+            Builtin::Str => match args.first() {
+                None => Ok(LLValue::Const(LLConst::Str(Rc::from(&b""[..])))),
+                Some(a) => self.str_of(a),
             },
-            Builtin::Bool => match args {
-                [] => LLValue::Const(LLConst::Bool(false)),
-                [a] => self.truth(a)?,
-                _ => return Err(self.error("bool() takes at most 1 argument")),
+            Builtin::Bool => match args.first() {
+                None => Ok(LLValue::Const(LLConst::Bool(false))),
+                Some(a) => self.truth(a),
             },
-            Builtin::Ord => {
-                arity(self, 1, 1)?;
-                match cat0 {
-                    Some(Cat::Char) => {
-                        let c = self.operand(&args[0], &LLType::Char)?;
-                        self.emit(LLOpKind::CastCharToInt, vec![c], LLType::Signed)
-                    }
-                    Some(Cat::Str) => {
-                        let s = self.value(&args[0])?.0;
-                        self.helper("rpy_str_ord", vec![s], None)?
-                    }
-                    _ => return Err(self.error(format!("ord() of {}", self.user_type(&args[0])))),
-                }
-            }
+            Builtin::Ord => self.ord_of(&args[0]),
             Builtin::Chr => {
-                arity(self, 1, 1)?;
                 let i = self.operand(&args[0], &LLType::Signed)?;
-                self.emit(LLOpKind::CastIntToChar, vec![i], LLType::Char)
+                Ok(self.emit(LLOpKind::CastIntToChar, vec![i], LLType::Char))
             }
-            Builtin::Abs => {
-                arity(self, 1, 1)?;
-                match cat0 {
-                    Some(c) if c.intlike() => {
-                        let i = self.operand(&args[0], &LLType::Signed)?;
-                        self.emit(LLOpKind::IntAbs, vec![i], LLType::Signed)
-                    }
-                    Some(Cat::Float) => {
-                        let f = self.value(&args[0])?.0;
-                        self.emit(LLOpKind::FloatAbs, vec![f], LLType::Float)
-                    }
-                    _ => return Err(self.error(format!("abs() of {}", self.user_type(&args[0])))),
-                }
-            }
-            Builtin::Min | Builtin::Max => {
-                arity(self, 2, 2)?;
-                let (c0, c1) = (self.cat(&args[0]), self.cat(&args[1]));
-                let strs = c0.strlike()
-                    && c1.strlike()
-                    && !args.iter().any(|a| self.ann_of(a).is_nullable());
-                let (ty, name) = match (
-                    c0.intlike() && c1.intlike(),
-                    c0.numeric() && c1.numeric(),
-                    b,
-                ) {
-                    _ if strs && b == Builtin::Min => (LLType::Str, "rpy_str_min"),
-                    _ if strs => (LLType::Str, "rpy_str_max"),
-                    (true, _, Builtin::Min) => (LLType::Signed, "rpy_int_min"),
-                    (true, _, _) => (LLType::Signed, "rpy_int_max"),
-                    (_, true, Builtin::Min) => (LLType::Float, "rpy_float_min"),
-                    (_, true, _) => (LLType::Float, "rpy_float_max"),
-                    _ => {
-                        return Err(self.error(format!(
-                            "{}() of {} and {}",
-                            b.name(),
-                            self.user_type(&args[0]),
-                            self.user_type(&args[1])
-                        )))
-                    }
-                };
-                let x = self.operand(&args[0], &ty)?;
-                let y = self.operand(&args[1], &ty)?;
-                self.helper(name, vec![x, y], None)?
-            }
-            Builtin::Isinstance => {
-                arity(self, 2, 2)?;
-                self.isinstance(&args[0], &args[1])?
-            }
-            Builtin::List => {
-                arity(self, 1, 1)?;
-                let (v, _) = self.value(&args[0])?;
-                let name = match cat0 {
-                    Some(Cat::List) => "rpy_list_copy",
-                    Some(Cat::Str | Cat::Char) => "rpy_str_to_list",
-                    Some(Cat::Dict) => "rpy_dict_keys",
-                    _ => return Err(self.error(format!("list() of {}", self.user_type(&args[0])))),
-                };
-                let v = if cat0 == Some(Cat::Char) {
-                    self.operand(&args[0], &LLType::Str)?
-                } else {
-                    v
-                };
-                self.helper(name, vec![v], Some(&hint))?
-            }
-            Builtin::Hash => {
-                arity(self, 1, 1)?;
-                let (ty, name) = match cat0 {
-                    Some(c) if c.intlike() => (LLType::Signed, "rpy_int_hash"),
-                    Some(Cat::Float) => (LLType::Float, "rpy_float_hash"),
-                    Some(c) if c.strlike() => (LLType::Str, "rpy_str_hash"),
-                    Some(Cat::Instance) => {
-                        let v = self.value(&args[0])?.0;
-                        return self.helper("rpy_instance_hash", vec![v], None);
-                    }
-                    _ => return Err(self.error(format!("hash() of {}", self.user_type(&args[0])))),
-                };
-                let v = self.operand(&args[0], &ty)?;
-                self.helper(name, vec![v], None)?
-            }
+            Builtin::Abs => self.abs_of(&args[0]),
+            Builtin::Min | Builtin::Max => self.min_max(b, &args[0], &args[1]),
+            Builtin::Isinstance => self.isinstance(&args[0], &args[1]),
+            Builtin::List => self.list_of(&args[0], &hint),
+            Builtin::Hash => self.hash_of(&args[0]),
             Builtin::Write | Builtin::WriteErr | Builtin::ReadFile => {
-                arity(self, 1, 1)?;
                 let s = self.operand(&args[0], &LLType::Str)?;
                 let name = match b {
                     Builtin::Write => "rpy_io_write",
                     Builtin::WriteErr => "rpy_io_write_err",
                     _ => "rpy_io_read_file",
                 };
-                self.helper(name, vec![s], None)?
+                self.helper(name, vec![s], None)
             }
             Builtin::ReadStdin => {
-                arity(self, 1, 1)?;
                 let n = self.operand(&args[0], &LLType::Signed)?;
-                self.helper("rpy_io_read_stdin", vec![n], None)?
+                self.helper("rpy_io_read_stdin", vec![n], None)
             }
-            Builtin::Flush => {
-                arity(self, 0, 0)?;
-                self.helper("rpy_io_flush", Vec::new(), None)?
-            }
+            Builtin::Flush => self.helper("rpy_io_flush", Vec::new(), None),
             Builtin::Promote => {
-                arity(self, 1, 1)?;
                 let v = self.operand(&args[0], &hint)?;
-                self.emit(LLOpKind::JitPromote, vec![v], hint)
+                Ok(self.emit(LLOpKind::JitPromote, vec![v], hint))
             }
-            Builtin::WeAreJitted => self.emit(LLOpKind::JitWeAreJitted, Vec::new(), LLType::Bool),
-            other => {
-                return Err(self.error(format!("{}() cannot be called here in rpy", other.name())))
+            Builtin::WeAreJitted => {
+                Ok(self.emit(LLOpKind::JitWeAreJitted, Vec::new(), LLType::Bool))
             }
-        })
+            other => Err(self.error(format!("{}() cannot be called here in rpy", other.name()))),
+        }
+    }
+
+    /// `range(stop)`, `range(start, stop[, step])` as a list.
+    fn range(&mut self, args: &[Value], hint: &LLType) -> DResult<LLValue> {
+        let mut vs = Vec::new();
+        for a in args {
+            vs.push(self.operand(a, &LLType::Signed)?);
+        }
+        let (start, stop, step) = match vs.len() {
+            1 => (int_const(0), vs[0].clone(), int_const(1)),
+            2 => (vs[0].clone(), vs[1].clone(), int_const(1)),
+            _ => (vs[0].clone(), vs[1].clone(), vs[2].clone()),
+        };
+        self.helper("rpy_range", vec![start, stop, step], Some(hint))
+    }
+
+    /// `int(x)`, `int(s, base)`.
+    fn int_of(&mut self, args: &[Value]) -> DResult<LLValue> {
+        let c = self.cat(&args[0]);
+        if args.len() == 2 && c.strlike() {
+            let s = self.operand(&args[0], &LLType::Str)?;
+            let base = self.operand(&args[1], &LLType::Signed)?;
+            return self.helper("rpy_str_to_int_base", vec![s, base], None);
+        }
+        match c {
+            _ if args.len() == 2 => {
+                Err(self.error(format!("int() of {}", self.user_type(&args[0]))))
+            }
+            c if c.intlike() => self.operand(&args[0], &LLType::Signed),
+            Cat::Float => {
+                let f = self.value(&args[0])?.0;
+                Ok(self.emit(LLOpKind::CastFloatToInt, vec![f], LLType::Signed))
+            }
+            c if c.strlike() => {
+                let s = self.operand(&args[0], &LLType::Str)?;
+                self.helper("rpy_str_to_int", vec![s], None)
+            }
+            _ => Err(self.error(format!("int() of {}", self.user_type(&args[0])))),
+        }
+    }
+
+    /// `float(x)`.
+    fn float_of(&mut self, a: &Value) -> DResult<LLValue> {
+        match self.cat(a) {
+            c if c.numeric() => self.operand(a, &LLType::Float),
+            c if c.strlike() => {
+                let s = self.operand(a, &LLType::Str)?;
+                self.helper("rpy_str_to_float", vec![s], None)
+            }
+            _ => Err(self.error(format!("float() of {}", self.user_type(a)))),
+        }
+    }
+
+    /// `ord(c)`: a cast of a char; the helper checks a str's length.
+    fn ord_of(&mut self, a: &Value) -> DResult<LLValue> {
+        match self.cat(a) {
+            Cat::Char => {
+                let c = self.operand(a, &LLType::Char)?;
+                Ok(self.emit(LLOpKind::CastCharToInt, vec![c], LLType::Signed))
+            }
+            Cat::Str => {
+                let s = self.value(a)?.0;
+                self.helper("rpy_str_ord", vec![s], None)
+            }
+            _ => Err(self.error(format!("ord() of {}", self.user_type(a)))),
+        }
+    }
+
+    /// `abs(x)`.
+    fn abs_of(&mut self, a: &Value) -> DResult<LLValue> {
+        match self.cat(a) {
+            c if c.intlike() => {
+                let i = self.operand(a, &LLType::Signed)?;
+                Ok(self.emit(LLOpKind::IntAbs, vec![i], LLType::Signed))
+            }
+            Cat::Float => {
+                let f = self.value(a)?.0;
+                Ok(self.emit(LLOpKind::FloatAbs, vec![f], LLType::Float))
+            }
+            _ => Err(self.error(format!("abs() of {}", self.user_type(a)))),
+        }
+    }
+
+    /// `min(a, b)` and `max(a, b)` on ints, floats (an int and a float
+    /// give a float) or non-None strs.
+    fn min_max(&mut self, b: Builtin, x: &Value, y: &Value) -> DResult<LLValue> {
+        let (c0, c1) = (self.cat(x), self.cat(y));
+        let strs = c0.strlike()
+            && c1.strlike()
+            && !self.ann_of(x).is_nullable()
+            && !self.ann_of(y).is_nullable();
+        let min = b == Builtin::Min;
+        let (ty, name) = if strs {
+            (LLType::Str, if min { "rpy_str_min" } else { "rpy_str_max" })
+        } else if c0.intlike() && c1.intlike() {
+            (
+                LLType::Signed,
+                if min { "rpy_int_min" } else { "rpy_int_max" },
+            )
+        } else if c0.numeric() && c1.numeric() {
+            (
+                LLType::Float,
+                if min {
+                    "rpy_float_min"
+                } else {
+                    "rpy_float_max"
+                },
+            )
+        } else {
+            return Err(self.error(format!(
+                "{}() of {} and {}",
+                b.name(),
+                self.user_type(x),
+                self.user_type(y)
+            )));
+        };
+        let x = self.operand(x, &ty)?;
+        let y = self.operand(y, &ty)?;
+        self.helper(name, vec![x, y], None)
+    }
+
+    /// `list(xs)`: a copy of a list, the chars of a str, a dict's keys.
+    fn list_of(&mut self, a: &Value, hint: &LLType) -> DResult<LLValue> {
+        let c = self.cat(a);
+        let name = match c {
+            Cat::List => "rpy_list_copy",
+            Cat::Str | Cat::Char => "rpy_str_to_list",
+            Cat::Dict => "rpy_dict_keys",
+            _ => return Err(self.error(format!("list() of {}", self.user_type(a)))),
+        };
+        let v = if c == Cat::Char {
+            self.operand(a, &LLType::Str)?
+        } else {
+            self.value(a)?.0
+        };
+        self.helper(name, vec![v], Some(hint))
+    }
+
+    /// `hash(x)` of an int, float, str or instance.
+    fn hash_of(&mut self, a: &Value) -> DResult<LLValue> {
+        let (ty, name) = match self.cat(a) {
+            c if c.intlike() => (LLType::Signed, "rpy_int_hash"),
+            Cat::Float => (LLType::Float, "rpy_float_hash"),
+            c if c.strlike() => (LLType::Str, "rpy_str_hash"),
+            Cat::Instance => {
+                let v = self.value(a)?.0;
+                return self.helper("rpy_instance_hash", vec![v], None);
+            }
+            _ => return Err(self.error(format!("hash() of {}", self.user_type(a)))),
+        };
+        let v = self.operand(a, &ty)?;
+        self.helper(name, vec![v], None)
     }
 
     /// `print(args…, sep=…, end=…)`: one helper call per piece, adjacent
@@ -412,5 +420,31 @@ fn constant_text(v: &Value) -> Option<Vec<u8>> {
         }),
         Value::Const(ConstValue::None) => Some(b"None".to_vec()),
         _ => None,
+    }
+}
+
+/// The argument counts the rtyper lowers for builtin `b`.
+fn builtin_arity(b: Builtin) -> (usize, usize) {
+    match b {
+        Builtin::Print => (0, usize::MAX),
+        Builtin::Range => (1, 3),
+        Builtin::Int => (1, 2),
+        Builtin::Str | Builtin::Bool => (0, 1),
+        Builtin::Min | Builtin::Max | Builtin::Isinstance => (2, 2),
+        Builtin::Flush | Builtin::WeAreJitted => (0, 0),
+        Builtin::Len
+        | Builtin::Float
+        | Builtin::Ord
+        | Builtin::Chr
+        | Builtin::Abs
+        | Builtin::List
+        | Builtin::Hash
+        | Builtin::Write
+        | Builtin::WriteErr
+        | Builtin::ReadFile
+        | Builtin::ReadStdin
+        | Builtin::Promote => (1, 1),
+        // refused below whatever the arguments
+        _ => (0, usize::MAX),
     }
 }

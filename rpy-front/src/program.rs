@@ -92,6 +92,22 @@ pub enum Builtin {
 }
 
 impl Builtin {
+    /// How many arguments a call of the builtin takes, `(fewest, most)`:
+    /// the one arity table of the annotator and the rtyper.
+    pub fn arity(self) -> (usize, usize) {
+        use Builtin::*;
+        match self {
+            Print | Super | JitDriver => (0, usize::MAX),
+            Range => (1, 3),
+            Int => (1, 2),
+            Str | Bool => (0, 1),
+            Min | Max | Isinstance => (2, 2),
+            Flush | WeAreJitted => (0, 0),
+            Len | Enumerate | Float | Ord | Chr | Abs | List | Hash | Elidable | DontLookInside
+            | UnrollSafe | Promote | Write | WriteErr | ReadFile | ReadStdin => (1, 1),
+        }
+    }
+
     /// The Python builtins visible in every module without an import.
     pub const PYTHON: &'static [Builtin] = &[
         Builtin::Print,

@@ -674,43 +674,39 @@ impl Annotator<'_> {
     ) -> DResult<SomeValue> {
         let span = op.span;
         let anns: Vec<SomeValue> = args.iter().map(|a| a.0.clone()).collect();
-        let arity = |s: &Self, lo: usize, hi: usize| -> DResult<()> {
-            if (lo..=hi).contains(&anns.len()) {
-                Ok(())
+        if matches!(
+            b,
+            Builtin::Super
+                | Builtin::JitDriver
+                | Builtin::Elidable
+                | Builtin::DontLookInside
+                | Builtin::UnrollSafe
+        ) {
+            return Err(self.error(span, format!("{}() cannot be called here", b.name())));
+        }
+        let (lo, hi) = b.arity();
+        if !(lo..=hi).contains(&anns.len()) {
+            let range = if lo == hi {
+                lo.to_string()
             } else {
-                Err(s.error(
-                    span,
-                    format!(
-                        "{}() takes {} arguments, {} given",
-                        b.name(),
-                        if lo == hi {
-                            lo.to_string()
-                        } else {
-                            format!("{lo} to {hi}")
-                        },
-                        anns.len()
-                    ),
-                ))
-            }
-        };
-        let bad = |s: &Self, what: &str| {
-            Err(s.error(
+                format!("{lo} to {hi}")
+            };
+            return Err(self.error(
                 span,
                 format!(
-                    "{}() of {} is not supported ({what})",
+                    "{}() takes {range} arguments, {} given",
                     b.name(),
-                    anns.first().map(|a| s.show(a)).unwrap_or_default()
+                    anns.len()
                 ),
-            ))
-        };
-        if let Some((lo, hi, accepts, result, what)) = simple_rule(b) {
-            arity(self, lo, hi)?;
+            ));
+        }
+        if let Some((accepts, result, what)) = simple_rule(b) {
             if !anns.iter().all(accepts) {
-                return bad(self, what);
+                return self.bad_builtin(b, &anns, span, what);
             }
             return Ok(result);
         }
-        Ok(match b {
+        match b {
             Builtin::Print => {
                 for (name, (ann, _)) in &keywords {
                     if !matches!(
@@ -723,119 +719,133 @@ impl Annotator<'_> {
                         return Err(self.error(span, format!("print()'s {name}= must be a str")));
                     }
                 }
-                S::None
+                Ok(S::None)
             }
             Builtin::Range => {
-                arity(self, 1, 3)?;
                 if let Some(a) = anns.iter().find(|a| !a.is_intlike()) {
                     return Err(
                         self.error(span, format!("range() needs ints, not {}", self.show(a)))
                     );
                 }
-                let d = self.list_site(op.result, S::INT, span);
-                S::List {
-                    def: d,
-                    nullable: false,
-                }
+                Ok(self.new_list(op, S::INT))
             }
             Builtin::Enumerate => {
-                arity(self, 1, 1)?;
                 let item = match &anns[0] {
                     S::List { def, .. } => self.list_item(*def),
                     S::Str { .. } => S::CHAR,
-                    _ => return bad(self, "enumerate() takes a list or a str"),
-                };
-                let pair = Self::tuple(vec![S::NONNEG, item]);
-                let d = self.list_site(op.result, pair, span);
-                S::List {
-                    def: d,
-                    nullable: false,
-                }
-            }
-            Builtin::Int | Builtin::Float => {
-                arity(self, 1, 1)?;
-                if !(anns[0].is_number() || matches!(anns[0], S::Str { .. })) {
-                    return bad(
-                        self,
-                        &format!("{}() takes a str, an int or a float", b.name()),
-                    );
-                }
-                if b == Builtin::Int {
-                    S::INT
-                } else {
-                    S::Float
-                }
-            }
-            Builtin::Abs => {
-                arity(self, 1, 1)?;
-                match &anns[0] {
-                    a if a.is_intlike() => S::INT,
-                    S::Float => S::Float,
-                    _ => return bad(self, "abs() takes a number"),
-                }
-            }
-            Builtin::Min | Builtin::Max => {
-                arity(self, 2, 2)?;
-                if anns[0].is_number()
-                    && anns[1].is_number()
-                    && (anns[0] == S::Float) != (anns[1] == S::Float)
-                {
-                    S::Float
-                } else {
-                    self.union(&anns[0], &anns[1]).map_err(|c| {
-                        self.conflict_error(
-                            c,
-                            &format!("the arguments of {}()", b.name()),
-                            None,
+                    _ => {
+                        return self.bad_builtin(
+                            b,
+                            &anns,
                             span,
+                            "enumerate() takes a list or a str",
                         )
-                    })?
-                }
-            }
-            Builtin::List => {
-                arity(self, 1, 1)?;
-                let item = match &anns[0] {
-                    S::List { def, .. } => self.list_item(*def),
-                    S::Str { .. } => S::CHAR,
-                    S::Dict { def, .. } => {
-                        self.depend_dict(*def);
-                        self.a.dictdef(*def).key.clone()
                     }
-                    _ => return bad(self, "list() takes a list, a str or a dict"),
                 };
-                let d = self.list_site(op.result, item.clone(), span);
-                self.list_store(d, &item, span)?;
-                match &anns[0] {
-                    S::List { def, .. } => self.list_agree(d, *def, span)?,
-                    S::Dict { def, .. } => self.dict_follows_list(*def, "keys", d, span)?,
-                    _ => {}
-                }
-                S::List {
-                    def: d,
-                    nullable: false,
-                }
+                Ok(self.new_list(op, Self::tuple(vec![S::NONNEG, item])))
             }
-            Builtin::Promote => anns.first().cloned().unwrap_or(S::None),
-            Builtin::WeAreJitted => S::Bool,
-            Builtin::Len
-            | Builtin::Str
-            | Builtin::Bool
-            | Builtin::Ord
-            | Builtin::Chr
-            | Builtin::Isinstance
-            | Builtin::Hash
-            | Builtin::Write
-            | Builtin::WriteErr
-            | Builtin::ReadFile
-            | Builtin::ReadStdin
-            | Builtin::Flush => unreachable!("handled by simple_rule"),
-            Builtin::Super
-            | Builtin::JitDriver
-            | Builtin::Elidable
-            | Builtin::DontLookInside
-            | Builtin::UnrollSafe => {
-                return Err(self.error(span, format!("{}() cannot be called here", b.name())))
+            Builtin::Int | Builtin::Float => self.int_float(b, &anns, span),
+            Builtin::Abs => match &anns[0] {
+                a if a.is_intlike() => Ok(S::INT),
+                S::Float => Ok(S::Float),
+                _ => self.bad_builtin(b, &anns, span, "abs() takes a number"),
+            },
+            Builtin::Min | Builtin::Max => self.min_max(b, &anns, span),
+            Builtin::List => self.list_of(op, &anns),
+            Builtin::Promote => Ok(anns[0].clone()),
+            Builtin::WeAreJitted => Ok(S::Bool),
+            other => Err(self.error(span, format!("{}() cannot be called here", other.name()))),
+        }
+    }
+
+    /// A list made at `op` holding `item`s.
+    fn new_list(&mut self, op: &Op, item: SomeValue) -> SomeValue {
+        let d = self.list_site(op.result, item, op.span);
+        S::List {
+            def: d,
+            nullable: false,
+        }
+    }
+
+    fn bad_builtin(
+        &self,
+        b: Builtin,
+        anns: &[SomeValue],
+        span: Span,
+        what: &str,
+    ) -> DResult<SomeValue> {
+        Err(self.error(
+            span,
+            format!(
+                "{}() of {} is not supported ({what})",
+                b.name(),
+                anns.first().map(|a| self.show(a)).unwrap_or_default()
+            ),
+        ))
+    }
+
+    /// `int(x)`, `int(s, base)`, `float(x)` of a str or a number.
+    fn int_float(&self, b: Builtin, anns: &[SomeValue], span: Span) -> DResult<SomeValue> {
+        let ok = match anns {
+            [x] => x.is_number() || matches!(x, S::Str { .. }),
+            [s, base] => matches!(s, S::Str { .. }) && base.is_intlike(),
+            _ => false,
+        };
+        if !ok {
+            let what = if anns.len() == 2 {
+                "int(s, base) takes a str and an int".to_string()
+            } else {
+                format!("{}() takes a str, an int or a float", b.name())
+            };
+            return self.bad_builtin(b, anns, span, &what);
+        }
+        Ok(if b == Builtin::Int { S::INT } else { S::Float })
+    }
+
+    /// `min(a, b)`, `max(a, b)`: an int and a float give a float; else the
+    /// union of both.
+    fn min_max(&mut self, b: Builtin, anns: &[SomeValue], span: Span) -> DResult<SomeValue> {
+        if anns[0].is_number()
+            && anns[1].is_number()
+            && (anns[0] == S::Float) != (anns[1] == S::Float)
+        {
+            return Ok(S::Float);
+        }
+        self.union(&anns[0], &anns[1]).map_err(|c| {
+            self.conflict_error(c, &format!("the arguments of {}()", b.name()), None, span)
+        })
+    }
+
+    /// `list(xs)`: a new list of a list's items, a str's chars or a dict's
+    /// keys.
+    fn list_of(&mut self, op: &Op, anns: &[SomeValue]) -> DResult<SomeValue> {
+        let span = op.span;
+        let item = match &anns[0] {
+            S::List { def, .. } => self.list_item(*def),
+            S::Str { .. } => S::CHAR,
+            S::Dict { def, .. } => {
+                self.depend_dict(*def);
+                self.a.dictdef(*def).key.clone()
             }
+            _ => {
+                return self.bad_builtin(
+                    Builtin::List,
+                    anns,
+                    span,
+                    "list() takes a list, a str or a dict",
+                )
+            }
+        };
+        let d = self.list_site(op.result, item.clone(), span);
+        self.list_store(d, &item, span)?;
+        match &anns[0] {
+            S::List { def, .. } => self.list_agree(d, *def, span)?,
+            S::Dict { def, .. } => self.dict_follows_list(*def, "keys", d, span)?,
+            _ => {}
+        }
+        Ok(S::List {
+            def: d,
+            nullable: false,
         })
     }
 }
@@ -848,35 +858,27 @@ fn is_str(a: &SomeValue) -> bool {
     matches!(a, S::Str { .. })
 }
 
-/// A builtin's rule when it is just: `lo..=hi` arguments, each accepted by
-/// a predicate, and a fixed result type.
-type SimpleRule = (
-    usize,
-    usize,
-    fn(&SomeValue) -> bool,
-    SomeValue,
-    &'static str,
-);
+/// A builtin's rule when it is just: each argument accepted by a
+/// predicate, and a fixed result type (the counts are `Builtin::arity`).
+type SimpleRule = (fn(&SomeValue) -> bool, SomeValue, &'static str);
 
 fn simple_rule(b: Builtin) -> Option<SimpleRule> {
     Some(match b {
-        Builtin::Len => (1, 1, any, S::NONNEG, ""),
-        Builtin::Str => (1, 1, any, S::STR, ""),
-        Builtin::Bool => (1, 1, any, S::Bool, ""),
-        Builtin::Hash => (1, 1, any, S::INT, ""),
-        Builtin::Isinstance => (2, 2, any, S::Bool, ""),
-        Builtin::Ord => (1, 1, is_str, S::NONNEG, "ord() takes a one-character str"),
-        Builtin::Chr => (1, 1, SomeValue::is_intlike, S::CHAR, "chr() takes an int"),
-        Builtin::Write | Builtin::WriteErr => (1, 1, is_str, S::None, "it writes a str"),
-        Builtin::ReadFile => (1, 1, is_str, S::STR, "read_file() takes a path str"),
+        Builtin::Len => (any, S::NONNEG, ""),
+        Builtin::Str => (any, S::STR, ""),
+        Builtin::Bool => (any, S::Bool, ""),
+        Builtin::Hash => (any, S::INT, ""),
+        Builtin::Isinstance => (any, S::Bool, ""),
+        Builtin::Ord => (is_str, S::NONNEG, "ord() takes a one-character str"),
+        Builtin::Chr => (SomeValue::is_intlike, S::CHAR, "chr() takes an int"),
+        Builtin::Write | Builtin::WriteErr => (is_str, S::None, "it writes a str"),
+        Builtin::ReadFile => (is_str, S::STR, "read_file() takes a path str"),
         Builtin::ReadStdin => (
-            1,
-            1,
             SomeValue::is_intlike,
             S::STR,
             "read_stdin() takes a byte count",
         ),
-        Builtin::Flush => (0, 0, any, S::None, ""),
+        Builtin::Flush => (any, S::None, ""),
         _ => return None,
     })
 }

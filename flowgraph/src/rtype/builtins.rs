@@ -101,7 +101,7 @@ impl GraphTyper<'_, '_> {
         if b != Builtin::Print && !kws.is_empty() {
             return Err(self.error(format!("{}() takes no keyword arguments", b.name())));
         }
-        let (lo, hi) = builtin_arity(b);
+        let (lo, hi) = b.arity();
         if !(lo..=hi).contains(&args.len()) {
             return Err(self.error(format!(
                 "{}() takes {lo} to {hi} arguments, {} given",
@@ -420,31 +420,5 @@ fn constant_text(v: &Value) -> Option<Vec<u8>> {
         }),
         Value::Const(ConstValue::None) => Some(b"None".to_vec()),
         _ => None,
-    }
-}
-
-/// The argument counts the rtyper lowers for builtin `b`.
-fn builtin_arity(b: Builtin) -> (usize, usize) {
-    match b {
-        Builtin::Print => (0, usize::MAX),
-        Builtin::Range => (1, 3),
-        Builtin::Int => (1, 2),
-        Builtin::Str | Builtin::Bool => (0, 1),
-        Builtin::Min | Builtin::Max | Builtin::Isinstance => (2, 2),
-        Builtin::Flush | Builtin::WeAreJitted => (0, 0),
-        Builtin::Len
-        | Builtin::Float
-        | Builtin::Ord
-        | Builtin::Chr
-        | Builtin::Abs
-        | Builtin::List
-        | Builtin::Hash
-        | Builtin::Write
-        | Builtin::WriteErr
-        | Builtin::ReadFile
-        | Builtin::ReadStdin
-        | Builtin::Promote => (1, 1),
-        // refused below whatever the arguments
-        _ => (0, usize::MAX),
     }
 }

@@ -30,42 +30,9 @@ impl Annotator<'_> {
             | K::Xor
             | K::InplaceAdd
             | K::InplaceMul => self.binary(f, op, &args[0], &args[1])?,
-            K::Neg | K::Pos | K::Invert => match (&args[0], op.kind) {
-                (S::Int { nonneg }, K::Pos) => S::Int { nonneg: *nonneg },
-                (a, _) if a.is_intlike() => S::INT,
-                (S::Float, K::Neg | K::Pos) => S::Float,
-                (a, _) => {
-                    return Err(self.error(
-                        span,
-                        format!(
-                            "bad operand type for unary {}: {}",
-                            unary_symbol(op.kind),
-                            self.show(a)
-                        ),
-                    ))
-                }
-            },
+            K::Neg | K::Pos | K::Invert => self.unary(op, &args[0])?,
             K::IsTrue | K::Not => S::Bool,
-            K::Lt | K::Le | K::Gt | K::Ge => {
-                let ok = (args[0].is_number() && args[1].is_number())
-                    || matches!(
-                        (&args[0], &args[1]),
-                        (S::Str { .. }, S::Str { .. })
-                            | (S::List { .. }, S::List { .. })
-                            | (S::Tuple(_), S::Tuple(_))
-                    );
-                if !ok {
-                    return Err(self.error(
-                        span,
-                        format!(
-                            "cannot compare {} and {} with an ordering (<, <=, >, >=)",
-                            self.show(&args[0]),
-                            self.show(&args[1])
-                        ),
-                    ));
-                }
-                S::Bool
-            }
+            K::Lt | K::Le | K::Gt | K::Ge => self.ordering(op, &args[0], &args[1])?,
             K::Eq | K::Ne | K::Is | K::Contains | K::ExcMatch => {
                 if op.kind == K::Contains {
                     self.contains(f, op, &args[0], &args[1])?;
@@ -77,49 +44,8 @@ impl Annotator<'_> {
                 self.setitem(op, &args[0], &args[1], &args[2])?;
                 S::None
             }
-            K::DelItem => {
-                match (&args[0], &args[1]) {
-                    (S::List { def, .. }, i) if i.is_intlike() => {
-                        self.list_mutate(*def, true, span)
-                    }
-                    (S::Dict { def, .. }, k) => {
-                        let def = *def;
-                        self.dict_store(def, Some(k), None, span)?
-                    }
-                    (c, _) => {
-                        return Err(
-                            self.error(span, format!("cannot delete items of {}", self.show(c)))
-                        )
-                    }
-                }
-                S::None
-            }
-            K::GetSlice => {
-                for bound in &args[1..] {
-                    if !(bound.is_intlike() || *bound == S::None) {
-                        return Err(self.error(
-                            span,
-                            format!("slice bounds must be ints, not {}", self.show(bound)),
-                        ));
-                    }
-                }
-                match &args[0] {
-                    S::Str { .. } => S::STR,
-                    S::List { def, .. } => {
-                        // a slice has its source's item type, both ways
-                        let item = self.list_item(*def);
-                        let d = self.list_site(op.result, item, span);
-                        self.list_agree(d, *def, span)?;
-                        S::List {
-                            def: d,
-                            nullable: false,
-                        }
-                    }
-                    other => {
-                        return Err(self.error(span, format!("cannot slice {}", self.show(other))))
-                    }
-                }
-            }
+            K::DelItem => self.delitem(op, &args[0], &args[1])?,
+            K::GetSlice => self.getslice(op, args)?,
             K::Len => match &args[0] {
                 S::List { .. } | S::Str { .. } | S::Dict { .. } | S::Tuple(_) => S::NONNEG,
                 other => {
@@ -129,17 +55,7 @@ impl Annotator<'_> {
                     ))
                 }
             },
-            K::NewList => {
-                let d = self.list_site(op.result, S::Impossible, span);
-                for (a, v) in args.iter().zip(&op.args) {
-                    let origin = self.origin(f, v, span);
-                    self.list_store(d, a, origin)?;
-                }
-                S::List {
-                    def: d,
-                    nullable: false,
-                }
-            }
+            K::NewList => self.newlist(f, op, args)?,
             K::NewTuple => Self::tuple(args.to_vec()),
             K::NewDict => {
                 let d = self.dict_site(op.result, span);
@@ -151,35 +67,8 @@ impl Annotator<'_> {
                     nullable: false,
                 }
             }
-            K::Iter => match &args[0] {
-                S::List { def, .. } => S::Iter(IterKind::List(self.a.list_root(*def))),
-                S::Str { .. } => S::Iter(IterKind::Str),
-                S::Dict { def, .. } => S::Iter(IterKind::Dict(self.a.dict_root(*def))),
-                S::Tuple(_) => {
-                    return Err(self.error(
-                        span,
-                        "iterating over a tuple is not supported in rpy; use a list",
-                    ))
-                }
-                other => {
-                    return Err(self.error(
-                        span,
-                        format!(
-                            "cannot iterate over {} (only lists, strs and dicts)",
-                            self.show(other)
-                        ),
-                    ))
-                }
-            },
-            K::Next => match &args[0] {
-                S::Iter(IterKind::List(d)) => self.list_item(*d),
-                S::Iter(IterKind::Str) => S::CHAR,
-                S::Iter(IterKind::Dict(d)) => {
-                    self.depend_dict(*d);
-                    self.a.dictdef(*d).key.clone()
-                }
-                other => return Err(self.error(span, format!("next() of {}", self.show(other)))),
-            },
+            K::Iter => self.iter(op, &args[0])?,
+            K::Next => self.next(op, &args[0])?,
             K::GetAttr => self.getattr(op, &args[0])?,
             K::SetAttr => {
                 self.setattr(f, op, &args[0], &args[2])?;
@@ -187,20 +76,7 @@ impl Annotator<'_> {
             }
             K::SimpleCall | K::CallKw => self.call(f, op, args)?,
             K::CallMethod | K::CallMethodKw => self.call_method(f, op, args)?,
-            K::ExcInstance => match &args[0] {
-                S::Classes(cs) => {
-                    let mut out = S::Impossible;
-                    for c in cs.iter().copied().collect::<Vec<_>>() {
-                        let inst = self.instantiate(c, Vec::new(), span)?;
-                        out = self.union(&out, &inst).map_err(|c| {
-                            self.conflict_error(c, "the raised exception", None, span)
-                        })?;
-                    }
-                    out
-                }
-                inst @ S::Instance { .. } => inst.clone(),
-                other => return Err(self.error(span, format!("cannot raise {}", self.show(other)))),
-            },
+            K::ExcInstance => self.exc_instance(op, &args[0])?,
             K::JitMergePoint | K::CanEnterJit => {
                 self.jit_hint(f, op, args)?;
                 S::None
@@ -208,6 +84,159 @@ impl Annotator<'_> {
             K::Promote | K::SameAs => args[0].clone(),
             K::WeAreJitted => S::Bool,
         })
+    }
+
+    /// `-x`, `+x`, `~x`.
+    fn unary(&self, op: &Op, a: &SomeValue) -> DResult<SomeValue> {
+        Ok(match (a, op.kind) {
+            (S::Int { nonneg }, OpKind::Pos) => S::Int { nonneg: *nonneg },
+            (a, _) if a.is_intlike() => S::INT,
+            (S::Float, OpKind::Neg | OpKind::Pos) => S::Float,
+            (a, _) => {
+                return Err(self.error(
+                    op.span,
+                    format!(
+                        "bad operand type for unary {}: {}",
+                        unary_symbol(op.kind),
+                        self.show(a)
+                    ),
+                ))
+            }
+        })
+    }
+
+    /// `<`, `<=`, `>`, `>=` on numbers, strs, lists or tuples.
+    fn ordering(&self, op: &Op, a: &SomeValue, b: &SomeValue) -> DResult<SomeValue> {
+        let ok = (a.is_number() && b.is_number())
+            || matches!(
+                (a, b),
+                (S::Str { .. }, S::Str { .. })
+                    | (S::List { .. }, S::List { .. })
+                    | (S::Tuple(_), S::Tuple(_))
+            );
+        if !ok {
+            return Err(self.error(
+                op.span,
+                format!(
+                    "cannot compare {} and {} with an ordering (<, <=, >, >=)",
+                    self.show(a),
+                    self.show(b)
+                ),
+            ));
+        }
+        Ok(S::Bool)
+    }
+
+    /// `del xs[i]`, `del d[k]`.
+    fn delitem(&mut self, op: &Op, c: &SomeValue, k: &SomeValue) -> DResult<SomeValue> {
+        let span = op.span;
+        match (c, k) {
+            (S::List { def, .. }, i) if i.is_intlike() => self.list_mutate(*def, true, span),
+            (S::Dict { def, .. }, k) => {
+                let def = *def;
+                self.dict_store(def, Some(k), None, span)?
+            }
+            (c, _) => {
+                return Err(self.error(span, format!("cannot delete items of {}", self.show(c))))
+            }
+        }
+        Ok(S::None)
+    }
+
+    /// `s[lo:hi]`, `xs[lo:hi]`.
+    fn getslice(&mut self, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
+        let span = op.span;
+        for bound in &args[1..] {
+            if !(bound.is_intlike() || *bound == S::None) {
+                return Err(self.error(
+                    span,
+                    format!("slice bounds must be ints, not {}", self.show(bound)),
+                ));
+            }
+        }
+        match &args[0] {
+            S::Str { .. } => Ok(S::STR),
+            S::List { def, .. } => {
+                // a slice has its source's item type, both ways
+                let item = self.list_item(*def);
+                let d = self.list_site(op.result, item, span);
+                self.list_agree(d, *def, span)?;
+                Ok(S::List {
+                    def: d,
+                    nullable: false,
+                })
+            }
+            other => Err(self.error(span, format!("cannot slice {}", self.show(other)))),
+        }
+    }
+
+    /// `[a, b, …]`.
+    fn newlist(&mut self, f: FuncId, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
+        let d = self.list_site(op.result, S::Impossible, op.span);
+        for (a, v) in args.iter().zip(&op.args) {
+            let origin = self.origin(f, v, op.span);
+            self.list_store(d, a, origin)?;
+        }
+        Ok(S::List {
+            def: d,
+            nullable: false,
+        })
+    }
+
+    /// `iter(x)` of a list, str or dict.
+    fn iter(&mut self, op: &Op, x: &SomeValue) -> DResult<SomeValue> {
+        Ok(match x {
+            S::List { def, .. } => S::Iter(IterKind::List(self.a.list_root(*def))),
+            S::Str { .. } => S::Iter(IterKind::Str),
+            S::Dict { def, .. } => S::Iter(IterKind::Dict(self.a.dict_root(*def))),
+            S::Tuple(_) => {
+                return Err(self.error(
+                    op.span,
+                    "iterating over a tuple is not supported in rpy; use a list",
+                ))
+            }
+            other => {
+                return Err(self.error(
+                    op.span,
+                    format!(
+                        "cannot iterate over {} (only lists, strs and dicts)",
+                        self.show(other)
+                    ),
+                ))
+            }
+        })
+    }
+
+    /// `next(it)`.
+    fn next(&mut self, op: &Op, it: &SomeValue) -> DResult<SomeValue> {
+        Ok(match it {
+            S::Iter(IterKind::List(d)) => self.list_item(*d),
+            S::Iter(IterKind::Str) => S::CHAR,
+            S::Iter(IterKind::Dict(d)) => {
+                self.depend_dict(*d);
+                self.a.dictdef(*d).key.clone()
+            }
+            other => return Err(self.error(op.span, format!("next() of {}", self.show(other)))),
+        })
+    }
+
+    /// The instance a `raise` raises: of the class, or the instance itself.
+    fn exc_instance(&mut self, op: &Op, x: &SomeValue) -> DResult<SomeValue> {
+        let span = op.span;
+        match x {
+            S::Classes(cs) => {
+                let mut out = S::Impossible;
+                for c in cs.iter().copied().collect::<Vec<_>>() {
+                    let inst = self.instantiate(c, Vec::new(), span)?;
+                    out = self
+                        .union(&out, &inst)
+                        .map_err(|c| self.conflict_error(c, "the raised exception", None, span))?;
+                }
+                Ok(out)
+            }
+            inst @ S::Instance { .. } => Ok(inst.clone()),
+            other => Err(self.error(span, format!("cannot raise {}", self.show(other)))),
+        }
     }
 
     /// The items of a list (the current block depends on them).

@@ -8,6 +8,7 @@ pub mod compile;
 pub mod exceptions;
 pub mod format;
 pub mod methods;
+mod slots;
 pub mod str_methods;
 #[cfg(test)]
 mod tests;

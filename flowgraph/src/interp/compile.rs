@@ -768,39 +768,47 @@ impl<'a, 'p> Compiler<'a, 'p> {
         let blk = g.block(b);
         let lab = self.block_label[&b];
         self.place(lab);
+        let (fused_cond, last_op_pc) = self.compile_block_ops(b);
+        let mut stubs: Vec<(u32, Vec<Instr>)> = Vec::new();
+        let mut fallthrough = None;
+        match blk.switch().clone() {
+            ExitSwitch::None => match blk.exits.first() {
+                Some(&l) => fallthrough = self.emit_link_inline(l),
+                None => self.error(format!("block without exits in {}", g.name)),
+            },
+            ExitSwitch::LastException => {
+                self.exception_cases(b, last_op_pc, &mut stubs);
+                match blk.exits.first() {
+                    Some(&l) => fallthrough = self.emit_link_inline(l),
+                    None => self.error("LastException block without exits".into()),
+                }
+            }
+            ExitSwitch::Value(v) => self.value_switch(b, &v, fused_cond, &mut stubs),
+        }
+        if !stubs.is_empty() {
+            fallthrough = None;
+        }
+        for (lab, code) in stubs {
+            self.place(lab);
+            for i in code {
+                self.emit(i);
+            }
+        }
+        fallthrough
+    }
+
+    /// The ops of block `b`; returns the condition fused into the block's
+    /// switch (its last op, a comparison or truth test used only there)
+    /// and the pc of the last op's instruction.
+    fn compile_block_ops(&mut self, b: BlockId) -> (Option<Instr>, Option<usize>) {
+        let blk = self.g.block(b);
         let nops = blk.ops.len();
-        // fusion of the last op with the switch
-        let mut fused_cond: Option<Instr> = None;
+        let mut fused_cond = None;
         let mut last_op_pc = None;
         for (i, op) in blk.ops.iter().enumerate() {
             if self.only_switch_use(b, i) {
-                let cmp = match op.kind {
-                    OpKind::Lt => Some(BinOp::Lt),
-                    OpKind::Le => Some(BinOp::Le),
-                    OpKind::Gt => Some(BinOp::Gt),
-                    OpKind::Ge => Some(BinOp::Ge),
-                    OpKind::Eq => Some(BinOp::Eq),
-                    OpKind::Ne => Some(BinOp::Ne),
-                    _ => None,
-                };
-                if let (Some(cop), 2) = (cmp, op.args.len()) {
-                    let (x, y) = (self.operand(&op.args[0]), self.operand(&op.args[1]));
-                    fused_cond = Some(Instr::CmpBranch {
-                        op: cop,
-                        a: x,
-                        b: y,
-                        then_: NONE,
-                        else_: NONE,
-                    });
-                    continue;
-                }
-                if op.kind == OpKind::IsTrue && op.args.len() == 1 {
-                    let cond = self.operand(&op.args[0]);
-                    fused_cond = Some(Instr::BranchIf {
-                        cond,
-                        then_: NONE,
-                        else_: NONE,
-                    });
+                if let Some(c) = self.fused_condition(op) {
+                    fused_cond = Some(c);
                     continue;
                 }
             }
@@ -822,114 +830,132 @@ impl<'a, 'p> Compiler<'a, 'p> {
                 last_op_pc = Some(self.instrs.len() - 1);
             }
         }
-        let mut stubs: Vec<(u32, Vec<Instr>)> = Vec::new();
-        let mut fallthrough = None;
-        match blk.switch().clone() {
-            ExitSwitch::None => match blk.exits.first() {
-                Some(&l) => fallthrough = self.emit_link_inline(l),
-                None => self.error(format!("block without exits in {}", g.name)),
-            },
-            ExitSwitch::LastException => {
-                let mut cases = Vec::new();
-                for &l in blk.exits.iter().skip(1) {
-                    let link = g.link(l);
-                    if let ExitCase::Exception(c) = link.exitcase {
-                        let slot = link.last_exc_value.map_or(NONE, |e| self.slots[e.index()]);
-                        let target = self.link_label(l, &mut stubs);
-                        cases.push((c, slot, target));
-                    }
-                }
-                // the ForNext exit label must also be resolved
-                if let Some(Instr::ForNext { exit, .. }) = self.instrs.last_mut() {
-                    if *exit == NONE {
-                        *exit = cases
-                            .iter()
-                            .find(|(c, _, _)| *c == bc::STOP_ITERATION)
-                            .map_or(NONE, |c| c.2);
-                    }
-                }
-                if let (Some(pc), false) = (last_op_pc, cases.is_empty()) {
-                    self.handler_at[pc] = self.handlers.len() as u32;
-                    self.handlers.push(Handler { cases });
-                }
-                match blk.exits.first() {
-                    Some(&l) => fallthrough = self.emit_link_inline(l),
-                    None => self.error("LastException block without exits".into()),
-                }
-            }
-            ExitSwitch::Value(v) => {
-                let mut bool_cases: [Option<u32>; 2] = [None, None];
-                let mut default = None;
-                let mut cases = Vec::new();
-                for &l in &blk.exits {
-                    let target = self.link_label(l, &mut stubs);
-                    match &g.link(l).exitcase {
-                        ExitCase::Const(ConstValue::Bool(bv)) => {
-                            bool_cases[*bv as usize] = Some(target);
-                            cases.push((Value::Bool(*bv), target));
-                        }
-                        ExitCase::Const(c) => cases.push((const_value(self.ip, c), target)),
-                        ExitCase::Default | ExitCase::Always => default = Some(target),
-                        ExitCase::Exception(_) => {}
-                    }
-                }
-                let all_bool = cases.iter().all(|(v, _)| matches!(v, Value::Bool(_)));
-                if all_bool
-                    && (bool_cases[0].or(default).is_some() && bool_cases[1].or(default).is_some())
-                {
-                    let then_ = bool_cases[1].or(default).unwrap_or(NONE);
-                    let else_ = bool_cases[0].or(default).unwrap_or(NONE);
-                    let i = match fused_cond.take() {
-                        Some(Instr::CmpBranch { op, a, b, .. }) => Instr::CmpBranch {
-                            op,
-                            a,
-                            b,
-                            then_,
-                            else_,
-                        },
-                        Some(Instr::BranchIf { cond, .. }) => {
-                            Instr::BranchIf { cond, then_, else_ }
-                        }
-                        _ => Instr::BranchIf {
-                            cond: self.operand(&v),
-                            then_,
-                            else_,
-                        },
-                    };
-                    self.emit(i);
-                } else {
-                    if fused_cond.is_some() {
-                        // cannot happen: fusion requires a bool switch; keep it correct anyway
-                        self.error("fused condition on a non-bool switch".into());
-                    }
-                    let vs = self.operand(&v);
-                    let default = match default {
-                        Some(d) => d,
-                        None => {
-                            let lab = self.new_label();
-                            stubs.push((
-                                lab,
-                                vec![Instr::Error {
-                                    msg: Rc::from("no switch case matched"),
-                                }],
-                            ));
-                            lab
-                        }
-                    };
-                    self.emit(Instr::Switch(Box::new(SwitchI::new(vs, cases, default))));
-                }
+        (fused_cond, last_op_pc)
+    }
+
+    /// A comparison or truth test as a conditional branch (targets filled
+    /// in by `value_switch`).
+    fn fused_condition(&mut self, op: &crate::model::Op) -> Option<Instr> {
+        let cmp = match op.kind {
+            OpKind::Lt => Some(BinOp::Lt),
+            OpKind::Le => Some(BinOp::Le),
+            OpKind::Gt => Some(BinOp::Gt),
+            OpKind::Ge => Some(BinOp::Ge),
+            OpKind::Eq => Some(BinOp::Eq),
+            OpKind::Ne => Some(BinOp::Ne),
+            _ => None,
+        };
+        if let (Some(cop), 2) = (cmp, op.args.len()) {
+            let (x, y) = (self.operand(&op.args[0]), self.operand(&op.args[1]));
+            return Some(Instr::CmpBranch {
+                op: cop,
+                a: x,
+                b: y,
+                then_: NONE,
+                else_: NONE,
+            });
+        }
+        if op.kind == OpKind::IsTrue && op.args.len() == 1 {
+            let cond = self.operand(&op.args[0]);
+            return Some(Instr::BranchIf {
+                cond,
+                then_: NONE,
+                else_: NONE,
+            });
+        }
+        None
+    }
+
+    /// The exception exits of block `b`: a handler for its last op's
+    /// instruction (and the StopIteration exit of a `ForNext`).
+    fn exception_cases(
+        &mut self,
+        b: BlockId,
+        last_op_pc: Option<usize>,
+        stubs: &mut Vec<(u32, Vec<Instr>)>,
+    ) {
+        let g = self.g;
+        let mut cases = Vec::new();
+        for &l in g.block(b).exits.iter().skip(1) {
+            let link = g.link(l);
+            if let ExitCase::Exception(c) = link.exitcase {
+                let slot = link.last_exc_value.map_or(NONE, |e| self.slots[e.index()]);
+                let target = self.link_label(l, stubs);
+                cases.push((c, slot, target));
             }
         }
-        if !stubs.is_empty() {
-            fallthrough = None;
-        }
-        for (lab, code) in stubs {
-            self.place(lab);
-            for i in code {
-                self.emit(i);
+        // the ForNext exit label must also be resolved
+        if let Some(Instr::ForNext { exit, .. }) = self.instrs.last_mut() {
+            if *exit == NONE {
+                *exit = cases
+                    .iter()
+                    .find(|(c, _, _)| *c == bc::STOP_ITERATION)
+                    .map_or(NONE, |c| c.2);
             }
         }
-        fallthrough
+        if let (Some(pc), false) = (last_op_pc, cases.is_empty()) {
+            self.handler_at[pc] = self.handlers.len() as u32;
+            self.handlers.push(Handler { cases });
+        }
+    }
+
+    /// A switch on `v`: a two-way branch (with the fused condition) when
+    /// the cases are bools, else a `Switch`.
+    fn value_switch(
+        &mut self,
+        b: BlockId,
+        v: &Operand,
+        fused_cond: Option<Instr>,
+        stubs: &mut Vec<(u32, Vec<Instr>)>,
+    ) {
+        let g = self.g;
+        let mut bool_cases: [Option<u32>; 2] = [None, None];
+        let mut default = None;
+        let mut cases = Vec::new();
+        for &l in &g.block(b).exits {
+            let target = self.link_label(l, stubs);
+            match &g.link(l).exitcase {
+                ExitCase::Const(ConstValue::Bool(bv)) => {
+                    bool_cases[*bv as usize] = Some(target);
+                    cases.push((Value::Bool(*bv), target));
+                }
+                ExitCase::Const(c) => cases.push((const_value(self.ip, c), target)),
+                ExitCase::Default | ExitCase::Always => default = Some(target),
+                ExitCase::Exception(_) => {}
+            }
+        }
+        let all_bool = cases.iter().all(|(v, _)| matches!(v, Value::Bool(_)));
+        let (then_, else_) = (bool_cases[1].or(default), bool_cases[0].or(default));
+        if let (true, Some(then_), Some(else_)) = (all_bool, then_, else_) {
+            let i = match fused_cond {
+                Some(Instr::CmpBranch { op, a, b, .. }) => Instr::CmpBranch {
+                    op,
+                    a,
+                    b,
+                    then_,
+                    else_,
+                },
+                Some(Instr::BranchIf { cond, .. }) => Instr::BranchIf { cond, then_, else_ },
+                _ => Instr::BranchIf {
+                    cond: self.operand(v),
+                    then_,
+                    else_,
+                },
+            };
+            return self.emit(i);
+        }
+        if fused_cond.is_some() {
+            // cannot happen: fusion requires a bool switch; keep it correct anyway
+            self.error("fused condition on a non-bool switch".into());
+        }
+        let vs = self.operand(v);
+        let default = default.unwrap_or_else(|| {
+            let lab = self.new_label();
+            let msg = Rc::from("no switch case matched");
+            stubs.push((lab, vec![Instr::Error { msg }]));
+            lab
+        });
+        self.emit(Instr::Switch(Box::new(SwitchI::new(vs, cases, default))));
     }
 
     /// `next` ending a for-loop block, when its StopIteration exit does not

@@ -656,35 +656,26 @@ impl<'p> Interp<'p> {
         })
     }
 
-    /// The dispatch loop.
+    /// The dispatch loop: control flow here, every other instruction in
+    /// `exec_data` or `exec_call`; an exception goes to the handler of
+    /// the instruction that raised it.
     fn execute(&self, code: &Code, s: &mut [Value]) -> R<Value> {
         let instrs = &code.instrs[..];
         let mut pc = 0usize;
-        macro_rules! slot {
-            ($i:expr) => {
-                s[*$i as usize]
-            };
-        }
         loop {
             let err: Exc = 'd: loop {
                 let Some(ins) = instrs.get(pc) else {
                     break 'd runtime_error("fell off the end of the code");
                 };
                 pc += 1;
-                macro_rules! bin {
-                    ($op:expr, $dst:expr, $a:expr, $b:expr) => {{
-                        let v = tri!('d, arith::binary($op, &slot!($a), &slot!($b)));
-                        slot!($dst).set(v);
-                    }};
-                }
                 match ins {
                     Instr::Move { dst, src } => {
-                        let v = slot!(src).fast_clone();
-                        slot!(dst).set(v);
+                        let v = s[*src as usize].fast_clone();
+                        s[*dst as usize].set(v);
                     }
                     Instr::Jump { target } => pc = *target as usize,
                     Instr::BranchIf { cond, then_, else_ } => {
-                        let c = match &slot!(cond) {
+                        let c = match &s[*cond as usize] {
                             Value::Bool(b) => *b,
                             v => v.truthy(),
                         };
@@ -697,224 +688,300 @@ impl<'p> Interp<'p> {
                         then_,
                         else_,
                     } => {
-                        let c = match (&slot!(a), &slot!(b)) {
-                            (Value::Int(x), Value::Int(y)) => match op {
-                                BinOp::Lt => x < y,
-                                BinOp::Le => x <= y,
-                                BinOp::Gt => x > y,
-                                BinOp::Ge => x >= y,
-                                BinOp::Eq => x == y,
-                                _ => x != y,
-                            },
-                            (x, y) => match tri!('d, arith::binary_slow(*op, x, y)) {
-                                Value::Bool(b) => b,
-                                v => v.truthy(),
-                            },
-                        };
+                        let c = tri!('d, compare_branch(*op, &s[*a as usize], &s[*b as usize]));
                         pc = if c { *then_ } else { *else_ } as usize;
                     }
-                    Instr::Switch(sw) => {
-                        pc = sw.target(&slot!(&sw.v)) as usize;
-                    }
-                    Instr::Return { src } => return Ok(std::mem::take(&mut slot!(src))),
-                    Instr::Raise { src } => match &slot!(src) {
+                    Instr::Switch(sw) => pc = sw.target(&s[sw.v as usize]) as usize,
+                    Instr::Return { src } => return Ok(std::mem::take(&mut s[*src as usize])),
+                    Instr::Raise { src } => match &s[*src as usize] {
                         Value::Instance(i) => break 'd i.clone(),
                         _ => break 'd type_error("exceptions must derive from BaseException"),
                     },
-                    Instr::Add { dst, a, b } => bin!(BinOp::Add, dst, a, b),
-                    Instr::IAdd { dst, a, b } => bin!(BinOp::InplaceAdd, dst, a, b),
-                    Instr::Sub { dst, a, b } => bin!(BinOp::Sub, dst, a, b),
-                    Instr::Lt { dst, a, b } => bin!(BinOp::Lt, dst, a, b),
-                    Instr::Eq { dst, a, b } => bin!(BinOp::Eq, dst, a, b),
-                    Instr::Bin { op, dst, a, b } => bin!(*op, dst, a, b),
-                    Instr::Unary { op, dst, a } => {
-                        let x = &slot!(a);
-                        let v = match op {
-                            UnOp::Neg => tri!('d, arith::neg(x)),
-                            UnOp::Pos => tri!('d, arith::pos(x)),
-                            UnOp::Invert => tri!('d, arith::invert(x)),
-                            UnOp::IsTrue => Value::Bool(x.truthy()),
-                            UnOp::Not => Value::Bool(!x.truthy()),
-                            UnOp::Len => tri!('d, arith::len(x)),
-                        };
-                        slot!(dst).set(v);
-                    }
-                    Instr::GetItem { dst, obj, idx } => {
-                        let v = match (&slot!(obj), &slot!(idx)) {
-                            (Value::List(l), Value::Int(i)) => {
-                                let l = l.borrow();
-                                match arith::norm_index(*i, l.len()) {
-                                    Some(i) => l[i].fast_clone(),
-                                    None => break 'd index_error("list index out of range"),
-                                }
-                            }
-                            (o, i) => tri!('d, arith::getitem(o, i)),
-                        };
-                        slot!(dst).set(v);
-                    }
-                    Instr::SetItem { obj, idx, v } => {
-                        let val = slot!(v).clone();
-                        match (&slot!(obj), &slot!(idx)) {
-                            (Value::List(l), Value::Int(i)) => {
-                                let mut l = l.borrow_mut();
-                                match arith::norm_index(*i, l.len()) {
-                                    Some(i) => l[i].set(val),
-                                    None => {
-                                        break 'd index_error("list assignment index out of range")
-                                    }
-                                }
-                            }
-                            (o, i) => tri!('d, arith::setitem(o, i, val)),
-                        }
-                    }
-                    Instr::DelItem { obj, idx } => {
-                        tri!('d, arith::delitem(&slot!(obj), &slot!(idx)))
-                    }
-                    Instr::GetSlice { dst, obj, lo, hi } => {
-                        let v = tri!('d, arith::getslice(&slot!(obj), &slot!(lo), &slot!(hi)));
-                        slot!(dst).set(v);
-                    }
-                    Instr::NewList { dst, items } => {
-                        let v: Vec<Value> = items.iter().map(|i| slot!(i).clone()).collect();
-                        slot!(dst).set(Value::new_list(v));
-                    }
-                    Instr::NewTuple { dst, items } => {
-                        let v: Vec<Value> = items.iter().map(|i| slot!(i).clone()).collect();
-                        slot!(dst).set(Value::new_tuple(v));
-                    }
-                    Instr::NewDict { dst, items } => {
-                        let mut d = DictMap::default();
-                        for kv in items.chunks(2) {
-                            let k = slot!(&kv[0]).clone();
-                            tri!('d, arith::check_hashable(&k));
-                            let v = kv.get(1).map(|v| slot!(v).clone()).unwrap_or_default();
-                            d.insert(Key(k), v);
-                        }
-                        slot!(dst).set(Value::new_dict(d));
-                    }
-                    Instr::Iter { dst, src } => {
-                        let v = tri!('d, self.make_iter(&slot!(src)));
-                        slot!(dst).set(v);
-                    }
-                    Instr::RangeIter { dst, args } => {
-                        let (cur, stop, step) =
-                            tri!('d, with_args(s, args, builtins::range_bounds));
-                        slot!(dst).set(Value::Iter(Rc::new(RefCell::new(IterState::Range {
-                            cur,
-                            stop,
-                            step,
-                        }))));
-                    }
-                    Instr::Next { dst, it } => match tri!('d, self.iter_next(&slot!(it))) {
-                        Some(v) => slot!(dst).set(v),
-                        None => break 'd stop_iteration(),
-                    },
                     Instr::ForNext { dst, it, exit } => {
-                        match tri!('d, self.iter_next(&slot!(it))) {
-                            Some(v) => slot!(dst).set(v),
+                        match tri!('d, self.iter_next(&s[*it as usize])) {
+                            Some(v) => s[*dst as usize].set(v),
                             None => pc = *exit as usize,
                         }
                     }
-                    Instr::GetAttr { dst, obj, attr } => {
-                        let o = &slot!(obj);
-                        let v = match o {
-                            Value::Instance(i) => match i.get(*attr) {
-                                Some(v) => v,
-                                None => tri!('d, self.getattr(o, *attr)),
-                            },
-                            _ => tri!('d, self.getattr(o, *attr)),
-                        };
-                        slot!(dst).set(v);
+                    Instr::Error { msg } => break 'd runtime_error(&**msg),
+                    Instr::Add { dst, a, b } => tri!('d, bin(s, BinOp::Add, *dst, *a, *b)),
+                    Instr::IAdd { dst, a, b } => {
+                        tri!('d, bin(s, BinOp::InplaceAdd, *dst, *a, *b))
                     }
-                    Instr::SetAttr { obj, attr, v } => {
-                        let val = slot!(v).clone();
-                        tri!('d, self.setattr(&slot!(obj), *attr, val));
+                    Instr::Sub { dst, a, b } => tri!('d, bin(s, BinOp::Sub, *dst, *a, *b)),
+                    Instr::Lt { dst, a, b } => tri!('d, bin(s, BinOp::Lt, *dst, *a, *b)),
+                    Instr::Eq { dst, a, b } => tri!('d, bin(s, BinOp::Eq, *dst, *a, *b)),
+                    Instr::Bin { op, dst, a, b } => tri!('d, bin(s, *op, *dst, *a, *b)),
+                    Instr::Unary { op, dst, a } => {
+                        let v = tri!('d, unary(*op, &s[*a as usize]));
+                        s[*dst as usize].set(v);
+                    }
+                    Instr::GetItem { dst, obj, idx } => tri!('d, getitem(s, *dst, *obj, *idx)),
+                    Instr::SetItem { obj, idx, v } => tri!('d, setitem(s, *obj, *idx, *v)),
+                    Instr::GetAttr { dst, obj, attr } => {
+                        tri!('d, self.getattr_instr(s, *dst, *obj, *attr))
                     }
                     Instr::CallFunc(cf) => {
-                        let callee = match cf.code.get() {
-                            Some(c) => c,
-                            None => {
-                                let c = tri!('d, self.code_for(cf.func));
-                                cf.code.get_or_init(|| c)
-                            }
-                        };
-                        let v = if callee.params.len() == cf.args.len() {
-                            let mut frame = self.new_frame(callee);
-                            for (&p, a) in callee.params.iter().zip(cf.args.iter()) {
-                                frame[p as usize] = slot!(a).fast_clone();
-                            }
-                            tri!('d, self.invoke(callee, frame))
-                        } else {
-                            let args = cf.args.iter().map(|a| slot!(a).clone()).collect();
-                            tri!('d, self.call_func(cf.func, args, Vec::new()))
-                        };
-                        slot!(&cf.dst).set(v);
+                        let v = tri!('d, self.exec_call_func(cf, s));
+                        s[cf.dst as usize].set(v);
                     }
-                    Instr::New { dst, class, args } => {
-                        let v = tri!('d, self.new_instance(*class, args, s));
-                        slot!(dst).set(v);
-                    }
-                    Instr::CallBuiltin { dst, b, args } => {
-                        let v = tri!('d, with_args(s, args, |a| builtins::call_builtin(self, *b, a, &[])));
-                        slot!(dst).set(v);
-                    }
-                    Instr::CallAny(c) => {
-                        let args: Vec<Value> = c.args.iter().map(|a| slot!(a).clone()).collect();
-                        let (args, kw) = match &c.names {
-                            Some(n) => tri!('d, split_kw(args, n)),
-                            None => (args, Vec::new()),
-                        };
-                        let v = tri!('d, self.call_value(&slot!(&c.f), args, kw));
-                        slot!(&c.dst).set(v);
-                    }
-                    Instr::CallMethod(c) => {
-                        let v = tri!('d, self.call_method(c, s));
-                        slot!(&c.dst).set(v);
-                    }
-                    Instr::ExcMatch { dst, e, classes } => {
-                        let m = match &slot!(e) {
-                            Value::Instance(i) => classes
-                                .iter()
-                                .any(|&c| self.program.is_subclass(i.class, c)),
-                            _ => false,
-                        };
-                        slot!(dst).set(Value::Bool(m));
-                    }
-                    Instr::ExcInstance { dst, src } => {
-                        let v = match &slot!(src) {
-                            Value::Class(c) => {
-                                tri!('d, self.instantiate(*c, Vec::new(), Vec::new()))
-                            }
-                            v @ Value::Instance(_) => v.clone(),
-                            _ => break 'd type_error("exceptions must derive from BaseException"),
-                        };
-                        slot!(dst).set(v);
-                    }
-                    Instr::Error { msg } => break 'd runtime_error(&**msg),
+                    Instr::New { .. }
+                    | Instr::CallBuiltin { .. }
+                    | Instr::CallAny(_)
+                    | Instr::CallMethod(_)
+                    | Instr::ExcMatch { .. }
+                    | Instr::ExcInstance { .. } => tri!('d, self.exec_call(ins, s)),
+                    _ => tri!('d, self.exec_data(ins, s)),
                 }
             };
-            // an exception was raised by the instruction at pc - 1
-            let h = code
-                .handler_at
-                .get(pc.wrapping_sub(1))
-                .copied()
-                .unwrap_or(NONE);
-            let Some(handler) = code.handlers.get(h as usize) else {
-                return Err(err);
-            };
-            match handler
-                .cases
-                .iter()
-                .find(|(c, _, _)| self.program.is_subclass(err.class, *c))
-            {
-                Some(&(_, exc_slot, target)) => {
-                    if exc_slot != NONE {
-                        s[exc_slot as usize] = Value::Instance(err);
-                    }
-                    pc = target as usize;
-                }
-                None => return Err(err),
-            }
+            pc = self.handle(code, pc, err, s)?;
         }
     }
+
+    /// Where the handler of the instruction before `pc` continues with
+    /// `err` (stored in its slot), or `err` when no handler catches it.
+    #[cold]
+    #[inline(never)]
+    fn handle(&self, code: &Code, pc: usize, err: Exc, s: &mut [Value]) -> R<usize> {
+        let h = code
+            .handler_at
+            .get(pc.wrapping_sub(1))
+            .copied()
+            .unwrap_or(NONE);
+        let Some(handler) = code.handlers.get(h as usize) else {
+            return Err(err);
+        };
+        match handler
+            .cases
+            .iter()
+            .find(|(c, _, _)| self.program.is_subclass(err.class, *c))
+        {
+            Some(&(_, exc_slot, target)) => {
+                if exc_slot != NONE {
+                    s[exc_slot as usize] = Value::Instance(err);
+                }
+                Ok(target as usize)
+            }
+            None => Err(err),
+        }
+    }
+
+    /// The less frequent instructions that compute a value: slices,
+    /// containers, iterators, attribute stores.
+    #[inline(never)]
+    fn exec_data(&self, ins: &Instr, s: &mut [Value]) -> R<()> {
+        match ins {
+            Instr::DelItem { obj, idx } => arith::delitem(&s[*obj as usize], &s[*idx as usize])?,
+            Instr::GetSlice { dst, obj, lo, hi } => {
+                let (o, l, h) = (&s[*obj as usize], &s[*lo as usize], &s[*hi as usize]);
+                let v = arith::getslice(o, l, h)?;
+                s[*dst as usize].set(v);
+            }
+            Instr::NewList { .. } | Instr::NewTuple { .. } | Instr::NewDict { .. } => {
+                self.exec_new(ins, s)?
+            }
+            Instr::Iter { dst, src } => {
+                let v = self.make_iter(&s[*src as usize])?;
+                s[*dst as usize].set(v);
+            }
+            Instr::RangeIter { dst, args } => {
+                let (cur, stop, step) = with_args(s, args, builtins::range_bounds)?;
+                let it = IterState::Range { cur, stop, step };
+                s[*dst as usize].set(Value::Iter(Rc::new(RefCell::new(it))));
+            }
+            Instr::Next { dst, it } => match self.iter_next(&s[*it as usize])? {
+                Some(v) => s[*dst as usize].set(v),
+                None => return Err(stop_iteration()),
+            },
+            Instr::SetAttr { obj, attr, v } => {
+                let val = s[*v as usize].clone();
+                self.setattr(&s[*obj as usize], *attr, val)?;
+            }
+            _ => return Err(runtime_error("not a data instruction")),
+        }
+        Ok(())
+    }
+
+    /// `dst = obj.attr`, an instance's own field first.
+    #[inline(always)]
+    fn getattr_instr(&self, s: &mut [Value], dst: Slot, obj: Slot, attr: u32) -> R<()> {
+        let o = &s[obj as usize];
+        let v = match o {
+            Value::Instance(i) => match i.get(attr) {
+                Some(v) => v,
+                None => self.getattr(o, attr)?,
+            },
+            _ => self.getattr(o, attr)?,
+        };
+        s[dst as usize].set(v);
+        Ok(())
+    }
+
+    /// `[…]`, `(…)`, `{…}`.
+    fn exec_new(&self, ins: &Instr, s: &mut [Value]) -> R<()> {
+        let (dst, v) = match ins {
+            Instr::NewList { dst, items } => {
+                let v: Vec<Value> = items.iter().map(|i| s[*i as usize].clone()).collect();
+                (dst, Value::new_list(v))
+            }
+            Instr::NewTuple { dst, items } => {
+                let v: Vec<Value> = items.iter().map(|i| s[*i as usize].clone()).collect();
+                (dst, Value::new_tuple(v))
+            }
+            Instr::NewDict { dst, items } => {
+                let mut d = DictMap::default();
+                for kv in items.chunks(2) {
+                    let k = s[kv[0] as usize].clone();
+                    arith::check_hashable(&k)?;
+                    let v = kv
+                        .get(1)
+                        .map(|v| s[*v as usize].clone())
+                        .unwrap_or_default();
+                    d.insert(Key(k), v);
+                }
+                (dst, Value::new_dict(d))
+            }
+            _ => return Ok(()),
+        };
+        s[*dst as usize].set(v);
+        Ok(())
+    }
+
+    /// Calls, instantiations and the exception instructions.
+    #[inline(always)]
+    fn exec_call(&self, ins: &Instr, s: &mut [Value]) -> R<()> {
+        let (dst, v) = match ins {
+            Instr::New { dst, class, args } => (dst, self.new_instance(*class, args, s)?),
+            Instr::CallBuiltin { dst, b, args } => (
+                dst,
+                with_args(s, args, |a| builtins::call_builtin(self, *b, a, &[]))?,
+            ),
+            Instr::CallAny(c) => {
+                let args: Vec<Value> = c.args.iter().map(|a| s[*a as usize].clone()).collect();
+                let (args, kw) = match &c.names {
+                    Some(n) => split_kw(args, n)?,
+                    None => (args, Vec::new()),
+                };
+                (&c.dst, self.call_value(&s[c.f as usize], args, kw)?)
+            }
+            Instr::CallMethod(c) => (&c.dst, self.call_method(c, s)?),
+            Instr::ExcMatch { dst, e, classes } => {
+                let m = match &s[*e as usize] {
+                    Value::Instance(i) => classes
+                        .iter()
+                        .any(|&c| self.program.is_subclass(i.class, c)),
+                    _ => false,
+                };
+                (dst, Value::Bool(m))
+            }
+            Instr::ExcInstance { dst, src } => {
+                let v = match &s[*src as usize] {
+                    Value::Class(c) => self.instantiate(*c, Vec::new(), Vec::new())?,
+                    v @ Value::Instance(_) => v.clone(),
+                    _ => return Err(type_error("exceptions must derive from BaseException")),
+                };
+                (dst, v)
+            }
+            _ => return Err(runtime_error("not a call instruction")),
+        };
+        s[*dst as usize].set(v);
+        Ok(())
+    }
+
+    /// A call of a known function: its code compiled on first use, the
+    /// arguments moved straight into the new frame.
+    #[inline(always)]
+    fn exec_call_func(&self, cf: &compile::CallFunc, s: &[Value]) -> R<Value> {
+        let callee = match cf.code.get() {
+            Some(c) => c,
+            None => {
+                let c = self.code_for(cf.func)?;
+                cf.code.get_or_init(|| c)
+            }
+        };
+        if callee.params.len() == cf.args.len() {
+            let mut frame = self.new_frame(callee);
+            for (&p, a) in callee.params.iter().zip(cf.args.iter()) {
+                frame[p as usize] = s[*a as usize].fast_clone();
+            }
+            self.invoke(callee, frame)
+        } else {
+            let args = cf.args.iter().map(|a| s[*a as usize].clone()).collect();
+            self.call_func(cf.func, args, Vec::new())
+        }
+    }
+}
+
+/// The condition of a fused compare-and-branch.
+#[inline(always)]
+fn compare_branch(op: BinOp, a: &Value, b: &Value) -> R<bool> {
+    Ok(match (a, b) {
+        (Value::Int(x), Value::Int(y)) => match op {
+            BinOp::Lt => x < y,
+            BinOp::Le => x <= y,
+            BinOp::Gt => x > y,
+            BinOp::Ge => x >= y,
+            BinOp::Eq => x == y,
+            _ => x != y,
+        },
+        (x, y) => match arith::binary_slow(op, x, y)? {
+            Value::Bool(b) => b,
+            v => v.truthy(),
+        },
+    })
+}
+
+/// A unary instruction.
+#[inline(always)]
+fn unary(op: UnOp, x: &Value) -> R<Value> {
+    Ok(match op {
+        UnOp::Neg => arith::neg(x)?,
+        UnOp::Pos => arith::pos(x)?,
+        UnOp::Invert => arith::invert(x)?,
+        UnOp::IsTrue => Value::Bool(x.truthy()),
+        UnOp::Not => Value::Bool(!x.truthy()),
+        UnOp::Len => arith::len(x)?,
+    })
+}
+
+/// `dst = a op b`.
+#[inline(always)]
+fn bin(s: &mut [Value], op: BinOp, dst: Slot, a: Slot, b: Slot) -> R<()> {
+    let v = arith::binary(op, &s[a as usize], &s[b as usize])?;
+    s[dst as usize].set(v);
+    Ok(())
+}
+
+/// `dst = obj[idx]`, a list indexed by an int directly.
+#[inline(always)]
+fn getitem(s: &mut [Value], dst: Slot, obj: Slot, idx: Slot) -> R<()> {
+    let v = match (&s[obj as usize], &s[idx as usize]) {
+        (Value::List(l), Value::Int(i)) => {
+            let l = l.borrow();
+            match arith::norm_index(*i, l.len()) {
+                Some(i) => l[i].fast_clone(),
+                None => return Err(raised(rpy_semantics::Error::ListIndexOutOfRange)),
+            }
+        }
+        (o, i) => arith::getitem(o, i)?,
+    };
+    s[dst as usize].set(v);
+    Ok(())
+}
+
+/// `obj[idx] = v`, a list indexed by an int directly.
+#[inline(always)]
+fn setitem(s: &mut [Value], obj: Slot, idx: Slot, v: Slot) -> R<()> {
+    let val = s[v as usize].clone();
+    match (&s[obj as usize], &s[idx as usize]) {
+        (Value::List(l), Value::Int(i)) => {
+            let mut l = l.borrow_mut();
+            match arith::norm_index(*i, l.len()) {
+                Some(i) => l[i].set(val),
+                None => return Err(raised(rpy_semantics::Error::ListAssignmentIndexOutOfRange)),
+            }
+        }
+        (o, i) => arith::setitem(o, i, val)?,
+    }
+    Ok(())
 }

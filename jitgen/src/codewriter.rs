@@ -328,102 +328,32 @@ impl<'p> Writer<'p> {
     fn op(&mut self, c: &mut Code, block: LBlock, i: usize, op: &LLOp, handler: Option<u32>) {
         let dst = c.reg(op.result);
         let a: Vec<Src> = op.args.iter().map(|v| self.src(c, v)).collect();
-        let pure = |c: &mut Code, o: Opcode, args: Vec<Src>| {
-            c.emit(Insn::Op {
-                op: o,
-                args,
-                dst,
-                descr: None,
-            });
-        };
-        use Opcode as O;
-        let simple = match op.kind {
-            K::IntAdd => Some(O::IntAdd),
-            K::IntSub => Some(O::IntSub),
-            K::IntMul => Some(O::IntMul),
-            K::IntAnd => Some(O::IntAnd),
-            K::IntOr => Some(O::IntOr),
-            K::IntXor => Some(O::IntXor),
-            K::IntNeg => Some(O::IntNeg),
-            K::IntInvert => Some(O::IntInvert),
-            K::IntIsTrue => Some(O::IntIsTrue),
-            K::IntLt | K::CharLt => Some(O::IntLt),
-            K::IntLe | K::CharLe => Some(O::IntLe),
-            K::IntEq | K::CharEq => Some(O::IntEq),
-            K::IntNe | K::CharNe => Some(O::IntNe),
-            K::IntGt | K::CharGt => Some(O::IntGt),
-            K::IntGe | K::CharGe => Some(O::IntGe),
-            K::FloatAdd => Some(O::FloatAdd),
-            K::FloatSub => Some(O::FloatSub),
-            K::FloatMul => Some(O::FloatMul),
-            K::FloatNeg => Some(O::FloatNeg),
-            K::FloatAbs => Some(O::FloatAbs),
-            K::FloatLt => Some(O::FloatLt),
-            K::FloatLe => Some(O::FloatLe),
-            K::FloatEq => Some(O::FloatEq),
-            K::FloatNe => Some(O::FloatNe),
-            K::FloatGt => Some(O::FloatGt),
-            K::FloatGe => Some(O::FloatGe),
-            K::CastIntToFloat => Some(O::CastIntToFloat),
-            K::PtrEq => Some(O::PtrEq),
-            K::PtrNe => Some(O::PtrNe),
-            _ => None,
-        };
-        if let Some(o) = simple {
-            pure(c, o, a);
-            return;
+        if let Some(o) = pure_opcode(op.kind) {
+            return pure(c, o, a, dst);
         }
-        // Python's `%` and `//` by a positive power of two, and shifts by a
-        // constant in 0..64, are plain machine ops (`& (2**k - 1)`, `>> k`)
-        let shift_const = match op.args.get(1).and_then(|v| v.as_const()) {
-            Some(LLConst::Int(k)) if (0..64).contains(k) => Some(*k as u64),
-            _ => None,
-        };
-        let pow2 = match op.args.get(1).and_then(|v| v.as_const()) {
-            Some(LLConst::Int(d)) if *d > 0 && (*d as u64).is_power_of_two() => Some(*d as u64),
-            _ => None,
-        };
-        match (op.kind, pow2, shift_const) {
-            (K::IntMod, Some(d), _) => return pure(c, O::IntAnd, vec![a[0], Src::Const(d - 1)]),
-            (K::IntFloorDiv, Some(d), _) => {
-                return pure(
-                    c,
-                    O::IntRshift,
-                    vec![a[0], Src::Const(d.trailing_zeros() as u64)],
-                )
-            }
-            (K::IntLshift, _, Some(k)) => return pure(c, O::IntLshift, vec![a[0], Src::Const(k)]),
-            (K::IntRshift, _, Some(k)) => return pure(c, O::IntRshift, vec![a[0], Src::Const(k)]),
-            _ => {}
+        if let Some((o, args)) = strength_reduced(op, &a) {
+            return pure(c, o, args, dst);
         }
+        let site = (block, i, op, handler);
         match op.kind {
-            K::IntMod | K::IntFloorDiv => self.py_division(c, (block, i, op, handler), &a),
-            K::CastFloatToInt => self.float_to_int(c, (block, i, op, handler), a[0]),
-            K::BoolNot => pure(c, O::IntXor, vec![a[0], Src::Const(1)]),
-            K::FloatIsTrue => pure(c, O::FloatNe, vec![a[0], Src::Const(0f64.to_bits())]),
-            K::PtrIsZero => pure(c, O::PtrEq, vec![a[0], Src::Const(0)]),
-            K::PtrNonZero => pure(c, O::PtrNe, vec![a[0], Src::Const(0)]),
+            K::IntMod | K::IntFloorDiv => self.py_division(c, site, &a),
+            K::CastFloatToInt => self.float_to_int(c, site, a[0]),
+            K::BoolNot => pure(c, Opcode::IntXor, vec![a[0], Src::Const(1)], dst),
+            K::FloatIsTrue => pure(
+                c,
+                Opcode::FloatNe,
+                vec![a[0], Src::Const(0f64.to_bits())],
+                dst,
+            ),
+            K::PtrIsZero => pure(c, Opcode::PtrEq, vec![a[0], Src::Const(0)], dst),
+            K::PtrNonZero => pure(c, Opcode::PtrNe, vec![a[0], Src::Const(0)], dst),
             K::CastBoolToInt | K::CastCharToInt | K::CastPointer | K::SameAs => {
                 if let Some(d) = dst {
                     c.emit(Insn::Move(vec![(a[0], d)]));
                 }
             }
-            K::JitWeAreJitted => {
-                if let Some(d) = dst {
-                    c.emit(Insn::Move(vec![(Src::Const(1), d)]));
-                }
-            }
-            K::JitPromote => {
-                if let Some(d) = dst {
-                    c.emit(Insn::Promote { src: a[0], dst: d });
-                }
-            }
-            K::JitMergePoint => {
-                let at = c.emit(Insn::MergePoint(a[1..].to_vec()));
-                c.merge_points.push((at, op.span));
-            }
-            K::CanEnterJit => {
-                c.emit(Insn::CanEnterJit);
+            K::JitWeAreJitted | K::JitPromote | K::JitMergePoint | K::CanEnterJit => {
+                jit_hint(c, op, &a, dst)
             }
             K::Malloc => {
                 let Some(LLConst::Class(cls)) = op.args[0].as_const() else {
@@ -431,53 +361,18 @@ impl<'p> Writer<'p> {
                 };
                 let d = self.size(*cls);
                 c.emit(Insn::Op {
-                    op: O::NewWithVtable,
+                    op: Opcode::NewWithVtable,
                     args: vec![],
                     dst,
                     descr: Some(d),
                 });
             }
-            K::GetField | K::SetField => {
-                let (cls, name) = self.class_and_name(c, op);
-                let ty = self
-                    .prog
-                    .class(cls)
-                    .fields
-                    .get(name)
-                    .cloned()
-                    .unwrap_or(LLType::Signed);
-                let Some(k) = kind_of(&ty) else {
-                    return;
-                };
-                let size = field_size(&ty);
-                let owner = owner_of(self.prog, cls, name);
-                let immutable = declared_immutable(self.prog, owner, name);
-                let site = FieldSite::Instance {
-                    class: owner,
-                    field: name.to_string(),
-                };
-                let d = self.field(site, immutable, k, size);
-                if op.kind == K::GetField {
-                    c.emit(Insn::Op {
-                        op: Opcode::getfield(k),
-                        args: vec![a[0]],
-                        dst,
-                        descr: Some(d),
-                    });
-                } else {
-                    c.emit(Insn::Op {
-                        op: O::SetfieldGc,
-                        args: vec![a[0], a[2]],
-                        dst: None,
-                        descr: Some(d),
-                    });
-                }
-            }
+            K::GetField | K::SetField => self.field_op(c, op, &a, dst),
             K::ListLen => {
                 let t = c.list_type(self.prog, &op.args[0]);
                 let (len, ..) = self.list_fields(&t);
                 c.emit(Insn::Op {
-                    op: O::GetfieldGcI,
+                    op: Opcode::GetfieldGcI,
                     args: vec![a[0]],
                     dst,
                     descr: Some(len),
@@ -486,30 +381,7 @@ impl<'p> Writer<'p> {
             K::ListGetItem | K::ListGetItemNonneg | K::ListSetItem | K::ListSetItemNonneg => {
                 self.list_item(c, block, i, op, &a, handler);
             }
-            K::VtableMethod | K::GetClassAttr => {
-                // the class guarded (a constant from here on), then the
-                // slot: an immutable field of a constant vtable, so the
-                // tracer reads it while recording
-                let (class, name) = self.class_and_name(c, op);
-                let ty = c.g.var_type(op.result).clone();
-                let Some(k) = kind_of(&ty) else {
-                    return;
-                };
-                let site = FieldSite::ClassSlot {
-                    class,
-                    name: name.to_string(),
-                    method: op.kind == K::VtableMethod,
-                };
-                let d = self.field(site, true, k, field_size(&ty));
-                let vt = c.new_reg(Kind::Int);
-                c.emit(Insn::ClassOf { obj: a[0], dst: vt });
-                c.emit(Insn::Op {
-                    op: Opcode::getfield(k),
-                    args: vec![Src::Reg(vt)],
-                    dst,
-                    descr: Some(d),
-                });
-            }
+            K::VtableMethod | K::GetClassAttr => self.class_slot(c, op, &a, dst),
             K::InstanceOf => {
                 if let Some(d) = dst {
                     c.emit(Insn::InstanceOf {
@@ -529,24 +401,95 @@ impl<'p> Writer<'p> {
                     handler,
                 });
             }
-            K::DirectCall => {
-                if let Some(LLValue::Const(LLConst::Func(f))) = op.args.first() {
-                    if let Some((code, reenters)) = self.inlinable(*f) {
-                        let native = reenters.then(|| self.call_wrapper(c, block, i, op));
-                        c.emit(Insn::Inline {
-                            code,
-                            args: a[1..].to_vec(),
-                            dst,
-                            handler,
-                            native,
-                        });
-                        return;
-                    }
-                }
-                self.wrapped(c, block, i, op, handler);
-            }
+            K::DirectCall => self.direct_call(c, site, &a, dst),
             _ => self.wrapped(c, block, i, op, handler),
         }
+    }
+
+    /// `getfield`/`setfield` of an instance: a field descr of the class
+    /// that declares the field (immutable when declared so).
+    fn field_op(&mut self, c: &mut Code, op: &LLOp, a: &[Src], dst: Option<Reg>) {
+        let (cls, name) = self.class_and_name(c, op);
+        let ty = self
+            .prog
+            .class(cls)
+            .fields
+            .get(name)
+            .cloned()
+            .unwrap_or(LLType::Signed);
+        let Some(k) = kind_of(&ty) else {
+            return;
+        };
+        let size = field_size(&ty);
+        let owner = owner_of(self.prog, cls, name);
+        let immutable = declared_immutable(self.prog, owner, name);
+        let site = FieldSite::Instance {
+            class: owner,
+            field: name.to_string(),
+        };
+        let d = self.field(site, immutable, k, size);
+        let (o, args, dst) = if op.kind == K::GetField {
+            (Opcode::getfield(k), vec![a[0]], dst)
+        } else {
+            (Opcode::SetfieldGc, vec![a[0], a[2]], None)
+        };
+        c.emit(Insn::Op {
+            op: o,
+            args,
+            dst,
+            descr: Some(d),
+        });
+    }
+
+    /// A method or class attribute read from the vtable: the class
+    /// guarded (a constant from here on), then the slot, an immutable
+    /// field of a constant vtable, so the tracer reads it while recording.
+    fn class_slot(&mut self, c: &mut Code, op: &LLOp, a: &[Src], dst: Option<Reg>) {
+        let (class, name) = self.class_and_name(c, op);
+        let ty = c.g.var_type(op.result).clone();
+        let Some(k) = kind_of(&ty) else {
+            return;
+        };
+        let site = FieldSite::ClassSlot {
+            class,
+            name: name.to_string(),
+            method: op.kind == K::VtableMethod,
+        };
+        let d = self.field(site, true, k, field_size(&ty));
+        let vt = c.new_reg(Kind::Int);
+        c.emit(Insn::ClassOf { obj: a[0], dst: vt });
+        c.emit(Insn::Op {
+            op: Opcode::getfield(k),
+            args: vec![Src::Reg(vt)],
+            dst,
+            descr: Some(d),
+        });
+    }
+
+    /// A direct call: of a graph the JIT traces into (inlined jitcode),
+    /// else of its native code through a wrapper.
+    fn direct_call(
+        &mut self,
+        c: &mut Code,
+        site: (LBlock, usize, &LLOp, Option<u32>),
+        a: &[Src],
+        dst: Option<Reg>,
+    ) {
+        let (block, i, op, handler) = site;
+        if let Some(LLValue::Const(LLConst::Func(f))) = op.args.first() {
+            if let Some((code, reenters)) = self.inlinable(*f) {
+                let native = reenters.then(|| self.call_wrapper(c, block, i, op));
+                c.emit(Insn::Inline {
+                    code,
+                    args: a[1..].to_vec(),
+                    dst,
+                    handler,
+                    native,
+                });
+                return;
+            }
+        }
+        self.wrapped(c, block, i, op, handler);
     }
 
     /// The static class of an instance op's object and the field or slot
@@ -1118,4 +1061,96 @@ pub fn codewrite(prog: &LLProgram) -> Result<Option<Output>, Diagnostic> {
         });
     }
     Ok(Some(w.out))
+}
+
+/// A pure machine op on the op's arguments.
+fn pure(c: &mut Code, op: Opcode, args: Vec<Src>, dst: Option<Reg>) {
+    c.emit(Insn::Op {
+        op,
+        args,
+        dst,
+        descr: None,
+    });
+}
+
+/// The JIT op of an LL op that is one pure machine op on the same
+/// arguments.
+fn pure_opcode(kind: K) -> Option<Opcode> {
+    use Opcode as O;
+    Some(match kind {
+        K::IntAdd => O::IntAdd,
+        K::IntSub => O::IntSub,
+        K::IntMul => O::IntMul,
+        K::IntAnd => O::IntAnd,
+        K::IntOr => O::IntOr,
+        K::IntXor => O::IntXor,
+        K::IntNeg => O::IntNeg,
+        K::IntInvert => O::IntInvert,
+        K::IntIsTrue => O::IntIsTrue,
+        K::IntLt | K::CharLt => O::IntLt,
+        K::IntLe | K::CharLe => O::IntLe,
+        K::IntEq | K::CharEq => O::IntEq,
+        K::IntNe | K::CharNe => O::IntNe,
+        K::IntGt | K::CharGt => O::IntGt,
+        K::IntGe | K::CharGe => O::IntGe,
+        K::FloatAdd => O::FloatAdd,
+        K::FloatSub => O::FloatSub,
+        K::FloatMul => O::FloatMul,
+        K::FloatNeg => O::FloatNeg,
+        K::FloatAbs => O::FloatAbs,
+        K::FloatLt => O::FloatLt,
+        K::FloatLe => O::FloatLe,
+        K::FloatEq => O::FloatEq,
+        K::FloatNe => O::FloatNe,
+        K::FloatGt => O::FloatGt,
+        K::FloatGe => O::FloatGe,
+        K::CastIntToFloat => O::CastIntToFloat,
+        K::PtrEq => O::PtrEq,
+        K::PtrNe => O::PtrNe,
+        _ => return None,
+    })
+}
+
+/// Python's `%` and `//` by a positive power of two, and shifts by a
+/// constant in 0..64, as plain machine ops (`& (2**k - 1)`, `>> k`).
+fn strength_reduced(op: &LLOp, a: &[Src]) -> Option<(Opcode, Vec<Src>)> {
+    let Some(LLConst::Int(k)) = op.args.get(1).and_then(|v| v.as_const()) else {
+        return None;
+    };
+    let k = *k;
+    let pow2 = k > 0 && (k as u64).is_power_of_two();
+    let shift = (0..64).contains(&k);
+    Some(match op.kind {
+        K::IntMod if pow2 => (Opcode::IntAnd, vec![a[0], Src::Const(k as u64 - 1)]),
+        K::IntFloorDiv if pow2 => (
+            Opcode::IntRshift,
+            vec![a[0], Src::Const(k.trailing_zeros() as u64)],
+        ),
+        K::IntLshift if shift => (Opcode::IntLshift, vec![a[0], Src::Const(k as u64)]),
+        K::IntRshift if shift => (Opcode::IntRshift, vec![a[0], Src::Const(k as u64)]),
+        _ => return None,
+    })
+}
+
+/// `we_are_jitted()`, `promote(x)`, `jit_merge_point(…)`, `can_enter_jit(…)`.
+fn jit_hint(c: &mut Code, op: &LLOp, a: &[Src], dst: Option<Reg>) {
+    match op.kind {
+        K::JitWeAreJitted => {
+            if let Some(d) = dst {
+                c.emit(Insn::Move(vec![(Src::Const(1), d)]));
+            }
+        }
+        K::JitPromote => {
+            if let Some(d) = dst {
+                c.emit(Insn::Promote { src: a[0], dst: d });
+            }
+        }
+        K::JitMergePoint => {
+            let at = c.emit(Insn::MergePoint(a[1..].to_vec()));
+            c.merge_points.push((at, op.span));
+        }
+        _ => {
+            c.emit(Insn::CanEnterJit);
+        }
+    }
 }

@@ -396,31 +396,19 @@ impl<'p> MetaInterp<'p> {
         self.frames.last_mut().expect("a frame").pc += 1;
     }
 
+    /// Executes (and, when tracing, records) the instruction at the top
+    /// frame's pc: one `opimpl_*` per kind of instruction.
     fn step(&mut self) -> Option<Stop> {
         let f = self.top();
         let code = &self.prog.codes.codes[f.code as usize];
         let insn = code.insns[f.pc as usize].clone();
-        let kinds = &code.kinds;
         match insn {
             Insn::Op {
                 op,
                 args,
                 dst,
                 descr,
-            } => {
-                let descr = descr.map(|d| self.descr_of(op, d));
-                let vals: Vec<(u64, Value)> = args
-                    .iter()
-                    .enumerate()
-                    .map(|(i, a)| self.val(*a, arg_kind(self.prog, op, descr, i)))
-                    .collect();
-                let dkind = dst.map(|d| kinds[d as usize]);
-                let (real, b) = self.exec_op(op, descr, &vals);
-                if let (Some(d), Some(_)) = (dst, dkind) {
-                    self.set(d, real, b);
-                }
-                self.next();
-            }
+            } => self.opimpl_op(op, &args, dst, descr),
             Insn::Call {
                 descr,
                 args,
@@ -449,93 +437,22 @@ impl<'p> MetaInterp<'p> {
                 call: (descr, cargs),
                 dst,
                 ..
-            } => {
-                // a constant function with a jitcode is inlined while
-                // tracing (one portal level deep for one that re-enters it)
-                let (f, b) = self.val(func, Kind::Int);
-                let target = match b {
-                    Value::Const(..) if self.rec.is_some() => self.prog.funcs.get(&f).copied(),
-                    _ => None,
-                };
-                return match target {
-                    Some((callee, reenters))
-                        if (!reenters || self.portal_depth() < 2) && !self.not_inlined(callee) =>
-                    {
-                        self.inline(callee, &args, true)
-                    }
-                    _ => self.call(descr, &cargs, dst),
-                };
-            }
+            } => return self.opimpl_call_indirect(func, &args, descr, &cargs, dst),
             Insn::ClassOf { obj, dst } => {
                 let (v, b) = self.val(obj, Kind::Ref);
                 let vt = self.class_of(v, b);
                 self.set(dst, vt, Value::Const(Kind::Int, vt));
                 self.next();
             }
-            Insn::InstanceOf { obj, class, dst } => {
-                let (v, b) = self.val(obj, Kind::Ref);
-                let (cls, _) = self.val(class, Kind::Int);
-                let r = if v == 0 {
-                    if let Value::Var(_) = b {
-                        self.guard(Opcode::GuardIsnull, vec![b], false, None);
-                    }
-                    false
-                } else {
-                    let vt = self.class_of(v, b);
-                    // SAFETY: both are vtables (of a live object, and a
-                    // class constant).
-                    unsafe {
-                        (*(vt as *const rpy_runtime::VTable))
-                            .is_subclass_of(&*(cls as *const rpy_runtime::VTable))
-                    }
-                };
-                self.set(dst, r as u64, Value::Const(Kind::Int, r as u64));
-                self.next();
-            }
+            Insn::InstanceOf { obj, class, dst } => self.opimpl_instance_of(obj, class, dst),
             Insn::Goto(t) => self.goto(t),
-            Insn::If { cond, then, else_ } => {
-                let (v, b) = self.val(cond, Kind::Int);
-                if let Value::Var(_) = b {
-                    // an `If` tests a bool: when the guard fails it is the other one
-                    let g = if v != 0 {
-                        Opcode::GuardTrue
-                    } else {
-                        Opcode::GuardFalse
-                    };
-                    self.guard(g, vec![b], false, Some((b, (v == 0) as u64)));
-                }
-                self.goto(if v != 0 { then } else { else_ });
-            }
+            Insn::If { cond, then, else_ } => self.opimpl_if(cond, then, else_),
             Insn::Switch {
                 value,
                 cases,
                 default,
-            } => {
-                let (v, b) = self.val(value, Kind::Int);
-                if let Value::Var(_) = b {
-                    self.guard(
-                        Opcode::GuardValue,
-                        vec![b, Value::int(v as i64)],
-                        false,
-                        None,
-                    );
-                }
-                let t = cases
-                    .iter()
-                    .find(|(c, _)| *c == v)
-                    .map_or(default, |(_, t)| *t);
-                self.goto(t);
-            }
-            Insn::Move(moves) => {
-                let vals: Vec<(u64, Value)> = moves
-                    .iter()
-                    .map(|(s, r)| self.val(*s, kinds[*r as usize]))
-                    .collect();
-                for ((_, r), (v, b)) in moves.iter().zip(vals) {
-                    self.set(*r, v, b);
-                }
-                self.next();
-            }
+            } => self.opimpl_switch(value, &cases, default),
+            Insn::Move(moves) => self.opimpl_move(&moves),
             Insn::Return(v) => {
                 let (v, b) = match v {
                     Some(s) => self.val(s, Kind::Int),
@@ -543,59 +460,183 @@ impl<'p> MetaInterp<'p> {
                 };
                 return self.returned(v, b);
             }
-            Insn::Raise(s) => {
-                let (v, _) = self.val(s, Kind::Ref);
-                // SAFETY: an exception object.
-                unsafe { *mem::exc_slot() = v };
-                if let Some(s) = self.abort("an exception was raised while tracing") {
-                    return Some(s);
-                }
-                self.frames.pop();
-                if self.frames.is_empty() {
-                    return Some(Stop::Raise);
-                }
-                return self.unwind();
-            }
-            Insn::Catch(handlers) => {
-                // SAFETY: the pending exception is an object.
-                let e = unsafe { *mem::exc_slot() };
-                for (vt, r, t) in handlers {
-                    let vt = self.prog.addrs[vt as usize];
-                    // SAFETY: `e` is an exception instance, `vt` a vtable.
-                    let matches = unsafe {
-                        rpy_runtime::rpy_instanceof(
-                            e as *mut rpy_runtime::Object,
-                            vt as *const rpy_runtime::VTable,
-                        )
-                    };
-                    if matches {
-                        rpy_runtime::rpy_exc_take();
-                        self.set(r, e, Value::Const(Kind::Ref, e));
-                        self.goto(t);
-                        return None;
-                    }
-                }
-                self.frames.pop();
-                if self.frames.is_empty() {
-                    return Some(Stop::Raise);
-                }
-                return self.unwind();
-            }
+            Insn::Raise(s) => return self.opimpl_raise(s),
+            Insn::Catch(handlers) => return self.opimpl_catch(&handlers),
             // an inlined portal's merge point: just go on
             Insn::MergePoint(_) if self.frames.len() > 1 => self.next(),
             Insn::MergePoint(args) => return self.merge_point(&args),
             Insn::CanEnterJit => self.next(),
-            Insn::Promote { src, dst } => {
-                let k = kinds[dst as usize];
-                let (v, b) = self.val(src, k);
-                if let Value::Var(_) = b {
-                    self.guard(Opcode::GuardValue, vec![b, Value::Const(k, v)], false, None);
-                }
-                self.set(dst, v, Value::Const(k, v));
-                self.next();
-            }
+            Insn::Promote { src, dst } => self.opimpl_promote(src, dst),
         }
         None
+    }
+
+    /// The kind of register `r` of the top frame's jitcode.
+    fn kind_of_reg(&self, r: Reg) -> Kind {
+        self.prog.codes.codes[self.top().code as usize].kinds[r as usize]
+    }
+
+    /// A trace operation (pure, heap, allocation…) on the argument values.
+    fn opimpl_op(&mut self, op: Opcode, args: &[Src], dst: Option<Reg>, descr: Option<u32>) {
+        let descr = descr.map(|d| self.descr_of(op, d));
+        let vals: Vec<(u64, Value)> = args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| self.val(*a, arg_kind(self.prog, op, descr, i)))
+            .collect();
+        let (real, b) = self.exec_op(op, descr, &vals);
+        if let Some(d) = dst {
+            self.set(d, real, b);
+        }
+        self.next();
+    }
+
+    /// A call through a function pointer: a constant function with a
+    /// jitcode is inlined while tracing (one portal level deep for one that
+    /// re-enters it), anything else is called.
+    fn opimpl_call_indirect(
+        &mut self,
+        func: Src,
+        args: &[Src],
+        descr: u32,
+        cargs: &[Src],
+        dst: Option<Reg>,
+    ) -> Option<Stop> {
+        let (f, b) = self.val(func, Kind::Int);
+        let target = match b {
+            Value::Const(..) if self.rec.is_some() => self.prog.funcs.get(&f).copied(),
+            _ => None,
+        };
+        match target {
+            Some((callee, reenters))
+                if (!reenters || self.portal_depth() < 2) && !self.not_inlined(callee) =>
+            {
+                self.inline(callee, args, true)
+            }
+            _ => self.call(descr, cargs, dst),
+        }
+    }
+
+    /// `isinstance(obj, class)`: a null object guarded null is never an
+    /// instance; otherwise the class of the object (guarded) decides.
+    fn opimpl_instance_of(&mut self, obj: Src, class: Src, dst: Reg) {
+        let (v, b) = self.val(obj, Kind::Ref);
+        let (cls, _) = self.val(class, Kind::Int);
+        let r = if v == 0 {
+            if let Value::Var(_) = b {
+                self.guard(Opcode::GuardIsnull, vec![b], false, None);
+            }
+            false
+        } else {
+            let vt = self.class_of(v, b);
+            // SAFETY: both are vtables (of a live object, and a class
+            // constant).
+            unsafe {
+                (*(vt as *const rpy_runtime::VTable))
+                    .is_subclass_of(&*(cls as *const rpy_runtime::VTable))
+            }
+        };
+        self.set(dst, r as u64, Value::Const(Kind::Int, r as u64));
+        self.next();
+    }
+
+    /// A two-way branch on a bool, guarded when it is a variable.
+    fn opimpl_if(&mut self, cond: Src, then: u32, else_: u32) {
+        let (v, b) = self.val(cond, Kind::Int);
+        if let Value::Var(_) = b {
+            // an `If` tests a bool: when the guard fails it is the other one
+            let g = if v != 0 {
+                Opcode::GuardTrue
+            } else {
+                Opcode::GuardFalse
+            };
+            self.guard(g, vec![b], false, Some((b, (v == 0) as u64)));
+        }
+        self.goto(if v != 0 { then } else { else_ });
+    }
+
+    /// A switch on an int, its value guarded when it is a variable.
+    fn opimpl_switch(&mut self, value: Src, cases: &[(u64, u32)], default: u32) {
+        let (v, b) = self.val(value, Kind::Int);
+        if let Value::Var(_) = b {
+            self.guard(
+                Opcode::GuardValue,
+                vec![b, Value::int(v as i64)],
+                false,
+                None,
+            );
+        }
+        let t = cases
+            .iter()
+            .find(|(c, _)| *c == v)
+            .map_or(default, |(_, t)| *t);
+        self.goto(t);
+    }
+
+    /// A parallel move between registers.
+    fn opimpl_move(&mut self, moves: &[(Src, Reg)]) {
+        let vals: Vec<(u64, Value)> = moves
+            .iter()
+            .map(|(s, r)| self.val(*s, self.kind_of_reg(*r)))
+            .collect();
+        for ((_, r), (v, b)) in moves.iter().zip(vals) {
+            self.set(*r, v, b);
+        }
+        self.next();
+    }
+
+    /// `raise e`: a trace stops here; the frame unwinds to a handler.
+    fn opimpl_raise(&mut self, s: Src) -> Option<Stop> {
+        let (v, _) = self.val(s, Kind::Ref);
+        // SAFETY: an exception object.
+        unsafe { *mem::exc_slot() = v };
+        if let Some(s) = self.abort("an exception was raised while tracing") {
+            return Some(s);
+        }
+        self.frames.pop();
+        if self.frames.is_empty() {
+            return Some(Stop::Raise);
+        }
+        self.unwind()
+    }
+
+    /// The handlers of a block that caught an exception: the first whose
+    /// class matches takes it, else the frame unwinds further.
+    fn opimpl_catch(&mut self, handlers: &[(u64, Reg, u32)]) -> Option<Stop> {
+        // SAFETY: the pending exception is an object.
+        let e = unsafe { *mem::exc_slot() };
+        for &(vt, r, t) in handlers {
+            let vt = self.prog.addrs[vt as usize];
+            // SAFETY: `e` is an exception instance, `vt` a vtable.
+            let matches = unsafe {
+                rpy_runtime::rpy_instanceof(
+                    e as *mut rpy_runtime::Object,
+                    vt as *const rpy_runtime::VTable,
+                )
+            };
+            if matches {
+                rpy_runtime::rpy_exc_take();
+                self.set(r, e, Value::Const(Kind::Ref, e));
+                self.goto(t);
+                return None;
+            }
+        }
+        self.frames.pop();
+        if self.frames.is_empty() {
+            return Some(Stop::Raise);
+        }
+        self.unwind()
+    }
+
+    /// `promote(x)`: a constant from here on, guarded when it was not.
+    fn opimpl_promote(&mut self, src: Src, dst: Reg) {
+        let k = self.kind_of_reg(dst);
+        let (v, b) = self.val(src, k);
+        if let Value::Var(_) = b {
+            self.guard(Opcode::GuardValue, vec![b, Value::Const(k, v)], false, None);
+        }
+        self.set(dst, v, Value::Const(k, v));
+        self.next();
     }
 
     /// Enters jitcode `callee` with these arguments (inlined when

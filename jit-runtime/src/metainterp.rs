@@ -56,7 +56,31 @@ pub enum Stop {
     /// another compiled loop (its jump recorded).
     BridgeClosed,
     /// Tracing gave up; execution can go on without the recorder.
-    Abort(String),
+    Abort(AbortReason),
+}
+
+/// Why tracing gave up.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AbortReason {
+    /// The traced code raised (traces do not follow exceptions yet).
+    ExceptionRaised,
+    /// The portal returned before the loop closed.
+    PortalReturned,
+    /// Inlined calls went deeper than the tracer follows.
+    InliningTooDeep,
+    /// The trace grew past `trace_limit`.
+    TraceTooLong,
+}
+
+impl std::fmt::Display for AbortReason {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            AbortReason::ExceptionRaised => "an exception was raised while tracing",
+            AbortReason::PortalReturned => "the portal returned while tracing",
+            AbortReason::InliningTooDeep => "inlining too deep",
+            AbortReason::TraceTooLong => "trace too long",
+        })
+    }
 }
 
 /// The tracing state.
@@ -256,9 +280,9 @@ impl<'p> MetaInterp<'p> {
         );
     }
 
-    fn abort(&mut self, why: &str) -> Option<Stop> {
+    fn abort(&mut self, why: AbortReason) -> Option<Stop> {
         self.rec.as_ref()?;
-        Some(Stop::Abort(why.to_string()))
+        Some(Stop::Abort(why))
     }
 
     /// Runs until the portal's merge point (blackhole), the portal's
@@ -275,7 +299,7 @@ impl<'p> MetaInterp<'p> {
     /// The exception pending: the top frame's handler takes it, or the
     /// frame is left.
     fn unwind(&mut self) -> Option<Stop> {
-        if let Some(s) = self.abort("an exception was raised while tracing") {
+        if let Some(s) = self.abort(AbortReason::ExceptionRaised) {
             return Some(s);
         }
         loop {
@@ -362,7 +386,7 @@ impl<'p> MetaInterp<'p> {
         if self.frames.len() == 1 {
             // the portal itself returns: tracing gives up here (the
             // blackhole then runs the `Return` again)
-            if let Some(s) = self.abort("the portal returned while tracing") {
+            if let Some(s) = self.abort(AbortReason::PortalReturned) {
                 return Some(s);
             }
             self.frames.pop();
@@ -590,7 +614,7 @@ impl<'p> MetaInterp<'p> {
         let (v, _) = self.val(s, Kind::Ref);
         // SAFETY: an exception object.
         unsafe { *mem::exc_slot() = v };
-        if let Some(s) = self.abort("an exception was raised while tracing") {
+        if let Some(s) = self.abort(AbortReason::ExceptionRaised) {
             return Some(s);
         }
         self.frames.pop();
@@ -661,7 +685,7 @@ impl<'p> MetaInterp<'p> {
             .as_ref()
             .is_some_and(|r| self.frames.len() > 64 + r.limit / 64)
         {
-            return self.abort_inlining("inlining too deep");
+            return self.abort_inlining(AbortReason::InliningTooDeep);
         }
         None
     }
@@ -676,7 +700,7 @@ impl<'p> MetaInterp<'p> {
     /// Aborts tracing because the trace got too big, naming the inlined
     /// function (one with a native form) that added the most ops to it,
     /// counting each function's outermost activations, finished or not.
-    fn abort_inlining(&mut self, why: &str) -> Option<Stop> {
+    fn abort_inlining(&mut self, why: AbortReason) -> Option<Stop> {
         let rec = self.rec.as_mut()?;
         let mut ops = rec.inlined_ops.clone();
         for (i, f) in self.frames.iter().enumerate() {
@@ -686,7 +710,7 @@ impl<'p> MetaInterp<'p> {
             .into_iter()
             .max_by_key(|&(code, n)| (n, std::cmp::Reverse(code)))
             .map(|(code, _)| code);
-        Some(Stop::Abort(why.to_string()))
+        Some(Stop::Abort(why))
     }
 
     /// The class (vtable) of the non-null object `v` with box `b`; when
@@ -822,7 +846,7 @@ impl<'p> MetaInterp<'p> {
             return Some(Stop::BridgeClosed);
         }
         if rec.trace.ops.len() > rec.limit {
-            return self.abort_inlining("trace too long");
+            return self.abort_inlining(AbortReason::TraceTooLong);
         }
         rec.locations.push(key);
         rec.trace

@@ -740,111 +740,14 @@ impl<'p> Writer<'p> {
                     raising_insn = Some(before..c.insns.len());
                 }
             }
-            match &block.exit {
-                LLExit::Goto(l) => self.link(&mut c, l),
-                LLExit::If { cond, then, else_ } => {
-                    let cond = self.src(&c, cond);
-                    let at = c.emit(Insn::If {
-                        cond,
-                        then: 0,
-                        else_: 0,
-                    });
-                    let t = c.at();
-                    self.link(&mut c, then);
-                    let e = c.at();
-                    self.link(&mut c, else_);
-                    c.insns[at] = Insn::If {
-                        cond,
-                        then: t,
-                        else_: e,
-                    };
-                }
-                LLExit::Switch {
-                    value,
-                    cases,
-                    default,
-                } => {
-                    let value = self.src(&c, value);
-                    let at = c.emit(Insn::Switch {
-                        value,
-                        cases: Vec::new(),
-                        default: 0,
-                    });
-                    let mut targets = Vec::new();
-                    for (k, l) in cases {
-                        let Src::Const(bits) = self.konst(k) else {
-                            unreachable!("switch on a non-scalar")
-                        };
-                        targets.push((bits, c.at()));
-                        self.link(&mut c, l);
-                    }
-                    let d = c.at();
-                    self.link(&mut c, default);
-                    c.insns[at] = Insn::Switch {
-                        value,
-                        cases: targets,
-                        default: d,
-                    };
-                }
-                LLExit::Return(v) => {
-                    let v = (g.result != LLType::Void).then(|| self.src(&c, v));
-                    c.emit(Insn::Return(v));
-                }
-                LLExit::Raise(v) => {
-                    let v = self.src(&c, v);
-                    c.emit(Insn::Raise(v));
-                }
-                LLExit::OnException { normal, handlers } => {
-                    self.link(&mut c, normal);
-                    let catch_at = c.at();
-                    let at = c.emit(Insn::Catch(Vec::new()));
-                    let mut entries = Vec::new();
-                    for (cls, var, l) in handlers {
-                        let Src::Addr(vt) = self.konst(&LLConst::Class(*cls)) else {
-                            unreachable!()
-                        };
-                        let r = c.reg(*var).expect("an exception register");
-                        entries.push((vt as u64, r, c.at()));
-                        self.link(&mut c, l);
-                    }
-                    c.insns[at] = Insn::Catch(entries);
-                    for i in raising_insn.clone().unwrap_or(0..0) {
-                        set_handler(&mut c.insns[i], catch_at);
-                    }
-                }
-            }
+            self.block_exit(&mut c, &block.exit, raising_insn);
         }
         for (i, _, b) in std::mem::take(&mut c.fixups) {
             c.insns[i] = Insn::Goto(c.block_at[b.index()]);
         }
         let params = g.params.iter().filter_map(|&p| c.reg(p)).collect();
         let live = live_in(&c.insns, c.kinds.len());
-        for &(at, span) in &c.merge_points {
-            let Insn::MergePoint(args) = &c.insns[at] else {
-                continue;
-            };
-            let declared: Vec<Reg> = args
-                .iter()
-                .filter_map(|a| match a {
-                    Src::Reg(r) => Some(*r),
-                    _ => None,
-                })
-                .collect();
-            if let Some(r) = live[at].iter().find(|r| !declared.contains(r)) {
-                let name = c
-                    .regs
-                    .iter()
-                    .position(|x| *x == Some(*r))
-                    .and_then(|v| g.vars[v].name.clone())
-                    .unwrap_or_else(|| "a value".into());
-                return Err(Diagnostic::error(
-                    span,
-                    format!("'{name}' is live at jit_merge_point but is neither a green nor a red"),
-                )
-                .with_label("the loop goes on using it")
-                .with_note("every variable the loop reads after the merge point must be listed in the JitDriver's greens or reds"));
-            }
-        }
+        check_merge_points(&c, &live)?;
         Ok(JitCode {
             name: g.name.clone(),
             kinds: c.kinds,
@@ -852,6 +755,86 @@ impl<'p> Writer<'p> {
             insns: c.insns,
             live,
         })
+    }
+
+    /// A block's exit: a jump, a two-way or many-way branch, a return or
+    /// raise, or the normal path and the handlers of an exception exit
+    /// (`raising`: the instructions of the op whose exception it catches).
+    fn block_exit(&mut self, c: &mut Code, exit: &LLExit, raising: Option<std::ops::Range<usize>>) {
+        let g = c.g;
+        match exit {
+            LLExit::Goto(l) => self.link(c, l),
+            LLExit::If { cond, then, else_ } => {
+                let cond = self.src(c, cond);
+                let at = c.emit(Insn::If {
+                    cond,
+                    then: 0,
+                    else_: 0,
+                });
+                let t = c.at();
+                self.link(c, then);
+                let e = c.at();
+                self.link(c, else_);
+                c.insns[at] = Insn::If {
+                    cond,
+                    then: t,
+                    else_: e,
+                };
+            }
+            LLExit::Switch {
+                value,
+                cases,
+                default,
+            } => {
+                let value = self.src(c, value);
+                let at = c.emit(Insn::Switch {
+                    value,
+                    cases: Vec::new(),
+                    default: 0,
+                });
+                let mut targets = Vec::new();
+                for (k, l) in cases {
+                    let Src::Const(bits) = self.konst(k) else {
+                        unreachable!("switch on a non-scalar")
+                    };
+                    targets.push((bits, c.at()));
+                    self.link(c, l);
+                }
+                let d = c.at();
+                self.link(c, default);
+                c.insns[at] = Insn::Switch {
+                    value,
+                    cases: targets,
+                    default: d,
+                };
+            }
+            LLExit::Return(v) => {
+                let v = (g.result != LLType::Void).then(|| self.src(c, v));
+                c.emit(Insn::Return(v));
+            }
+            LLExit::Raise(v) => {
+                let v = self.src(c, v);
+                c.emit(Insn::Raise(v));
+            }
+            LLExit::OnException { normal, handlers } => {
+                self.link(c, normal);
+                let catch_at = c.at();
+                let at = c.emit(Insn::Catch(Vec::new()));
+                let mut entries = Vec::new();
+                for (cls, var, l) in handlers {
+                    let Src::Addr(vt) = self.konst(&LLConst::Class(*cls)) else {
+                        unreachable!()
+                    };
+                    let r = c.reg(*var).expect("an exception register");
+                    entries.push((vt as u64, r, c.at()));
+                    self.link(c, l);
+                }
+                c.insns[at] = Insn::Catch(entries);
+                for i in raising.clone().unwrap_or(0..0) {
+                    set_handler(&mut c.insns[i], catch_at);
+                }
+            }
+        }
     }
 }
 
@@ -1153,4 +1136,37 @@ fn jit_hint(c: &mut Code, op: &LLOp, a: &[Src], dst: Option<Reg>) {
             c.emit(Insn::CanEnterJit);
         }
     }
+}
+
+/// Every variable live at a `jit_merge_point` is one of its greens or
+/// reds (the user's error otherwise, named with the variable).
+fn check_merge_points(c: &Code, live: &[Vec<Reg>]) -> Result<(), Diagnostic> {
+    let g = c.g;
+    for &(at, span) in &c.merge_points {
+        let Insn::MergePoint(args) = &c.insns[at] else {
+            continue;
+        };
+        let declared: Vec<Reg> = args
+            .iter()
+            .filter_map(|a| match a {
+                Src::Reg(r) => Some(*r),
+                _ => None,
+            })
+            .collect();
+        if let Some(r) = live[at].iter().find(|r| !declared.contains(r)) {
+            let name = c
+                .regs
+                .iter()
+                .position(|x| *x == Some(*r))
+                .and_then(|v| g.vars[v].name.clone())
+                .unwrap_or_else(|| "a value".into());
+            return Err(Diagnostic::error(
+                    span,
+                    format!("'{name}' is live at jit_merge_point but is neither a green nor a red"),
+                )
+                .with_label("the loop goes on using it")
+                .with_note("every variable the loop reads after the merge point must be listed in the JitDriver's greens or reds"));
+        }
+    }
+    Ok(())
 }

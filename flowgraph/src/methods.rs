@@ -149,7 +149,7 @@ pub struct MethodRow {
     pub defaults: &'static [Dflt],
     pub args: &'static [Arg],
     pub result: Res,
-    pub helper: &'static str,
+    pub helper: Helper,
 }
 
 impl MethodRow {
@@ -169,7 +169,7 @@ const fn row(
     defaults: &'static [Dflt],
     args: &'static [Arg],
     result: Res,
-    helper: &'static str,
+    helper: Helper,
 ) -> MethodRow {
     MethodRow {
         recv,
@@ -182,6 +182,7 @@ const fn row(
     }
 }
 
+use crate::ll::helpers::Helper;
 use Arg::{Any as A, Int as I, Str as S};
 use Method as M;
 use Recv::{Char as RC, Dict as RD, List as RL, Str as RS};
@@ -192,54 +193,54 @@ const FIND_BOUNDS: &[Dflt] = &[Dflt::Int(0), Dflt::Int(i64::MAX)];
 /// and the argument count wins (char rows before str rows).
 #[rustfmt::skip]
 pub static METHODS: &[MethodRow] = &[
-    row(RC, M::Isdigit, 0, &[], &[], Res::Bool, "rpy_char_isdigit"),
-    row(RC, M::Isalpha, 0, &[], &[], Res::Bool, "rpy_char_isalpha"),
-    row(RC, M::Isalnum, 0, &[], &[], Res::Bool, "rpy_char_isalnum"),
-    row(RC, M::Isspace, 0, &[], &[], Res::Bool, "rpy_char_isspace"),
-    row(RC, M::Isupper, 0, &[], &[], Res::Bool, "rpy_char_isupper"),
-    row(RC, M::Islower, 0, &[], &[], Res::Bool, "rpy_char_islower"),
+    row(RC, M::Isdigit, 0, &[], &[], Res::Bool, Helper::rpy_char_isdigit),
+    row(RC, M::Isalpha, 0, &[], &[], Res::Bool, Helper::rpy_char_isalpha),
+    row(RC, M::Isalnum, 0, &[], &[], Res::Bool, Helper::rpy_char_isalnum),
+    row(RC, M::Isspace, 0, &[], &[], Res::Bool, Helper::rpy_char_isspace),
+    row(RC, M::Isupper, 0, &[], &[], Res::Bool, Helper::rpy_char_isupper),
+    row(RC, M::Islower, 0, &[], &[], Res::Bool, Helper::rpy_char_islower),
     // join's helper depends on the list's items: the rtyper picks it
-    row(RS, M::Join, 1, &[], &[A], Res::Rule, "rpy_str_join"),
-    row(RS, M::Split, 0, &[Dflt::None, Dflt::Int(-1)], &[S, I], Res::Rule, "rpy_str_split"),
-    row(RS, M::Strip, 0, &[Dflt::None], &[S], Res::Str, "rpy_str_strip"),
-    row(RS, M::Lstrip, 0, &[Dflt::None], &[S], Res::Str, "rpy_str_lstrip"),
-    row(RS, M::Rstrip, 0, &[Dflt::None], &[S], Res::Str, "rpy_str_rstrip"),
-    row(RS, M::Startswith, 1, &[], &[S], Res::Bool, "rpy_str_startswith"),
-    row(RS, M::Endswith, 1, &[], &[S], Res::Bool, "rpy_str_endswith"),
-    row(RS, M::Find, 1, FIND_BOUNDS, &[S, I, I], Res::Int, "rpy_str_find"),
-    row(RS, M::Rfind, 1, FIND_BOUNDS, &[S, I, I], Res::Int, "rpy_str_rfind"),
-    row(RS, M::Index, 1, FIND_BOUNDS, &[S, I, I], Res::NonNeg, "rpy_str_index"),
-    row(RS, M::Rindex, 1, FIND_BOUNDS, &[S, I, I], Res::NonNeg, "rpy_str_rindex"),
-    row(RS, M::Count, 1, &[], &[S], Res::NonNeg, "rpy_str_count"),
-    row(RS, M::Isdigit, 0, &[], &[], Res::Bool, "rpy_str_isdigit"),
-    row(RS, M::Isalpha, 0, &[], &[], Res::Bool, "rpy_str_isalpha"),
-    row(RS, M::Isalnum, 0, &[], &[], Res::Bool, "rpy_str_isalnum"),
-    row(RS, M::Isspace, 0, &[], &[], Res::Bool, "rpy_str_isspace"),
-    row(RS, M::Isupper, 0, &[], &[], Res::Bool, "rpy_str_isupper"),
-    row(RS, M::Islower, 0, &[], &[], Res::Bool, "rpy_str_islower"),
-    row(RS, M::Upper, 0, &[], &[], Res::Str, "rpy_str_upper"),
-    row(RS, M::Lower, 0, &[], &[], Res::Str, "rpy_str_lower"),
-    row(RS, M::Replace, 2, &[], &[S, S], Res::Str, "rpy_str_replace"),
-    row(RS, M::Ljust, 1, &[Dflt::Str(" ")], &[I, S], Res::Str, "rpy_str_ljust"),
-    row(RS, M::Rjust, 1, &[Dflt::Str(" ")], &[I, S], Res::Str, "rpy_str_rjust"),
-    row(RS, M::Zfill, 1, &[], &[I], Res::Str, "rpy_str_zfill"),
-    row(RL, M::Append, 1, &[], &[A], Res::Rule, "rpy_list_append"),
-    row(RL, M::Pop, 0, &[Dflt::Int(-1)], &[I], Res::Rule, "rpy_list_pop"),
-    row(RL, M::Insert, 2, &[], &[I, A], Res::Rule, "rpy_list_insert"),
-    row(RL, M::Extend, 1, &[], &[A], Res::Rule, "rpy_list_extend"),
-    row(RL, M::Index, 1, &[], &[A], Res::Rule, "rpy_list_index"),
-    row(RL, M::Reverse, 0, &[], &[], Res::Rule, "rpy_list_reverse"),
-    row(RL, M::Remove, 1, &[], &[A], Res::Rule, "rpy_list_remove"),
-    row(RL, M::Count, 1, &[], &[A], Res::Rule, "rpy_list_count"),
-    row(RL, M::Sort, 0, &[], &[], Res::Rule, "rpy_list_sort"),
-    row(RL, M::Clear, 0, &[], &[], Res::Rule, "rpy_list_clear"),
-    row(RD, M::Get, 1, &[Dflt::None], &[A, A], Res::Rule, "rpy_dict_get"),
-    row(RD, M::Keys, 0, &[], &[], Res::Rule, "rpy_dict_keys"),
-    row(RD, M::Values, 0, &[], &[], Res::Rule, "rpy_dict_values"),
-    row(RD, M::Items, 0, &[], &[], Res::Rule, "rpy_dict_items"),
-    row(RD, M::Pop, 1, &[], &[A], Res::Rule, "rpy_dict_pop"),
-    row(RD, M::Pop, 2, &[], &[A, A], Res::Rule, "rpy_dict_pop_default"),
-    row(RD, M::Clear, 0, &[], &[], Res::Rule, "rpy_dict_clear"),
+    row(RS, M::Join, 1, &[], &[A], Res::Rule, Helper::rpy_str_join),
+    row(RS, M::Split, 0, &[Dflt::None, Dflt::Int(-1)], &[S, I], Res::Rule, Helper::rpy_str_split),
+    row(RS, M::Strip, 0, &[Dflt::None], &[S], Res::Str, Helper::rpy_str_strip),
+    row(RS, M::Lstrip, 0, &[Dflt::None], &[S], Res::Str, Helper::rpy_str_lstrip),
+    row(RS, M::Rstrip, 0, &[Dflt::None], &[S], Res::Str, Helper::rpy_str_rstrip),
+    row(RS, M::Startswith, 1, &[], &[S], Res::Bool, Helper::rpy_str_startswith),
+    row(RS, M::Endswith, 1, &[], &[S], Res::Bool, Helper::rpy_str_endswith),
+    row(RS, M::Find, 1, FIND_BOUNDS, &[S, I, I], Res::Int, Helper::rpy_str_find),
+    row(RS, M::Rfind, 1, FIND_BOUNDS, &[S, I, I], Res::Int, Helper::rpy_str_rfind),
+    row(RS, M::Index, 1, FIND_BOUNDS, &[S, I, I], Res::NonNeg, Helper::rpy_str_index),
+    row(RS, M::Rindex, 1, FIND_BOUNDS, &[S, I, I], Res::NonNeg, Helper::rpy_str_rindex),
+    row(RS, M::Count, 1, &[], &[S], Res::NonNeg, Helper::rpy_str_count),
+    row(RS, M::Isdigit, 0, &[], &[], Res::Bool, Helper::rpy_str_isdigit),
+    row(RS, M::Isalpha, 0, &[], &[], Res::Bool, Helper::rpy_str_isalpha),
+    row(RS, M::Isalnum, 0, &[], &[], Res::Bool, Helper::rpy_str_isalnum),
+    row(RS, M::Isspace, 0, &[], &[], Res::Bool, Helper::rpy_str_isspace),
+    row(RS, M::Isupper, 0, &[], &[], Res::Bool, Helper::rpy_str_isupper),
+    row(RS, M::Islower, 0, &[], &[], Res::Bool, Helper::rpy_str_islower),
+    row(RS, M::Upper, 0, &[], &[], Res::Str, Helper::rpy_str_upper),
+    row(RS, M::Lower, 0, &[], &[], Res::Str, Helper::rpy_str_lower),
+    row(RS, M::Replace, 2, &[], &[S, S], Res::Str, Helper::rpy_str_replace),
+    row(RS, M::Ljust, 1, &[Dflt::Str(" ")], &[I, S], Res::Str, Helper::rpy_str_ljust),
+    row(RS, M::Rjust, 1, &[Dflt::Str(" ")], &[I, S], Res::Str, Helper::rpy_str_rjust),
+    row(RS, M::Zfill, 1, &[], &[I], Res::Str, Helper::rpy_str_zfill),
+    row(RL, M::Append, 1, &[], &[A], Res::Rule, Helper::rpy_list_append),
+    row(RL, M::Pop, 0, &[Dflt::Int(-1)], &[I], Res::Rule, Helper::rpy_list_pop),
+    row(RL, M::Insert, 2, &[], &[I, A], Res::Rule, Helper::rpy_list_insert),
+    row(RL, M::Extend, 1, &[], &[A], Res::Rule, Helper::rpy_list_extend),
+    row(RL, M::Index, 1, &[], &[A], Res::Rule, Helper::rpy_list_index),
+    row(RL, M::Reverse, 0, &[], &[], Res::Rule, Helper::rpy_list_reverse),
+    row(RL, M::Remove, 1, &[], &[A], Res::Rule, Helper::rpy_list_remove),
+    row(RL, M::Count, 1, &[], &[A], Res::Rule, Helper::rpy_list_count),
+    row(RL, M::Sort, 0, &[], &[], Res::Rule, Helper::rpy_list_sort),
+    row(RL, M::Clear, 0, &[], &[], Res::Rule, Helper::rpy_list_clear),
+    row(RD, M::Get, 1, &[Dflt::None], &[A, A], Res::Rule, Helper::rpy_dict_get),
+    row(RD, M::Keys, 0, &[], &[], Res::Rule, Helper::rpy_dict_keys),
+    row(RD, M::Values, 0, &[], &[], Res::Rule, Helper::rpy_dict_values),
+    row(RD, M::Items, 0, &[], &[], Res::Rule, Helper::rpy_dict_items),
+    row(RD, M::Pop, 1, &[], &[A], Res::Rule, Helper::rpy_dict_pop),
+    row(RD, M::Pop, 2, &[], &[A, A], Res::Rule, Helper::rpy_dict_pop_default),
+    row(RD, M::Clear, 0, &[], &[], Res::Rule, Helper::rpy_dict_clear),
 ];
 
 /// The rows of `method` on `recv` (str rows also serve a char).
@@ -267,18 +268,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip_and_rows_name_helpers() {
+    fn names_round_trip_and_rows_are_complete() {
         for (m, n) in NAMES {
             assert_eq!(Method::from_name(n), Some(*m));
             assert_eq!(m.name(), *n);
             assert!(METHODS.iter().any(|r| r.method == *m), "{n} has no row");
         }
         for r in METHODS {
-            assert!(
-                crate::ll::helpers::helper(r.helper).is_some(),
-                "{} is not a helper",
-                r.helper
-            );
             assert!(
                 r.args.len() >= r.max(),
                 "{:?} lacks argument kinds",
@@ -288,7 +284,7 @@ mod tests {
         assert_eq!(arity(Recv::Dict, Method::Pop), Some((1, 2)));
         assert_eq!(
             lookup(Recv::Char, Method::Upper, 0).unwrap().helper,
-            "rpy_str_upper"
+            Helper::rpy_str_upper
         );
     }
 }

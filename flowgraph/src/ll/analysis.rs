@@ -4,7 +4,7 @@
 //! entry; a recursive portal call is a JIT residual call), and which have
 //! their address taken (what an `indirect_call` may reach).
 
-use super::{helpers, LLConst, LLExit, LLGraph, LLOp, LLOpKind, LLProgram, LLValue};
+use super::{LLConst, LLExit, LLGraph, LLOp, LLOpKind, LLProgram, LLValue};
 use rpy_front::program::{builtin_class, ClassId, FuncId};
 use std::collections::{HashMap, HashSet};
 
@@ -150,7 +150,7 @@ impl Analysis {
                 self.raises.get(f).copied().unwrap_or(true)
             }
             (LLOpKind::DirectCall, Some(LLValue::Const(LLConst::Helper(h)))) => {
-                helpers::helper(h).is_none_or(|h| !h.raises.is_empty())
+                !h.info().raises.is_empty()
             }
             (LLOpKind::IndirectCall, _) => self.indirect_raises,
             (kind, _) => kind.raises(),

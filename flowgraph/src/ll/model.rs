@@ -66,7 +66,7 @@ pub enum LLConst {
     /// A pointer to the function of this graph (typed by its signature).
     Func(FuncId),
     /// A runtime helper (only as the callee of `direct_call`; `Void`).
-    Helper(&'static str),
+    Helper(super::helpers::Helper),
     /// A class (its vtable): `Class`.
     Class(ClassId),
     /// A field, class-attribute or method name (only as an op operand; `Void`).
@@ -401,7 +401,7 @@ pub fn op_may_raise(op: &LLOp) -> bool {
     }
     match (op.kind, op.args.first()) {
         (LLOpKind::DirectCall, Some(LLValue::Const(LLConst::Helper(h)))) => {
-            super::helpers::helper(h).is_some_and(|h| !h.raises.is_empty())
+            !h.info().raises.is_empty()
         }
         _ => op.kind.effect() == Effect::Calls,
     }

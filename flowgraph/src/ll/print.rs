@@ -302,7 +302,7 @@ pub fn const_text(p: &LLProgram, c: &LLConst) -> String {
         LLConst::Func(f) => p
             .graph(*f)
             .map_or(format!("func{}", f.0), |g| g.name.clone()),
-        LLConst::Helper(h) => h.to_string(),
+        LLConst::Helper(h) => h.name().to_string(),
         LLConst::Class(c) => p.class(*c).name.clone(),
         LLConst::Field(n) => format!("'{n}'"),
         LLConst::Driver(d) => p

@@ -4,7 +4,6 @@
 //! (each variable defined once, used only in its block after its
 //! definition).
 
-use super::helpers::helper;
 use super::model::*;
 use super::ops::LLOpKind;
 use super::types::LLType;
@@ -338,13 +337,11 @@ impl Verifier<'_> {
                 expect(&LLType::Bool)
             }
             LLOpKind::DirectCall => match op.args.first() {
-                Some(LLValue::Const(LLConst::Helper(h))) => match helper(h) {
-                    Some(info) => info
-                        .sig
-                        .check(&args[1..], result)
-                        .map_err(|e| format!("{h}: {e}")),
-                    None => Err(format!("unknown helper {h}")),
-                },
+                Some(LLValue::Const(LLConst::Helper(h))) => h
+                    .info()
+                    .sig
+                    .check(&args[1..], result)
+                    .map_err(|e| format!("{h}: {e}")),
                 Some(LLValue::Const(LLConst::Func(_))) => check_call(&args[0], &args[1..], result),
                 _ => Err("the callee must be a function or helper constant".into()),
             },

@@ -7,6 +7,7 @@ use super::calls::Kws;
 use super::graph::GraphTyper;
 use super::ops::{int_const, Cat};
 use crate::annotate::SomeValue;
+use crate::ll::helpers::Helper;
 use crate::ll::{LLConst, LLOpKind, LLType, LLValue};
 use crate::methods::{self, Dflt, Method, Recv};
 use crate::model::{Op, Value};
@@ -27,9 +28,9 @@ impl GraphTyper<'_, '_> {
         if name == "join" && cat.strlike() {
             let chars = matches!(self.cat_of_list_item(&args[0]), Some(Cat::Char));
             let helper = if chars {
-                "rpy_str_join_chars"
+                Helper::rpy_str_join_chars
             } else {
-                "rpy_str_join"
+                Helper::rpy_str_join
             };
             let sep = self.operand(recv, &LLType::Str)?;
             let (items, _) = self.value(&args[0])?;
@@ -56,7 +57,7 @@ impl GraphTyper<'_, '_> {
         for a in args {
             call.push(self.value(a)?.0);
         }
-        let info = crate::ll::helpers::helper(row.helper).expect("rows name helpers of the table");
+        let info = row.helper.info();
         for d in &row.defaults[args.len() - row.min..] {
             let i = call.len();
             let want = self.param_type_hint(info, &call, i);
@@ -136,17 +137,17 @@ impl GraphTyper<'_, '_> {
             Builtin::Write | Builtin::WriteErr | Builtin::ReadFile => {
                 let s = self.operand(&args[0], &LLType::Str)?;
                 let name = match b {
-                    Builtin::Write => "rpy_io_write",
-                    Builtin::WriteErr => "rpy_io_write_err",
-                    _ => "rpy_io_read_file",
+                    Builtin::Write => Helper::rpy_io_write,
+                    Builtin::WriteErr => Helper::rpy_io_write_err,
+                    _ => Helper::rpy_io_read_file,
                 };
                 self.helper(name, vec![s], None)
             }
             Builtin::ReadStdin => {
                 let n = self.operand(&args[0], &LLType::Signed)?;
-                self.helper("rpy_io_read_stdin", vec![n], None)
+                self.helper(Helper::rpy_io_read_stdin, vec![n], None)
             }
-            Builtin::Flush => self.helper("rpy_io_flush", Vec::new(), None),
+            Builtin::Flush => self.helper(Helper::rpy_io_flush, Vec::new(), None),
             Builtin::Promote => {
                 let v = self.operand(&args[0], &hint)?;
                 Ok(self.emit(LLOpKind::JitPromote, vec![v], hint))
@@ -169,7 +170,7 @@ impl GraphTyper<'_, '_> {
             2 => (vs[0].clone(), vs[1].clone(), int_const(1)),
             _ => (vs[0].clone(), vs[1].clone(), vs[2].clone()),
         };
-        self.helper("rpy_range", vec![start, stop, step], Some(hint))
+        self.helper(Helper::rpy_range, vec![start, stop, step], Some(hint))
     }
 
     /// `int(x)`, `int(s, base)`.
@@ -178,7 +179,7 @@ impl GraphTyper<'_, '_> {
         if args.len() == 2 && c.strlike() {
             let s = self.operand(&args[0], &LLType::Str)?;
             let base = self.operand(&args[1], &LLType::Signed)?;
-            return self.helper("rpy_str_to_int_base", vec![s, base], None);
+            return self.helper(Helper::rpy_str_to_int_base, vec![s, base], None);
         }
         match c {
             _ if args.len() == 2 => {
@@ -191,7 +192,7 @@ impl GraphTyper<'_, '_> {
             }
             c if c.strlike() => {
                 let s = self.operand(&args[0], &LLType::Str)?;
-                self.helper("rpy_str_to_int", vec![s], None)
+                self.helper(Helper::rpy_str_to_int, vec![s], None)
             }
             _ => Err(self.error(format!("int() of {}", self.user_type(&args[0])))),
         }
@@ -203,7 +204,7 @@ impl GraphTyper<'_, '_> {
             c if c.numeric() => self.operand(a, &LLType::Float),
             c if c.strlike() => {
                 let s = self.operand(a, &LLType::Str)?;
-                self.helper("rpy_str_to_float", vec![s], None)
+                self.helper(Helper::rpy_str_to_float, vec![s], None)
             }
             _ => Err(self.error(format!("float() of {}", self.user_type(a)))),
         }
@@ -218,7 +219,7 @@ impl GraphTyper<'_, '_> {
             }
             Cat::Str => {
                 let s = self.value(a)?.0;
-                self.helper("rpy_str_ord", vec![s], None)
+                self.helper(Helper::rpy_str_ord, vec![s], None)
             }
             _ => Err(self.error(format!("ord() of {}", self.user_type(a)))),
         }
@@ -249,19 +250,30 @@ impl GraphTyper<'_, '_> {
             && !self.ann_of(y).is_nullable();
         let min = b == Builtin::Min;
         let (ty, name) = if strs {
-            (LLType::Str, if min { "rpy_str_min" } else { "rpy_str_max" })
+            (
+                LLType::Str,
+                if min {
+                    Helper::rpy_str_min
+                } else {
+                    Helper::rpy_str_max
+                },
+            )
         } else if c0.intlike() && c1.intlike() {
             (
                 LLType::Signed,
-                if min { "rpy_int_min" } else { "rpy_int_max" },
+                if min {
+                    Helper::rpy_int_min
+                } else {
+                    Helper::rpy_int_max
+                },
             )
         } else if c0.numeric() && c1.numeric() {
             (
                 LLType::Float,
                 if min {
-                    "rpy_float_min"
+                    Helper::rpy_float_min
                 } else {
-                    "rpy_float_max"
+                    Helper::rpy_float_max
                 },
             )
         } else {
@@ -281,9 +293,9 @@ impl GraphTyper<'_, '_> {
     fn list_of(&mut self, a: &Value, hint: &LLType) -> DResult<LLValue> {
         let c = self.cat(a);
         let name = match c {
-            Cat::List => "rpy_list_copy",
-            Cat::Str | Cat::Char => "rpy_str_to_list",
-            Cat::Dict => "rpy_dict_keys",
+            Cat::List => Helper::rpy_list_copy,
+            Cat::Str | Cat::Char => Helper::rpy_str_to_list,
+            Cat::Dict => Helper::rpy_dict_keys,
             _ => return Err(self.error(format!("list() of {}", self.user_type(a)))),
         };
         let v = if c == Cat::Char {
@@ -297,12 +309,12 @@ impl GraphTyper<'_, '_> {
     /// `hash(x)` of an int, float, str or instance.
     fn hash_of(&mut self, a: &Value) -> DResult<LLValue> {
         let (ty, name) = match self.cat(a) {
-            c if c.intlike() => (LLType::Signed, "rpy_int_hash"),
-            Cat::Float => (LLType::Float, "rpy_float_hash"),
-            c if c.strlike() => (LLType::Str, "rpy_str_hash"),
+            c if c.intlike() => (LLType::Signed, Helper::rpy_int_hash),
+            Cat::Float => (LLType::Float, Helper::rpy_float_hash),
+            c if c.strlike() => (LLType::Str, Helper::rpy_str_hash),
             Cat::Instance => {
                 let v = self.value(a)?.0;
-                return self.helper("rpy_instance_hash", vec![v], None);
+                return self.helper(Helper::rpy_instance_hash, vec![v], None);
             }
             _ => return Err(self.error(format!("hash() of {}", self.user_type(a)))),
         };
@@ -341,21 +353,21 @@ impl GraphTyper<'_, '_> {
     fn flush_text(&mut self, pending: &mut Vec<u8>) -> DResult<()> {
         if !pending.is_empty() {
             let s = LLValue::Const(LLConst::Str(Rc::from(std::mem::take(pending))));
-            self.helper("rpy_print_str", vec![s], None)?;
+            self.helper(Helper::rpy_print_str, vec![s], None)?;
         }
         Ok(())
     }
 
     fn print_value(&mut self, v: &Value) -> DResult<()> {
         let name = match self.cat(v) {
-            Cat::Int => "rpy_print_int",
-            Cat::Bool => "rpy_print_bool",
-            Cat::Float => "rpy_print_float",
-            Cat::Char => "rpy_print_char",
-            Cat::Str => "rpy_print_str",
+            Cat::Int => Helper::rpy_print_int,
+            Cat::Bool => Helper::rpy_print_bool,
+            Cat::Float => Helper::rpy_print_float,
+            Cat::Char => Helper::rpy_print_char,
+            Cat::Str => Helper::rpy_print_str,
             _ => {
                 let s = self.str_of(v)?;
-                self.helper("rpy_print_str", vec![s], None)?;
+                self.helper(Helper::rpy_print_str, vec![s], None)?;
                 return Ok(());
             }
         };
@@ -372,16 +384,16 @@ impl GraphTyper<'_, '_> {
         let ann = self.ann_of(v);
         let (x, _) = self.value(v)?;
         let name = match Cat::of(&ann) {
-            Cat::Int => "rpy_int_to_str",
-            Cat::Bool => "rpy_bool_to_str",
-            Cat::Float => "rpy_float_to_str",
-            Cat::Char => "rpy_char_to_str",
+            Cat::Int => Helper::rpy_int_to_str,
+            Cat::Bool => Helper::rpy_bool_to_str,
+            Cat::Float => Helper::rpy_float_to_str,
+            Cat::Char => Helper::rpy_char_to_str,
             Cat::Str if !ann.is_nullable() => return Ok(x),
-            Cat::Str => "rpy_str_str",
+            Cat::Str => Helper::rpy_str_str,
             Cat::None => return Ok(LLValue::Const(LLConst::Str(Rc::from(&b"None"[..])))),
-            Cat::List => "rpy_list_repr",
-            Cat::Tuple => "rpy_tuple_repr",
-            Cat::Dict => "rpy_dict_repr",
+            Cat::List => Helper::rpy_list_repr,
+            Cat::Tuple => Helper::rpy_tuple_repr,
+            Cat::Dict => Helper::rpy_dict_repr,
             Cat::Instance => match ann {
                 SomeValue::Instance { class, .. }
                     if self
@@ -389,9 +401,9 @@ impl GraphTyper<'_, '_> {
                         .prog
                         .is_subclass(class, builtin_class::BASE_EXCEPTION) =>
                 {
-                    "rpy_exc_str"
+                    Helper::rpy_exc_str
                 }
-                _ => "rpy_instance_repr",
+                _ => Helper::rpy_instance_repr,
             },
             Cat::Other => return Err(self.error(format!("str() of {}", self.user_type(v)))),
         };
@@ -402,7 +414,7 @@ impl GraphTyper<'_, '_> {
     pub fn repr(&mut self, v: &Value) -> DResult<LLValue> {
         if self.cat(v).strlike() {
             let s = self.operand(v, &LLType::Str)?;
-            return self.helper("rpy_str_repr", vec![s], None);
+            return self.helper(Helper::rpy_str_repr, vec![s], None);
         }
         self.str_of(v)
     }

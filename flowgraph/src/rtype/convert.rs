@@ -7,6 +7,7 @@ use super::graph::GraphTyper;
 use super::lltypes::user_name;
 use super::RTyper;
 use crate::annotate::SomeValue;
+use crate::ll::helpers::Helper;
 use crate::ll::{LLConst, LLOpKind, LLType, LLValue};
 use rpy_front::program::ConstValue;
 use rpy_front::DResult;
@@ -163,7 +164,9 @@ impl GraphTyper<'_, '_> {
             }
             (LLType::Signed, LLType::Float) => op(LLOpKind::CastIntToFloat),
             (LLType::Signed, LLType::Bool) => op(LLOpKind::IntIsTrue),
-            (LLType::Char, LLType::Str) => return self.helper("rpy_char_to_str", vec![val], None),
+            (LLType::Char, LLType::Str) => {
+                return self.helper(Helper::rpy_char_to_str, vec![val], None)
+            }
             (LLType::Str, LLType::Char) => {
                 return Ok(self.emit(
                     LLOpKind::StrGetItem,

@@ -8,7 +8,7 @@ use super::lltypes::user_name;
 use super::RTyper;
 use crate::annotate::SomeValue;
 use crate::ll::edit::{detach, remove_unreachable_blocks, shortcut_trivial_exits, split_block};
-use crate::ll::helpers::helper;
+use crate::ll::helpers::Helper;
 use crate::ll::model::{op_may_raise, zero_const};
 use crate::ll::sig::{Bindings, Pat, Sig};
 use crate::ll::{LBlock, LLConst, LLExit, LLGraph, LLLink, LLOp, LLOpKind, LLType, LLValue};
@@ -178,16 +178,15 @@ impl GraphTyper<'_, '_> {
         Ok(self.emit(kind, args, ty))
     }
 
-    /// `direct_call(Helper name, args…)`, typed by the helper table.
+    /// `direct_call(helper, args…)`, typed by the helper table.
     pub fn helper(
         &mut self,
-        name: &'static str,
+        h: Helper,
         args: Vec<LLValue>,
         hint: Option<&LLType>,
     ) -> DResult<LLValue> {
-        let info = helper(name).unwrap_or_else(|| panic!("{name} is not in the helper table"));
-        let (mut args, ty) = self.fit(&info.sig, args, hint, name)?;
-        args.insert(0, LLValue::Const(LLConst::Helper(info.name)));
+        let (mut args, ty) = self.fit(&h.info().sig, args, hint, h.name())?;
+        args.insert(0, LLValue::Const(LLConst::Helper(h)));
         Ok(self.emit(LLOpKind::DirectCall, args, ty))
     }
 
@@ -449,7 +448,7 @@ impl GraphTyper<'_, '_> {
         for (k, (c, l)) in cases.into_iter().enumerate() {
             let ConstValue::Str(s) = c else { continue };
             let eq = self.helper(
-                "rpy_str_eq",
+                Helper::rpy_str_eq,
                 vec![val.clone(), LLValue::Const(LLConst::Str(s))],
                 None,
             )?;

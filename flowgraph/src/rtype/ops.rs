@@ -6,6 +6,7 @@ use super::class_slot::ClassSlot;
 use super::graph::GraphTyper;
 use super::lltypes::user_name;
 use crate::annotate::{IterKind, SomeValue};
+use crate::ll::helpers::Helper;
 use crate::ll::{LLConst, LLOpKind, LLType, LLValue};
 use crate::model::{Op, Value};
 use crate::ops::OpKind;
@@ -162,12 +163,12 @@ impl GraphTyper<'_, '_> {
                 Cat::List => {
                     let (l, _) = self.value(&a[0])?;
                     let i = self.operand(&a[1], &LLType::Signed)?;
-                    self.helper("rpy_list_delitem", vec![l, i], None)?
+                    self.helper(Helper::rpy_list_delitem, vec![l, i], None)?
                 }
                 Cat::Dict => {
                     let (d, _) = self.value(&a[0])?;
                     let (k, _) = self.value(&a[1])?;
-                    self.helper("rpy_dict_delitem", vec![d, k], None)?
+                    self.helper(Helper::rpy_dict_delitem, vec![d, k], None)?
                 }
                 _ => return Err(self.unsupported(op)),
             },
@@ -196,20 +197,20 @@ impl GraphTyper<'_, '_> {
             }
             OpKind::NewDict => {
                 let ty = self.result_type(op)?;
-                let d = self.helper("rpy_dict_new", Vec::new(), Some(&ty))?;
+                let d = self.helper(Helper::rpy_dict_new, Vec::new(), Some(&ty))?;
                 for pair in a.chunks(2) {
                     let (k, _) = self.value(&pair[0])?;
                     let (v, _) = self.value(&pair[1])?;
-                    self.helper("rpy_dict_setitem", vec![d.clone(), k, v], None)?;
+                    self.helper(Helper::rpy_dict_setitem, vec![d.clone(), k, v], None)?;
                 }
                 d
             }
             OpKind::Iter => {
                 let ty = self.result_type(op)?;
                 let name = match self.cat(&a[0]) {
-                    Cat::List => "rpy_list_iter",
-                    Cat::Str | Cat::Char => "rpy_str_iter",
-                    Cat::Dict => "rpy_dict_iter",
+                    Cat::List => Helper::rpy_list_iter,
+                    Cat::Str | Cat::Char => Helper::rpy_str_iter,
+                    Cat::Dict => Helper::rpy_dict_iter,
                     _ => return Err(self.unsupported(op)),
                 };
                 let (x, _) = self.value(&a[0])?;
@@ -218,9 +219,9 @@ impl GraphTyper<'_, '_> {
             OpKind::Next => {
                 let ty = self.result_type(op)?;
                 let name = match self.ann_of(&a[0]) {
-                    SomeValue::Iter(IterKind::List(_)) => "rpy_list_iter_next",
-                    SomeValue::Iter(IterKind::Str) => "rpy_str_iter_next",
-                    SomeValue::Iter(IterKind::Dict(_)) => "rpy_dict_iter_next",
+                    SomeValue::Iter(IterKind::List(_)) => Helper::rpy_list_iter_next,
+                    SomeValue::Iter(IterKind::Str) => Helper::rpy_str_iter_next,
+                    SomeValue::Iter(IterKind::Dict(_)) => Helper::rpy_dict_iter_next,
                     _ => return Err(self.unsupported(op)),
                 };
                 let (it, _) = self.value(&a[0])?;
@@ -287,7 +288,7 @@ impl GraphTyper<'_, '_> {
         if cx.intlike() && cy.intlike() && k != OpKind::TrueDiv {
             if k == OpKind::Pow {
                 let args = both(LLType::Signed, self)?;
-                return self.helper("rpy_int_pow", args, None);
+                return self.helper(Helper::rpy_int_pow, args, None);
             }
             if let Some(kind) = int_op {
                 let args = both(LLType::Signed, self)?;
@@ -297,7 +298,7 @@ impl GraphTyper<'_, '_> {
         if cx.numeric() && cy.numeric() {
             if k == OpKind::Pow {
                 let args = both(LLType::Float, self)?;
-                return self.helper("rpy_float_pow", args, None);
+                return self.helper(Helper::rpy_float_pow, args, None);
             }
             if let Some(kind) = float_op {
                 let args = both(LLType::Float, self)?;
@@ -311,30 +312,30 @@ impl GraphTyper<'_, '_> {
         let is_mul = matches!(k, OpKind::Mul | OpKind::InplaceMul);
         match (cx, cy) {
             (a, b) if is_add && a.strlike() && b.strlike() => {
-                self.helper("rpy_str_concat", vec![vx, vy], None)
+                self.helper(Helper::rpy_str_concat, vec![vx, vy], None)
             }
             (a, b) if is_mul && a.strlike() && b.intlike() => {
-                self.helper("rpy_str_repeat", vec![vx, vy], None)
+                self.helper(Helper::rpy_str_repeat, vec![vx, vy], None)
             }
             (a, b) if is_mul && a.intlike() && b.strlike() => {
-                self.helper("rpy_str_repeat", vec![vy, vx], None)
+                self.helper(Helper::rpy_str_repeat, vec![vy, vx], None)
             }
             (Cat::List, Cat::List) if k == OpKind::InplaceAdd => {
-                self.helper("rpy_list_extend", vec![vx.clone(), vy], None)?;
+                self.helper(Helper::rpy_list_extend, vec![vx.clone(), vy], None)?;
                 Ok(vx)
             }
             (Cat::List, Cat::List) if k == OpKind::Add => {
-                self.helper("rpy_list_concat", vec![vx, vy], Some(&hint))
+                self.helper(Helper::rpy_list_concat, vec![vx, vy], Some(&hint))
             }
             (Cat::List, b) if k == OpKind::InplaceMul && b.intlike() => {
-                self.helper("rpy_list_inplace_repeat", vec![vx.clone(), vy], None)?;
+                self.helper(Helper::rpy_list_inplace_repeat, vec![vx.clone(), vy], None)?;
                 Ok(vx)
             }
             (Cat::List, b) if is_mul && b.intlike() => {
-                self.helper("rpy_list_repeat", vec![vx, vy], Some(&hint))
+                self.helper(Helper::rpy_list_repeat, vec![vx, vy], Some(&hint))
             }
             (a, Cat::List) if is_mul && a.intlike() => {
-                self.helper("rpy_list_repeat", vec![vy, vx], Some(&hint))
+                self.helper(Helper::rpy_list_repeat, vec![vy, vx], Some(&hint))
             }
             _ => Err(self.unsupported(op)),
         }
@@ -373,8 +374,8 @@ impl GraphTyper<'_, '_> {
             Cat::Int => self.emit(LLOpKind::IntIsTrue, vec![v], LLType::Bool),
             Cat::Float => self.emit(LLOpKind::FloatIsTrue, vec![v], LLType::Bool),
             Cat::Char => bool_const(true),
-            Cat::Str if nullable => self.helper("rpy_str_is_true", vec![v], None)?,
-            Cat::List if nullable => self.helper("rpy_list_is_true", vec![v], None)?,
+            Cat::Str if nullable => self.helper(Helper::rpy_str_is_true, vec![v], None)?,
+            Cat::List if nullable => self.helper(Helper::rpy_list_is_true, vec![v], None)?,
             Cat::Str | Cat::List => {
                 let kind = if Cat::of(&ann) == Cat::Str {
                     LLOpKind::StrLen
@@ -384,7 +385,7 @@ impl GraphTyper<'_, '_> {
                 let n = self.emit(kind, vec![v], LLType::Signed);
                 self.emit(LLOpKind::IntIsTrue, vec![n], LLType::Bool)
             }
-            Cat::Dict => self.helper("rpy_dict_is_true", vec![v], None)?,
+            Cat::Dict => self.helper(Helper::rpy_dict_is_true, vec![v], None)?,
             Cat::Instance if nullable => self.emit(LLOpKind::PtrNonZero, vec![v], LLType::Bool),
             Cat::Tuple => match ann {
                 SomeValue::Tuple(items) => bool_const(!items.is_empty()),
@@ -453,10 +454,10 @@ impl GraphTyper<'_, '_> {
                 self.operand(y, &LLType::Str)?,
             ];
             if eq {
-                let r = self.helper("rpy_str_eq", args, None)?;
+                let r = self.helper(Helper::rpy_str_eq, args, None)?;
                 return Ok(if kind == OpKind::Ne { self.not(r) } else { r });
             }
-            let c = self.helper("rpy_str_cmp", args, None)?;
+            let c = self.helper(Helper::rpy_str_cmp, args, None)?;
             return Ok(self.emit(
                 pick([IntLt, IntLe, IntEq, IntNe, IntGt, IntGe]),
                 vec![c, int_const(0)],
@@ -471,8 +472,8 @@ impl GraphTyper<'_, '_> {
                 let r = self.identity(x, y)?;
                 return Ok(if kind == OpKind::Ne { self.not(r) } else { r });
             }
-            (Cat::List, Cat::List) => "rpy_list_eq",
-            (Cat::Tuple, Cat::Tuple) => "rpy_tuple_eq",
+            (Cat::List, Cat::List) => Helper::rpy_list_eq,
+            (Cat::Tuple, Cat::Tuple) => Helper::rpy_tuple_eq,
             // Values of different kinds are never equal.
             (a, b) if a != b && a != Cat::Other && b != Cat::Other => {
                 return Ok(bool_const(kind == OpKind::Ne))
@@ -525,11 +526,11 @@ impl GraphTyper<'_, '_> {
         let (vc, _) = self.value(c)?;
         let (vx, _) = self.value(x)?;
         let name = match (self.cat(c), self.cat(x)) {
-            (Cat::List, Cat::Str) if self.list_item_is_char(c) => "rpy_chars_contains_str",
-            (Cat::List, _) => "rpy_list_contains",
-            (Cat::Dict, _) => "rpy_dict_contains",
-            (a, Cat::Char) if a.strlike() => "rpy_str_contains_char",
-            (a, Cat::Str) if a.strlike() => "rpy_str_contains",
+            (Cat::List, Cat::Str) if self.list_item_is_char(c) => Helper::rpy_chars_contains_str,
+            (Cat::List, _) => Helper::rpy_list_contains,
+            (Cat::Dict, _) => Helper::rpy_dict_contains,
+            (a, Cat::Char) if a.strlike() => Helper::rpy_str_contains_char,
+            (a, Cat::Str) if a.strlike() => Helper::rpy_str_contains,
             _ => return Err(self.unsupported(op)),
         };
         self.helper(name, vec![vc, vx], None)
@@ -586,7 +587,7 @@ impl GraphTyper<'_, '_> {
             Cat::Dict => {
                 let (d, _) = self.value(o)?;
                 let (k, _) = self.value(i)?;
-                self.helper("rpy_dict_getitem", vec![d, k], Some(&hint))
+                self.helper(Helper::rpy_dict_getitem, vec![d, k], Some(&hint))
             }
             Cat::Tuple => {
                 let (t, tt) = self.value(o)?;
@@ -635,7 +636,7 @@ impl GraphTyper<'_, '_> {
                 let (d, _) = self.value(o)?;
                 let (k, _) = self.value(i)?;
                 let (x, _) = self.value(v)?;
-                self.helper("rpy_dict_setitem", vec![d, k, x], None)
+                self.helper(Helper::rpy_dict_setitem, vec![d, k, x], None)
             }
             _ => Err(self.unsupported(op)),
         }
@@ -652,11 +653,11 @@ impl GraphTyper<'_, '_> {
         match self.cat(&op.args[0]) {
             Cat::Str | Cat::Char => {
                 let s = self.operand(&op.args[0], &LLType::Str)?;
-                self.helper("rpy_str_slice", vec![s, lo, hi], None)
+                self.helper(Helper::rpy_str_slice, vec![s, lo, hi], None)
             }
             Cat::List => {
                 let (l, _) = self.value(&op.args[0])?;
-                self.helper("rpy_list_slice", vec![l, lo, hi], Some(&hint))
+                self.helper(Helper::rpy_list_slice, vec![l, lo, hi], Some(&hint))
             }
             _ => Err(self.unsupported(op)),
         }
@@ -668,7 +669,7 @@ impl GraphTyper<'_, '_> {
             (Cat::List, _) => self.op(LLOpKind::ListLen, vec![v], None)?,
             (Cat::Str, _) => self.emit(LLOpKind::StrLen, vec![v], LLType::Signed),
             (Cat::Char, _) => int_const(1),
-            (Cat::Dict, _) => self.helper("rpy_dict_len", vec![v], None)?,
+            (Cat::Dict, _) => self.helper(Helper::rpy_dict_len, vec![v], None)?,
             (Cat::Tuple, LLType::Tuple(ts)) => int_const(ts.len() as i64),
             _ => return Err(self.unsupported(op)),
         })
@@ -851,7 +852,7 @@ impl GraphTyper<'_, '_> {
                 }
                 let types: Vec<LLType> = items.iter().map(|i| self.ty_of(i)).collect();
                 let t = self.emit(LLOpKind::NewTuple, items, LLType::Tuple(types.into()));
-                self.helper("rpy_tuple_repr", vec![t], None)
+                self.helper(Helper::rpy_tuple_repr, vec![t], None)
             }
         }
     }

@@ -80,8 +80,7 @@ impl<'p> Writer<'p> {
                         CallEffect::Any
                     }
                 }
-                LLValue::Const(LLConst::Helper(h)) => flowgraph::ll::helpers::helper(h)
-                    .map_or(CallEffect::Any, |i| call_effect(i.effect)),
+                LLValue::Const(LLConst::Helper(h)) => call_effect(h.info().effect),
                 _ => CallEffect::Any,
             },
             k => call_effect(k.effect()),

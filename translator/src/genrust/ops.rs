@@ -4,6 +4,7 @@
 //! it pending in `RPY_EXC` (calls).
 
 use super::Gen;
+use flowgraph::ll::helpers::Helper;
 use flowgraph::ll::{LLConst, LLGraph, LLOp, LLOpKind as K, LLType, LLValue};
 
 /// The Rust form of an op.
@@ -19,7 +20,7 @@ pub enum OpCode {
 }
 
 /// Helpers that have an `_r` form in the runtime.
-const R_HELPERS: &[&str] = &["rpy_dict_getitem"];
+const R_HELPERS: &[Helper] = &[Helper::rpy_dict_getitem];
 
 impl Gen<'_> {
     /// An operand.

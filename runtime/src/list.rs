@@ -196,7 +196,7 @@ pub unsafe fn rpy_list_pop<T: Item>(l: *mut RList<T>, i: i64) -> T {
 /// `xs.insert(i, x)` (the index is clamped, as in Python).
 pub unsafe fn rpy_list_insert<T: Item>(l: *mut RList<T>, i: i64, x: T) {
     let len = (*l).len;
-    let j = if i < 0 { (i + len).max(0) } else { i.min(len) } as usize;
+    let j = rpy_semantics::seq::insert_position(i, len);
     set_len(l, len + 1);
     let items = list_items_mut(l);
     items.copy_within(j..len as usize, j + 1);

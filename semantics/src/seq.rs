@@ -1,5 +1,6 @@
 //! Python's sequence positions, shared by str and list: an index counts
-//! from the end when negative; slice bounds are clamped.
+//! from the end when negative; slice bounds and insert positions are
+//! clamped.
 
 /// The position of `seq[i]` in a sequence of `len` items, or `None` when
 /// out of range (the caller raises its own IndexError).
@@ -7,6 +8,17 @@
 pub fn index(i: i64, len: i64) -> Option<usize> {
     let j = if i < 0 { i.wrapping_add(len) } else { i };
     ((j as u64) < (len as u64)).then_some(j as usize)
+}
+
+/// Where `xs.insert(i, x)` puts `x` in a list of `len` items: a negative
+/// `i` counts from the end; both ends are clamped.
+#[inline]
+pub fn insert_position(i: i64, len: i64) -> usize {
+    (if i < 0 {
+        i.saturating_add(len).max(0)
+    } else {
+        i.min(len)
+    }) as usize
 }
 
 /// The bounds of `seq[lo:hi]`: negative from the end, clamped to

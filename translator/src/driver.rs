@@ -132,6 +132,9 @@ impl Steps {
     }
 }
 
+/// The LL graphs and, with a JitDriver, the jitcodes.
+type Checked = (flowgraph::ll::LLProgram, Option<jitgen::codewriter::Output>);
+
 /// The file stem of a program (`goal/toy.rpy` → `toy`).
 fn stem(path: &Path) -> String {
     path.file_stem()
@@ -156,20 +159,13 @@ impl Steps {
     /// The LL graphs, and the jitcodes when the program has a JitDriver:
     /// every check a translation makes (the codewriter checks the JIT
     /// hints in every mode).
-    fn checked(
-        &self,
-        path: &Path,
-    ) -> Result<(flowgraph::ll::LLProgram, Option<jitgen::codewriter::Output>), Failed> {
+    fn checked(&self, path: &Path) -> Result<Checked, Failed> {
         let (fp, ann) = self.annotate(path)?;
         self.checked_flow(&fp, &ann)
     }
 
     /// `checked` on flow graphs already built and annotated.
-    fn checked_flow(
-        &self,
-        fp: &FlowProgram,
-        ann: &Annotations,
-    ) -> Result<(flowgraph::ll::LLProgram, Option<jitgen::codewriter::Output>), Failed> {
+    fn checked_flow(&self, fp: &FlowProgram, ann: &Annotations) -> Result<Checked, Failed> {
         let ll = self.rtype_flow(fp, ann)?;
         let jit = if !ll.drivers.is_empty() {
             self.step("codewriter", || jitgen::codewriter::codewrite(&ll))

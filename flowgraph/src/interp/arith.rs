@@ -496,30 +496,21 @@ pub fn delitem(obj: &Value, idx: &Value) -> R<()> {
     }
 }
 
-/// Python's slice clamping of one bound.
-fn slice_bound(b: &Value, default: usize, len: usize) -> R<usize> {
+/// One slice bound as an int (`None`: `default`).
+fn slice_bound(b: &Value, default: i64) -> R<i64> {
     match b {
         Value::None => Ok(default),
-        _ => {
-            let i = b.as_int().ok_or_else(|| {
-                type_error("slice indices must be integers or None or have an __index__ method")
-            })?;
-            let i = if i < 0 {
-                i.saturating_add(len as i64)
-            } else {
-                i
-            };
-            Ok(i.clamp(0, len as i64) as usize)
-        }
+        _ => b.as_int().ok_or_else(|| {
+            type_error("slice indices must be integers or None or have an __index__ method")
+        }),
     }
 }
 
 /// `obj[lo:hi]`.
 pub fn getslice(obj: &Value, lo: &Value, hi: &Value) -> R<Value> {
     let range = |len: usize| -> R<(usize, usize)> {
-        let lo = slice_bound(lo, 0, len)?;
-        let hi = slice_bound(hi, len, len)?;
-        Ok((lo, hi.max(lo)))
+        let (lo, hi) = (slice_bound(lo, 0)?, slice_bound(hi, i64::MAX)?);
+        Ok(seq::clamp_slice(lo, hi, len as i64))
     };
     match obj {
         Value::Str(s) => {

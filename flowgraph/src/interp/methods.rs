@@ -91,8 +91,7 @@ fn list_method(ip: &Interp, recv: &Value, m: Method, args: &[Value]) -> R<Value>
             let mut v = l.borrow_mut();
             let len = v.len() as i64;
             let i = want_int(name, &args[0])?;
-            let i = if i < 0 { (i + len).max(0) } else { i.min(len) };
-            v.insert(i as usize, args[1].clone());
+            v.insert(rpy_semantics::seq::insert_position(i, len), args[1].clone());
             Ok(Value::None)
         }
         M::Extend => {

@@ -248,33 +248,14 @@ impl GraphTyper<'_, '_> {
             && c1.strlike()
             && !self.ann_of(x).is_nullable()
             && !self.ann_of(y).is_nullable();
-        let min = b == Builtin::Min;
-        let (ty, name) = if strs {
-            (
-                LLType::Str,
-                if min {
-                    Helper::rpy_str_min
-                } else {
-                    Helper::rpy_str_max
-                },
-            )
+        let (ty, [min, max]) = if strs {
+            (LLType::Str, [Helper::rpy_str_min, Helper::rpy_str_max])
         } else if c0.intlike() && c1.intlike() {
-            (
-                LLType::Signed,
-                if min {
-                    Helper::rpy_int_min
-                } else {
-                    Helper::rpy_int_max
-                },
-            )
+            (LLType::Signed, [Helper::rpy_int_min, Helper::rpy_int_max])
         } else if c0.numeric() && c1.numeric() {
             (
                 LLType::Float,
-                if min {
-                    Helper::rpy_float_min
-                } else {
-                    Helper::rpy_float_max
-                },
+                [Helper::rpy_float_min, Helper::rpy_float_max],
             )
         } else {
             return Err(self.error(format!(
@@ -284,6 +265,7 @@ impl GraphTyper<'_, '_> {
                 self.user_type(y)
             )));
         };
+        let name = if b == Builtin::Min { min } else { max };
         let x = self.operand(x, &ty)?;
         let y = self.operand(y, &ty)?;
         self.helper(name, vec![x, y], None)

@@ -97,29 +97,12 @@ fn strip(s: &Str, m: Method, args: &[Value]) -> R<Value> {
 }
 
 fn starts_ends(s: &Str, m: Method, args: &[Value]) -> R<Value> {
-    let lo = opt_int("slice index", args.get(1), 0)?;
-    let hi = opt_int("slice index", args.get(2), i64::MAX)?;
-    let (lo, hi) = rpy_semantics::seq::clamp_slice(lo, hi, s.len() as i64);
-    let sub = &s[lo..hi];
-    let test = |p: &Value| -> R<bool> {
-        let p = want_str(m.name(), p)?;
-        Ok(if m == Method::Startswith {
-            sub.starts_with(p)
-        } else {
-            sub.ends_with(p)
-        })
-    };
-    match &args[0] {
-        Value::Tuple(t) => {
-            for p in t.iter() {
-                if test(p)? {
-                    return Ok(Value::Bool(true));
-                }
-            }
-            Ok(Value::Bool(false))
-        }
-        p => test(p).map(Value::Bool),
-    }
+    let p = want_str(m.name(), &args[0])?;
+    Ok(Value::Bool(if m == Method::Startswith {
+        s.starts_with(p)
+    } else {
+        s.ends_with(p)
+    }))
 }
 
 fn find(s: &Str, m: Method, args: &[Value]) -> R<Value> {
@@ -138,10 +121,7 @@ fn find(s: &Str, m: Method, args: &[Value]) -> R<Value> {
 
 fn count(s: &Str, args: &[Value]) -> R<Value> {
     let sub = want_str("count", &args[0])?;
-    let lo = opt_int("slice index", args.get(1), 0)?;
-    let hi = opt_int("slice index", args.get(2), i64::MAX)?;
-    let (lo, hi) = rpy_semantics::seq::clamp_slice(lo, hi, s.len() as i64);
-    Ok(Value::Int(text::count(&s[lo..hi], sub)))
+    Ok(Value::Int(text::count(s, sub)))
 }
 
 fn replace(s: &Str, args: &[Value]) -> R<Value> {

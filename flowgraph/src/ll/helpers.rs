@@ -20,10 +20,16 @@ pub struct HelperInfo {
     pub effect: Effect,
     pub raises: &'static [ClassId],
     pub doc: &'static str,
+    /// The runtime also has `<name>_r`, returning the exception as an
+    /// `RResult` (genrust calls it where the raise can be tested inline);
+    /// marked `[r]` after the name in the table.
+    pub result_form: bool,
 }
 
 macro_rules! helper_table {
-    ($( $name:ident ( $($p:expr),* ) -> $r:expr, $effect:ident, $raises:expr, $doc:literal; )*) => {
+    (@form) => { false };
+    (@form r) => { true };
+    ($( $name:ident $([$form:ident])? ( $($p:expr),* ) -> $r:expr, $effect:ident, $raises:expr, $doc:literal; )*) => {
         /// A runtime helper, by the name of its Rust function.
         #[allow(non_camel_case_types)]
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -39,6 +45,7 @@ macro_rules! helper_table {
                 effect: Effect::$effect,
                 raises: $raises,
                 doc: $doc,
+                result_form: helper_table!(@form $($form)?),
             }),*
         ];
     };
@@ -158,7 +165,7 @@ helper_table! {
     rpy_tuple_eq (Pat::AnyTuple, Pat::AnyTuple) -> B, Pure, NONE, "a == b (item by item)";
     // dicts
     rpy_dict_new () -> D, Allocates, NONE, "{}";
-    rpy_dict_getitem (D, K) -> V, ReadsHeap, KEY, "d[k]";
+    rpy_dict_getitem [r] (D, K) -> V, ReadsHeap, KEY, "d[k]";
     rpy_dict_setitem (D, K, V) -> Void, WritesHeap, NONE, "d[k] = v";
     rpy_dict_delitem (D, K) -> Void, WritesHeap, KEY, "del d[k]";
     rpy_dict_contains (D, K) -> B, ReadsHeap, NONE, "k in d";

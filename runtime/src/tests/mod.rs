@@ -6,6 +6,7 @@ mod formatting;
 mod lists;
 mod misc;
 mod parsing;
+#[rustfmt::skip] // generated: translator/src/genrust/signatures.rs
 mod signatures;
 mod strings;
 

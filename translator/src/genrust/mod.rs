@@ -10,6 +10,8 @@ mod consts;
 mod jit;
 mod names;
 mod ops;
+#[cfg(test)]
+mod signatures;
 mod types;
 mod views;
 

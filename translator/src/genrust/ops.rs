@@ -4,7 +4,6 @@
 //! it pending in `RPY_EXC` (calls).
 
 use super::Gen;
-use flowgraph::ll::helpers::Helper;
 use flowgraph::ll::{LLConst, LLGraph, LLOp, LLOpKind as K, LLType, LLValue};
 
 /// The Rust form of an op.
@@ -18,9 +17,6 @@ pub enum OpCode {
     /// A JIT hint with no run-time effect (a comment).
     Nothing(String),
 }
-
-/// Helpers that have an `_r` form in the runtime.
-const R_HELPERS: &[Helper] = &[Helper::rpy_dict_getitem];
 
 impl Gen<'_> {
     /// An operand.
@@ -118,7 +114,7 @@ impl Gen<'_> {
                 let args = a[1..].join(", ");
                 let code = match &op.args[0] {
                     LLValue::Const(LLConst::Func(f)) => format!("{}({args})", self.fn_names[f]),
-                    LLValue::Const(LLConst::Helper(h)) if R_HELPERS.contains(h) => {
+                    LLValue::Const(LLConst::Helper(h)) if h.info().result_form => {
                         return Result(format!("{h}_r({args})"))
                     }
                     LLValue::Const(LLConst::Helper(h)) => format!("{h}({args})"),

@@ -71,7 +71,7 @@ impl Loader {
                 base,
                 methods: IndexMap::new(),
                 attrs: IndexMap::new(),
-                immutable_fields: Vec::new(),
+                immutable_fields: ImmutableFields::default(),
                 builtin: true,
                 span: Span::default(),
             });
@@ -484,7 +484,7 @@ impl Loader {
             base,
             methods: IndexMap::new(),
             attrs: IndexMap::new(),
-            immutable_fields: Vec::new(),
+            immutable_fields: ImmutableFields::default(),
             builtin: false,
             span: def.span,
         });
@@ -533,7 +533,7 @@ impl Loader {
         Ok(())
     }
 
-    fn immutable_fields(&self, v: &ConstValue, span: Span) -> DResult<Vec<String>> {
+    fn immutable_fields(&self, v: &ConstValue, span: Span) -> DResult<ImmutableFields> {
         let items = match v {
             ConstValue::Tuple(t) => t.to_vec(),
             ConstValue::Prebuilt(id) => match &self.prog.prebuilt[id.index()] {
@@ -542,13 +542,21 @@ impl Loader {
             },
             _ => return err(span, "_immutable_fields_ must be a list of field names"),
         };
-        items
-            .iter()
-            .map(|i| match i {
-                ConstValue::Str(s) => Ok(String::from_utf8_lossy(s).into_owned()),
-                _ => err(span, "_immutable_fields_ must be a list of strings"),
-            })
-            .collect()
+        let entry = |i: &ConstValue| match i {
+            ConstValue::Str(s) => {
+                let text = String::from_utf8_lossy(s);
+                ImmutableField::parse(&text).ok_or(()).or_else(|()| {
+                    err(
+                        span,
+                        format!("_immutable_fields_ entry '{text}' is not 'name' or 'name[*]'"),
+                    )
+                })
+            }
+            _ => err(span, "_immutable_fields_ must be a list of strings"),
+        };
+        Ok(ImmutableFields(
+            items.iter().map(entry).collect::<DResult<_>>()?,
+        ))
     }
 
     fn driver(&mut self, name: &str, call: &Expr) -> DResult<DriverId> {

@@ -236,16 +236,74 @@ pub struct ClassDecl {
     pub methods: IndexMap<String, FuncId>,
     /// Class-level constants (`x = 0`, `_immutable_fields_ = [...]`).
     pub attrs: IndexMap<String, ConstValue>,
-    /// `_immutable_fields_` entries (`'code'`, `'consts[*]'`).
-    pub immutable_fields: Vec<String>,
+    /// `_immutable_fields_` (`'code'`, `'consts[*]'`), parsed.
+    pub immutable_fields: ImmutableFields,
     pub builtin: bool,
     pub span: Span,
 }
 
-/// Does an `_immutable_fields_` entry (`'x'`, or `'xs[*]'` for a list whose
-/// items never change either) declare field `name`?
-pub fn declares_immutable(entry: &str, name: &str) -> bool {
-    entry == name || entry.strip_suffix("[*]") == Some(name)
+/// One `_immutable_fields_` entry, parsed by the loader: `'x'` (the field
+/// is assigned only in `__init__`), `'xs[*]'` (nor do the items of the list
+/// it holds change). RPython's quasi-immutable spellings `'x?'` and
+/// `'xs?[*]'` are accepted and mean an ordinary, mutable field here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImmutableField {
+    pub name: String,
+    /// `[*]`: the list's items are immutable too.
+    pub items: bool,
+    /// `?`: quasi-immutable (treated as mutable).
+    pub quasi: bool,
+}
+
+impl ImmutableField {
+    /// Parse one entry; `None` if it is not `name`, `name[*]`, `name?` or
+    /// `name?[*]` with `name` an identifier.
+    pub fn parse(entry: &str) -> Option<ImmutableField> {
+        let (rest, items) = match entry.strip_suffix("[*]") {
+            Some(r) => (r, true),
+            None => (entry, false),
+        };
+        let (name, quasi) = match rest.strip_suffix('?') {
+            Some(n) => (n, true),
+            None => (rest, false),
+        };
+        let mut chars = name.chars();
+        let ident = chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_');
+        ident.then(|| ImmutableField {
+            name: name.to_string(),
+            items,
+            quasi,
+        })
+    }
+}
+
+/// A class's `_immutable_fields_` (with its bases' once the rtyper has laid
+/// the class out).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImmutableFields(pub Vec<ImmutableField>);
+
+impl ImmutableFields {
+    fn find(&self, name: &str) -> Option<&ImmutableField> {
+        self.0.iter().find(|f| f.name == name && !f.quasi)
+    }
+
+    /// Is field `name` immutable after `__init__`?
+    pub fn declares(&self, name: &str) -> bool {
+        self.find(name).is_some()
+    }
+
+    /// Are the items of the list in field `name` immutable too (`name[*]`)?
+    pub fn declares_items(&self, name: &str) -> bool {
+        self.find(name).is_some_and(|f| f.items)
+    }
+
+    /// Add another class's entries (a base class's, when laying out).
+    pub fn extend(&mut self, other: &ImmutableFields) {
+        self.0.extend(other.0.iter().cloned());
+    }
 }
 
 /// `name = JitDriver(greens=[...], reds=[...], get_printable_location=f)`.
@@ -326,6 +384,11 @@ impl Program {
         }
         root
     }
+    /// Is `f` a class's `__init__`?
+    pub fn is_init(&self, f: FuncId) -> bool {
+        let class = self.func(f).class;
+        class.is_some_and(|c| self.class(c).methods.get("__init__") == Some(&f))
+    }
     /// Find a method through the class hierarchy.
     pub fn lookup_method(&self, class: ClassId, name: &str) -> Option<FuncId> {
         let mut c = Some(class);
@@ -379,4 +442,30 @@ pub fn is_subclass_by(
         c = base(id);
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ImmutableField, ImmutableFields};
+
+    #[test]
+    fn immutable_field_entries_parse_once() {
+        let f = |e: &str| ImmutableField::parse(e).map(|f| (f.name, f.items, f.quasi));
+        assert_eq!(f("code"), Some(("code".into(), false, false)));
+        assert_eq!(f("ops[*]"), Some(("ops".into(), true, false)));
+        assert_eq!(f("w?"), Some(("w".into(), false, true)));
+        assert_eq!(f("ws?[*]"), Some(("ws".into(), true, true)));
+        for bad in ["", "[*]", "a b", "x[1]", "1x", "x[*]?"] {
+            assert_eq!(f(bad), None, "{bad:?}");
+        }
+        let fields = ImmutableFields(
+            ["a", "bs[*]", "q?"]
+                .iter()
+                .filter_map(|e| ImmutableField::parse(e))
+                .collect(),
+        );
+        assert!(fields.declares("a") && !fields.declares_items("a"));
+        assert!(fields.declares("bs") && fields.declares_items("bs"));
+        assert!(!fields.declares("q") && !fields.declares("c"));
+    }
 }

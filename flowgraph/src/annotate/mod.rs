@@ -633,7 +633,7 @@ impl Annotator<'_> {
     fn check_immutable_writes(&mut self) -> DResult<()> {
         let fp = self.fp;
         for f in self.prog.functions.iter().map(|d| d.id) {
-            if self.prog.func(f).name.ends_with(".__init__") {
+            if self.prog.is_init(f) {
                 continue;
             }
             let g = &fp.graphs[f.index()];
@@ -661,10 +661,7 @@ impl Annotator<'_> {
                         .attr(self.prog, class, &name)
                         .map_or(class, |(o, _)| o);
                     let declarer = self.prog.classes.iter().find(|c| {
-                        self.prog.is_subclass(c.id, owner)
-                            && c.immutable_fields
-                                .iter()
-                                .any(|e| rpy_front::program::declares_immutable(e, &name))
+                        self.prog.is_subclass(c.id, owner) && c.immutable_fields.declares(&name)
                     });
                     if let Some(c) = declarer {
                         self.pos = (f, b);

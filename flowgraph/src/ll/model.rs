@@ -290,9 +290,8 @@ pub struct LLClass {
     /// Methods called through the vtable (`vtable_method`): the slot's
     /// function type and this class's implementation (`None`: abstract).
     pub vtable: IndexMap<String, (LLType, Option<FuncId>)>,
-    /// `_immutable_fields_`, this class's and inherited (`'consts[*]'`
-    /// entries declare the items of a list field immutable too).
-    pub immutable_fields: Vec<String>,
+    /// `_immutable_fields_`, this class's and inherited.
+    pub immutable_fields: rpy_front::program::ImmutableFields,
     pub is_exception: bool,
     /// Instances of exactly this class are created somewhere.
     pub instantiated: bool,

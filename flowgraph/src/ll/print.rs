@@ -63,11 +63,7 @@ fn print_class(p: &LLProgram, c: &LLClass, out: &mut String) {
     }
     let _ = writeln!(out, "# class {}{base}: {}", c.name, parts.join(", "));
     for (n, t) in &c.fields {
-        let imm = if c
-            .immutable_fields
-            .iter()
-            .any(|f| f == n || f.strip_suffix("[*]") == Some(n))
-        {
+        let imm = if c.immutable_fields.declares(n) {
             " immutable"
         } else {
             ""

@@ -32,11 +32,11 @@ pub(super) fn fields(rt: &RTyper) -> DResult<Vec<IndexMap<String, LLType>>> {
 pub(super) fn classes(rt: &RTyper) -> DResult<Vec<LLClass>> {
     let mut out = Vec::new();
     for c in &rt.prog.classes {
-        let mut immutable_fields = c.base.map_or(Vec::new(), |b: rpy_front::program::ClassId| {
+        let mut immutable_fields = c.base.map_or(Default::default(), |b| {
             let base: &LLClass = &out[b.index()];
             base.immutable_fields.clone()
         });
-        immutable_fields.extend(c.immutable_fields.iter().cloned());
+        immutable_fields.extend(&c.immutable_fields);
         let is_exception = rt.prog.is_subclass(c.id, builtin_class::BASE_EXCEPTION);
         let mut cls = LLClass {
             id: Some(c.id),

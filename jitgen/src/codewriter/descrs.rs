@@ -135,11 +135,7 @@ pub(super) fn field_size(t: &LLType) -> u8 {
 /// subclass's declaration: one descr per field, whatever the static type
 /// of an access.)
 pub(super) fn declared_immutable(p: &LLProgram, owner: ClassId, name: &str) -> bool {
-    let declares = |c: &flowgraph::ll::LLClass| {
-        c.immutable_fields
-            .iter()
-            .any(|f| rpy_front::program::declares_immutable(f, name))
-    };
+    let declares = |c: &flowgraph::ll::LLClass| c.immutable_fields.declares(name);
     let below_owner = |c: &flowgraph::ll::LLClass| {
         let mut at = c.id;
         while let Some(x) = at {

@@ -153,8 +153,7 @@ pub(super) fn items_immutable(prog: &LLProgram, g: &LLGraph) -> Vec<bool> {
         ) else {
             continue;
         };
-        let starred = format!("{name}[*]");
-        seed[op.result.index()] = prog.class(cls).immutable_fields.contains(&starred);
+        seed[op.result.index()] = prog.class(cls).immutable_fields.declares_items(name);
     }
     let mut state = seed.clone();
     for b in g.blocks.iter().skip(1) {

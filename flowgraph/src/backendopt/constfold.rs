@@ -6,7 +6,6 @@
 use crate::ll::edit::remove_unreachable_blocks;
 use crate::ll::model::*;
 use crate::ll::ops::LLOpKind as K;
-use rpy_semantics::int;
 use std::collections::{HashMap, HashSet};
 
 /// Fold until nothing changes.
@@ -26,55 +25,11 @@ pub fn constant_fold(g: &mut LLGraph) {
     }
 }
 
-/// The value of a pure op on constant operands, when it can be known.
-/// Ops that would raise (division by zero, …) are left alone.
+/// The value of a pure op on constant operands, when it can be known (the
+/// op table's fold). Ops that would raise (division by zero, …) are left
+/// alone.
 pub fn fold_op(kind: K, args: &[LLConst]) -> Option<LLConst> {
-    use LLConst::{Bool, Char, Float, Int};
-    Some(match (kind, args) {
-        (K::SameAs, [c]) => c.clone(),
-        (K::IntAdd, [Int(a), Int(b)]) => Int(a.wrapping_add(*b)),
-        (K::IntSub, [Int(a), Int(b)]) => Int(a.wrapping_sub(*b)),
-        (K::IntMul, [Int(a), Int(b)]) => Int(a.wrapping_mul(*b)),
-        (K::IntFloorDiv, [Int(a), Int(b)]) => Int(int::floordiv(*a, *b).ok()?),
-        (K::IntMod, [Int(a), Int(b)]) => Int(int::modulo(*a, *b).ok()?),
-        (K::IntLshift, [Int(a), Int(b)]) => Int(int::lshift(*a, *b).ok()?),
-        (K::IntRshift, [Int(a), Int(b)]) => Int(int::rshift(*a, *b).ok()?),
-        (K::IntAnd, [Int(a), Int(b)]) => Int(a & b),
-        (K::IntOr, [Int(a), Int(b)]) => Int(a | b),
-        (K::IntXor, [Int(a), Int(b)]) => Int(a ^ b),
-        (K::IntLt, [Int(a), Int(b)]) => Bool(a < b),
-        (K::IntLe, [Int(a), Int(b)]) => Bool(a <= b),
-        (K::IntEq, [Int(a), Int(b)]) => Bool(a == b),
-        (K::IntNe, [Int(a), Int(b)]) => Bool(a != b),
-        (K::IntGt, [Int(a), Int(b)]) => Bool(a > b),
-        (K::IntGe, [Int(a), Int(b)]) => Bool(a >= b),
-        (K::IntNeg, [Int(a)]) => Int(a.wrapping_neg()),
-        (K::IntAbs, [Int(a)]) => Int(int::abs(*a)),
-        (K::IntInvert, [Int(a)]) => Int(!a),
-        (K::IntIsTrue, [Int(a)]) => Bool(*a != 0),
-        (K::FloatAdd, [Float(a), Float(b)]) => Float(a + b),
-        (K::FloatSub, [Float(a), Float(b)]) => Float(a - b),
-        (K::FloatMul, [Float(a), Float(b)]) => Float(a * b),
-        (K::FloatLt, [Float(a), Float(b)]) => Bool(a < b),
-        (K::FloatLe, [Float(a), Float(b)]) => Bool(a <= b),
-        (K::FloatEq, [Float(a), Float(b)]) => Bool(a == b),
-        (K::FloatNe, [Float(a), Float(b)]) => Bool(a != b),
-        (K::FloatGt, [Float(a), Float(b)]) => Bool(a > b),
-        (K::FloatGe, [Float(a), Float(b)]) => Bool(a >= b),
-        (K::FloatNeg, [Float(a)]) => Float(-a),
-        (K::FloatIsTrue, [Float(a)]) => Bool(*a != 0.0),
-        (K::CharEq, [Char(a), Char(b)]) => Bool(a == b),
-        (K::CharNe, [Char(a), Char(b)]) => Bool(a != b),
-        (K::CharLt, [Char(a), Char(b)]) => Bool(a < b),
-        (K::CharLe, [Char(a), Char(b)]) => Bool(a <= b),
-        (K::CharGt, [Char(a), Char(b)]) => Bool(a > b),
-        (K::CharGe, [Char(a), Char(b)]) => Bool(a >= b),
-        (K::CastBoolToInt, [Bool(a)]) => Int(*a as i64),
-        (K::CastIntToFloat, [Int(a)]) => Float(*a as f64),
-        (K::CastCharToInt, [Char(a)]) => Int(*a as i64),
-        (K::BoolNot, [Bool(a)]) => Bool(!a),
-        _ => return None,
-    })
+    kind.info().fold.and_then(|f| f(args))
 }
 
 fn subst(v: &mut LLValue, known: &HashMap<LVar, LLConst>) -> bool {

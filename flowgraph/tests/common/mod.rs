@@ -35,7 +35,7 @@ pub fn program() -> Program {
             base: base.map(ClassId),
             methods: IndexMap::new(),
             attrs: IndexMap::new(),
-            immutable_fields: Vec::new(),
+            immutable_fields: Default::default(),
             builtin: true,
             span: Span::default(),
         })

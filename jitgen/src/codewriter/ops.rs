@@ -3,6 +3,7 @@
 //! (inlined jitcode or a wrapper of the native code), the JIT hints.
 
 use super::*;
+use flowgraph::ll::ops::Jit;
 
 impl<'p> Writer<'p> {
     /// One LL op; `handler`: where an exception goes (the block's
@@ -17,30 +18,34 @@ impl<'p> Writer<'p> {
     ) {
         let dst = c.reg(op.result);
         let a: Vec<Src> = op.args.iter().map(|v| self.src(c, v)).collect();
-        if let Some(o) = pure_opcode(op.kind) {
-            return pure(c, o, a, dst);
-        }
         if let Some((o, args)) = strength_reduced(op, &a) {
             return pure(c, o, args, dst);
         }
-        let site = (block, i, op, handler);
-        match op.kind {
-            K::IntMod | K::IntFloorDiv => self.py_division(c, site, &a),
-            K::CastFloatToInt => self.float_to_int(c, site, a[0]),
-            K::BoolNot => pure(c, Opcode::IntXor, vec![a[0], Src::Const(1)], dst),
-            K::FloatIsTrue => pure(
-                c,
-                Opcode::FloatNe,
-                vec![a[0], Src::Const(0f64.to_bits())],
-                dst,
-            ),
-            K::PtrIsZero => pure(c, Opcode::PtrEq, vec![a[0], Src::Const(0)], dst),
-            K::PtrNonZero => pure(c, Opcode::PtrNe, vec![a[0], Src::Const(0)], dst),
-            K::CastBoolToInt | K::CastCharToInt | K::CastPointer | K::SameAs => {
+        match op.kind.info().jit {
+            Jit::Op(o) => pure(c, o, a, dst),
+            Jit::OpConst(o, k) => pure(c, o, vec![a[0], Src::Const(k)], dst),
+            Jit::Move => {
                 if let Some(d) = dst {
                     c.emit(Insn::Move(vec![(a[0], d)]));
                 }
             }
+            Jit::Call => self.wrapped(c, block, i, op, handler),
+            Jit::Special => self.special_op(c, (block, i, op, handler), a, dst),
+        }
+    }
+
+    /// The ops whose JIT form depends on the program or needs a guard.
+    fn special_op(
+        &mut self,
+        c: &mut Code,
+        site: (LBlock, usize, &LLOp, Option<u32>),
+        a: Vec<Src>,
+        dst: Option<Reg>,
+    ) {
+        let (block, i, op, handler) = site;
+        match op.kind {
+            K::IntMod | K::IntFloorDiv => self.py_division(c, site, &a),
+            K::CastFloatToInt => self.float_to_int(c, site, a[0]),
             K::JitWeAreJitted | K::JitPromote | K::JitMergePoint | K::CanEnterJit => {
                 jit_hint(c, op, &a, dst)
             }
@@ -91,7 +96,10 @@ impl<'p> Writer<'p> {
                 });
             }
             K::DirectCall => self.direct_call(c, site, &a, dst),
-            _ => self.wrapped(c, block, i, op, handler),
+            other => unreachable!(
+                "codewriter: {} has a JIT form in the op table",
+                other.name()
+            ),
         }
     }
 
@@ -301,44 +309,6 @@ pub(super) fn pure(c: &mut Code, op: Opcode, args: Vec<Src>, dst: Option<Reg>) {
         dst,
         descr: None,
     });
-}
-
-/// The JIT op of an LL op that is one pure machine op on the same
-/// arguments.
-pub(super) fn pure_opcode(kind: K) -> Option<Opcode> {
-    use Opcode as O;
-    Some(match kind {
-        K::IntAdd => O::IntAdd,
-        K::IntSub => O::IntSub,
-        K::IntMul => O::IntMul,
-        K::IntAnd => O::IntAnd,
-        K::IntOr => O::IntOr,
-        K::IntXor => O::IntXor,
-        K::IntNeg => O::IntNeg,
-        K::IntInvert => O::IntInvert,
-        K::IntIsTrue => O::IntIsTrue,
-        K::IntLt | K::CharLt => O::IntLt,
-        K::IntLe | K::CharLe => O::IntLe,
-        K::IntEq | K::CharEq => O::IntEq,
-        K::IntNe | K::CharNe => O::IntNe,
-        K::IntGt | K::CharGt => O::IntGt,
-        K::IntGe | K::CharGe => O::IntGe,
-        K::FloatAdd => O::FloatAdd,
-        K::FloatSub => O::FloatSub,
-        K::FloatMul => O::FloatMul,
-        K::FloatNeg => O::FloatNeg,
-        K::FloatAbs => O::FloatAbs,
-        K::FloatLt => O::FloatLt,
-        K::FloatLe => O::FloatLe,
-        K::FloatEq => O::FloatEq,
-        K::FloatNe => O::FloatNe,
-        K::FloatGt => O::FloatGt,
-        K::FloatGe => O::FloatGe,
-        K::CastIntToFloat => O::CastIntToFloat,
-        K::PtrEq => O::PtrEq,
-        K::PtrNe => O::PtrNe,
-        _ => return None,
-    })
 }
 
 /// Python's `%` and `//` by a positive power of two, and shifts by a

@@ -4,6 +4,7 @@
 //! it pending in `RPY_EXC` (calls).
 
 use super::Gen;
+use flowgraph::ll::ops::Rust;
 use flowgraph::ll::{LLConst, LLGraph, LLOp, LLOpKind as K, LLType, LLValue};
 
 /// The Rust form of an op.
@@ -41,55 +42,22 @@ impl Gen<'_> {
             .expect("genrust: an instance operand")
     }
 
-    /// The code of one op (its result is assigned by the caller).
+    /// The code of one op (its result is assigned by the caller): the op
+    /// table's Rust form, or the op's own case below.
     pub fn op_code(&self, g: &LLGraph, op: &LLOp) -> OpCode {
-        use OpCode::{Nothing, Plain, Result};
         let a: Vec<String> = op.args.iter().map(|v| self.value(v)).collect();
-        let bin = |f: &str| Plain(format!("({} {f} {})", a[0], a[1]));
-        let method = |m: &str| Plain(format!("{}.{m}({})", a[0], a[1]));
+        match op.kind.info().rust {
+            Rust::Special => self.special_op_code(g, op, &a),
+            r @ (Rust::Expr(_) | Rust::Call(_)) => OpCode::Plain(r.render(&a)),
+            r @ Rust::CallR(_) => OpCode::Result(r.render(&a)),
+        }
+    }
+
+    /// The ops whose Rust form depends on the program.
+    fn special_op_code(&self, g: &LLGraph, op: &LLOp, a: &[String]) -> OpCode {
+        use OpCode::{Nothing, Plain, Result};
         let call = |f: &str| format!("{f}({})", a.join(", "));
-        let call_r = |f: &str| Result(call(f));
         match op.kind {
-            K::IntAdd => method("wrapping_add"),
-            K::IntSub => method("wrapping_sub"),
-            K::IntMul => method("wrapping_mul"),
-            K::IntFloorDiv => call_r("rpy_int_floordiv_r"),
-            K::IntMod => call_r("rpy_int_mod_r"),
-            K::IntLshift => call_r("rpy_int_lshift_r"),
-            K::IntRshift => call_r("rpy_int_rshift_r"),
-            K::IntLt | K::FloatLt | K::CharLt => bin("<"),
-            K::IntLe | K::FloatLe | K::CharLe => bin("<="),
-            K::IntEq | K::FloatEq | K::CharEq => bin("=="),
-            K::IntNe | K::FloatNe | K::CharNe => bin("!="),
-            K::IntGt | K::FloatGt | K::CharGt => bin(">"),
-            K::IntGe | K::FloatGe | K::CharGe => bin(">="),
-            K::IntNeg => Plain(format!("{}.wrapping_neg()", a[0])),
-            K::IntAbs => Plain(format!("{}.wrapping_abs()", a[0])),
-            K::IntAnd => bin("&"),
-            K::IntOr => bin("|"),
-            K::IntXor => bin("^"),
-            K::IntInvert | K::BoolNot => Plain(format!("(!{})", a[0])),
-            K::IntIsTrue => Plain(format!("({} != 0)", a[0])),
-            K::FloatAdd => bin("+"),
-            K::FloatSub => bin("-"),
-            K::FloatMul => bin("*"),
-            K::FloatTrueDiv => call_r("rpy_float_truediv_r"),
-            K::FloatFloorDiv => call_r("rpy_float_floordiv_r"),
-            K::FloatMod => call_r("rpy_float_mod_r"),
-            K::FloatNeg => Plain(format!("(-{})", a[0])),
-            K::FloatAbs => Plain(format!("{}.abs()", a[0])),
-            K::FloatIsTrue => Plain(format!("({} != 0.0)", a[0])),
-            K::CastBoolToInt | K::CastCharToInt => Plain(format!("({} as i64)", a[0])),
-            K::CastIntToFloat => Plain(format!("({} as f64)", a[0])),
-            K::CastFloatToInt => call_r("rpy_cast_float_to_int_r"),
-            K::CastIntToChar => call_r("rpy_cast_int_to_char_r"),
-            K::PtrEq => Plain(format!("std::ptr::addr_eq({}, {})", a[0], a[1])),
-            K::PtrNe => Plain(format!("(!std::ptr::addr_eq({}, {}))", a[0], a[1])),
-            K::PtrIsZero => Plain(format!("{}.is_null()", a[0])),
-            K::PtrNonZero => Plain(format!("(!{}.is_null())", a[0])),
-            K::CastPointer | K::SameAs | K::JitPromote => Plain(a[0].clone()),
-            K::Malloc => Plain(format!("rpy_malloc_dynamic({})", a[0])),
-            K::MallocDynamic => Plain(format!("rpy_malloc_dynamic({})", a[0])),
             K::GetField | K::SetField => {
                 let cls = self.prog.class(self.class_of(g, &op.args[0]));
                 let f = super::classes::field_name(cls, self.field_of(&op.args[1]));
@@ -109,7 +77,6 @@ impl Gen<'_> {
                 let name = self.field_of(&op.args[1]);
                 Plain(self.vtable_slot(&a[0], c, name, op.kind == K::VtableMethod))
             }
-            K::InstanceOf => Plain(format!("rpy_instanceof({}, {})", a[0], a[1])),
             K::DirectCall => {
                 let args = a[1..].join(", ");
                 let code = match &op.args[0] {
@@ -128,13 +95,6 @@ impl Gen<'_> {
             }
             K::NewList if a.is_empty() => Plain("rpy_newlist(0)".into()),
             K::NewList => Plain(format!("rpy_newlist_from(&[{}])", a.join(", "))),
-            K::ListLen => Plain(call("rpy_list_len")),
-            K::ListGetItem => call_r("rpy_list_getitem_r"),
-            K::ListGetItemNonneg => call_r("rpy_list_getitem_nonneg_r"),
-            K::ListSetItem => call_r("rpy_list_setitem_r"),
-            K::ListSetItemNonneg => call_r("rpy_list_setitem_nonneg_r"),
-            K::StrLen => Plain(call("rpy_str_len")),
-            K::StrGetItem => call_r("rpy_str_getitem_r"),
             K::NewTuple => {
                 let types: Vec<LLType> = op
                     .args
@@ -154,7 +114,7 @@ impl Gen<'_> {
                 Plain(format!("(*({} as *mut {st})).f{k}", a[0]))
             }
             K::JitMergePoint | K::CanEnterJit => Nothing(op.kind.name().into()),
-            K::JitWeAreJitted => Plain("false".into()),
+            other => unreachable!("genrust: {} has a Rust form in the op table", other.name()),
         }
     }
 

@@ -100,14 +100,14 @@ fn toy_dispatch_is_one_switch() {
 }
 
 /// One backendopt pass over a whole program.
-type Pass = fn(&mut flowgraph::ll::LLProgram);
+type Pass = fn(&mut rpy_rtyper::ll::LLProgram);
 
 /// For each tests/golden/opt/NAME.rpy: the LL text before backendopt and
 /// after each pass, against NAME.passes (each pass: LL text in → LL text out).
 #[test]
 fn backendopt_passes() {
-    use flowgraph::backendopt::{constfold, inline, jumps};
-    use flowgraph::ll::{print::print_program, verify::verify_program};
+    use rpy_backendopt::{constfold, inline, jumps};
+    use rpy_rtyper::ll::{print::print_program, verify::verify_program};
     let srcs = files("tests/golden/opt", "rpy");
     let mut failures = Vec::new();
     for src in &srcs {

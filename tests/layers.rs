@@ -11,10 +11,14 @@ const LAYERS: &[&str] = &[
     "rpy-semantics",
     "rpy-runtime",
     "rpy-jit",
-    "rpy-front",
-    "flowgraph",
-    "jitgen",
-    "translator",
+    "rpy-front",      // parse, load: the Program
+    "flowgraph",      // flow graphs: build, simplify, verify, print
+    "rpy-rtyper",     // annotator, method table, rtyper, the LL IR
+    "rpy-backendopt", // LL passes and analyses
+    "rpy-interp",     // --interp: the annotated flow graphs run directly
+    "jitgen",         // the codewriter (LL → jitcodes)
+    "rpy-genrust",    // LL (+ jitcodes) → Rust source
+    "translator",     // the driver: the translate command
 ];
 
 /// How many run-time crates the bottom of `LAYERS` holds.

@@ -15,9 +15,9 @@ fn front_end(text: &str) -> Result<(), String> {
         let mut fp = flowgraph::build::build_program(program)?;
         flowgraph::simplify::simplify_program(&mut fp);
         flowgraph::hints::check_hints(&fp)?;
-        let ann = flowgraph::annotate::annotate(&fp)?;
-        let mut ll = flowgraph::rtype::rtype(&fp, &ann)?;
-        flowgraph::backendopt::optimize(&mut ll);
+        let ann = rpy_rtyper::annotate::annotate(&fp)?;
+        let mut ll = rpy_rtyper::rtype::rtype(&fp, &ann)?;
+        rpy_backendopt::optimize(&mut ll);
         Ok::<(), rpy_front::Diagnostic>(())
     });
     match result {

@@ -15,10 +15,10 @@
 
 mod common;
 use common::*;
-use flowgraph::ll::{LLConst, LLOpKind as K};
 use rpy_front::ast::BinOp;
 use rpy_front::program::ConstValue;
 use rpy_jit::ir::Opcode;
+use rpy_rtyper::ll::{LLConst, LLOpKind as K};
 use rpy_semantics::repr::{float_repr_string, str_repr_string};
 use std::path::Path;
 
@@ -446,7 +446,7 @@ fn ll_fold(a: Num, op: &str, b: Num) -> Option<Option<String>> {
         }
     };
     Some(
-        flowgraph::backendopt::constfold::fold_op(kind, &args).map(|c| match c {
+        rpy_backendopt::constfold::fold_op(kind, &args).map(|c| match c {
             LLConst::Int(i) => num_repr(Num::Int(i)),
             LLConst::Float(f) => num_repr(Num::Float(f)),
             other => format!("{other:?}"),

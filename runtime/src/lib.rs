@@ -1,6 +1,6 @@
 //! rpy-runtime: what the Rust code generated from LL graphs links against —
 //! object layouts, the allocator and type descriptors, pending exceptions,
-//! and every runtime helper of `flowgraph::ll::helpers::HELPERS`.
+//! and every runtime helper of `rpy_rtyper::ll::helpers::HELPERS`.
 //!
 //! Safety contract shared by every `unsafe fn` of this crate (one place
 //! instead of a `# Safety` section per helper): pointer arguments point to

@@ -1,9 +1,9 @@
 //! The pipeline's steps, in order: read → parse → load → build flow graphs
 //! → simplify; each user error is rendered as a diagnostic with exit status 1.
 
-use flowgraph::annotate::Annotations;
 use flowgraph::FlowProgram;
 use rpy_front::{Diagnostic, SourceFile};
+use rpy_rtyper::annotate::Annotations;
 use std::path::{Path, PathBuf};
 
 /// A failed step: already reported, with the exit status to use.
@@ -101,13 +101,13 @@ impl Steps {
     pub fn annotate(&self, path: &Path) -> Result<(FlowProgram, Annotations), Failed> {
         let fp = self.flow(path)?;
         let ann = self
-            .step("annotate", || flowgraph::annotate::annotate(&fp))
+            .step("annotate", || rpy_rtyper::annotate::annotate(&fp))
             .map_err(|d| report(&fp.program.file, &d))?;
         Ok((fp, ann))
     }
 
     /// Annotated flow graphs → LL graphs (checked by the LL verifier).
-    pub fn rtype(&self, path: &Path) -> Result<flowgraph::ll::LLProgram, Failed> {
+    pub fn rtype(&self, path: &Path) -> Result<rpy_rtyper::ll::LLProgram, Failed> {
         let (fp, ann) = self.annotate(path)?;
         self.rtype_flow(&fp, &ann)
     }
@@ -117,23 +117,26 @@ impl Steps {
         &self,
         fp: &FlowProgram,
         ann: &Annotations,
-    ) -> Result<flowgraph::ll::LLProgram, Failed> {
+    ) -> Result<rpy_rtyper::ll::LLProgram, Failed> {
         let ll = self
-            .step("rtype", || flowgraph::rtype::rtype(fp, ann))
+            .step("rtype", || rpy_rtyper::rtype::rtype(fp, ann))
             .map_err(|d| report(&fp.program.file, &d))?;
         verify_ll(&ll, "rtype")?;
         if self.opt == 0 {
             return Ok(ll);
         }
         let mut ll = ll;
-        self.step("backendopt", || flowgraph::backendopt::optimize(&mut ll));
+        self.step("backendopt", || rpy_backendopt::optimize(&mut ll));
         verify_ll(&ll, "backendopt")?;
         Ok(ll)
     }
 }
 
 /// The LL graphs and, with a JitDriver, the jitcodes.
-type Checked = (flowgraph::ll::LLProgram, Option<jitgen::codewriter::Output>);
+type Checked = (
+    rpy_rtyper::ll::LLProgram,
+    Option<jitgen::codewriter::Output>,
+);
 
 /// The file stem of a program (`goal/toy.rpy` → `toy`).
 fn stem(path: &Path) -> String {
@@ -152,7 +155,7 @@ impl Steps {
             .unwrap_or_default();
         let jit = jit.filter(|_| self.jit);
         Ok(self.step("genrust", || {
-            crate::genrust::generate(&ll, &file, jit.as_ref())
+            rpy_genrust::generate(&ll, &file, jit.as_ref())
         }))
     }
 
@@ -243,8 +246,8 @@ pub fn dump_rust(path: &Path, opt: u8, jit: bool) -> i32 {
 }
 
 /// LL graphs that do not verify are a bug of ours: exit status 2.
-fn verify_ll(ll: &flowgraph::ll::LLProgram, after: &str) -> Result<(), Failed> {
-    flowgraph::ll::verify::verify_program(ll).map_err(|e| {
+fn verify_ll(ll: &rpy_rtyper::ll::LLProgram, after: &str) -> Result<(), Failed> {
+    rpy_rtyper::ll::verify::verify_program(ll).map_err(|e| {
         eprintln!("internal error: the LL graphs do not verify after {after}:\n{e}");
         Failed(2)
     })
@@ -270,7 +273,7 @@ pub fn run_interp(path: &Path, args: &[String]) -> i32 {
         steps.checked_flow(&fp, &ann)?;
         let mut argv = vec![path.display().to_string()];
         argv.extend(args.iter().cloned());
-        Ok(flowgraph::interp::run(&fp, argv))
+        Ok(rpy_interp::run(&fp, argv))
     })())
 }
 
@@ -285,14 +288,17 @@ pub fn dump_ast(path: &Path) -> i32 {
 
 pub fn dump_annotated(path: &Path) -> i32 {
     status(Steps::default().annotate(path).map(|(fp, ann)| {
-        print!("{}", flowgraph::annotate::print::print_annotated(&fp, &ann));
+        print!(
+            "{}",
+            rpy_rtyper::annotate::print::print_annotated(&fp, &ann)
+        );
         0
     }))
 }
 
 pub fn dump_ll(path: &Path) -> i32 {
     status(Steps::default().rtype(path).map(|ll| {
-        print!("{}", flowgraph::ll::print::print_program(&ll));
+        print!("{}", rpy_rtyper::ll::print::print_program(&ll));
         0
     }))
 }

@@ -3,4 +3,3 @@
 
 pub mod build;
 pub mod driver;
-pub mod genrust;

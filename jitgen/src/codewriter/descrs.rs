@@ -135,8 +135,8 @@ pub(super) fn field_size(t: &LLType) -> u8 {
 /// subclass's declaration: one descr per field, whatever the static type
 /// of an access.)
 pub(super) fn declared_immutable(p: &LLProgram, owner: ClassId, name: &str) -> bool {
-    let declares = |c: &flowgraph::ll::LLClass| c.immutable_fields.declares(name);
-    let below_owner = |c: &flowgraph::ll::LLClass| {
+    let declares = |c: &rpy_rtyper::ll::LLClass| c.immutable_fields.declares(name);
+    let below_owner = |c: &rpy_rtyper::ll::LLClass| {
         let mut at = c.id;
         while let Some(x) = at {
             if x == owner {

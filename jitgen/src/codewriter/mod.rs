@@ -14,16 +14,16 @@
 //! `hints.rs` checks the merge points.
 
 use crate::liveness::live_in;
-use flowgraph::ll::analysis::Analysis;
-use flowgraph::ll::{
-    Effect as LLEffect, LBlock, LLConst, LLExit, LLGraph, LLLink, LLOp, LLOpKind as K, LLProgram,
-    LLType, LLValue, LVar, ListKind,
-};
+use rpy_backendopt::analysis::Analysis;
 use rpy_front::program::{ClassId, FuncId};
 use rpy_front::Diagnostic;
 use rpy_jit::ir::{CallEffect, Kind, Opcode};
 use rpy_jit::jitcode::{
     CallInfo, DriverInfo, FieldInfo, Insn, JitCode, JitCodes, Reg, SizeInfo, Src,
+};
+use rpy_rtyper::ll::{
+    Effect as LLEffect, LBlock, LLConst, LLExit, LLGraph, LLLink, LLOp, LLOpKind as K, LLProgram,
+    LLType, LLValue, LVar, ListKind,
 };
 use std::collections::HashMap;
 

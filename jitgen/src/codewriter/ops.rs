@@ -3,7 +3,7 @@
 //! (inlined jitcode or a wrapper of the native code), the JIT hints.
 
 use super::*;
-use flowgraph::ll::ops::Jit;
+use rpy_rtyper::ll::ops::Jit;
 
 impl<'p> Writer<'p> {
     /// One LL op; `handler`: where an exception goes (the block's

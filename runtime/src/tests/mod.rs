@@ -6,7 +6,7 @@ mod formatting;
 mod lists;
 mod misc;
 mod parsing;
-#[rustfmt::skip] // generated: translator/src/genrust/signatures.rs
+#[rustfmt::skip] // generated: genrust/src/signatures.rs
 mod signatures;
 mod strings;
 

@@ -1,0 +1,754 @@
+//! rpy_rtyper::annotate — whole-program type inference from the entry point
+//! (after PyPy's annotator): a worklist over blocks, one annotation per
+//! function, list/dict definitions and instance attributes shared over the
+//! whole program, and diagnostics that explain every refusal.
+
+mod calls;
+mod methods;
+pub mod model;
+pub mod print;
+pub mod result;
+mod rules;
+mod show;
+mod union;
+
+pub use model::*;
+pub use result::Annotations;
+
+use flowgraph::model::{BlockId, ExitCase, ExitSwitch, Value, VarId};
+use flowgraph::ops::OpKind;
+use flowgraph::FlowProgram;
+use indexmap::{IndexMap, IndexSet};
+use rpy_front::program::{ClassId, ConstValue, FuncId, Prebuilt, Program};
+use rpy_front::{DResult, Span};
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::rc::Rc;
+
+/// A place that reads some shared state: a block of a function.
+type Pos = (FuncId, BlockId);
+
+/// Annotate the program from its entry point.
+pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
+    let prog = &fp.program;
+    let n = prog.functions.len();
+    let mut an = Annotator {
+        fp,
+        prog,
+        a: Annotations {
+            vars: vec![None; n],
+            reached_blocks: vec![HashSet::new(); n],
+            funcs: vec![FuncInfo::default(); n],
+            attrs: vec![IndexMap::new(); prog.classes.len()],
+            instantiated: vec![false; prog.classes.len()],
+            drivers: prog
+                .drivers
+                .iter()
+                .map(|d| DriverInfo {
+                    greens: vec![SomeValue::Impossible; d.greens.len()],
+                    reds: vec![SomeValue::Impossible; d.reds.len()],
+                    portal: None,
+                })
+                .collect(),
+            prebuilt: vec![SomeValue::Impossible; prog.prebuilt.len()],
+            ..Annotations::default()
+        },
+        origins: vec![HashMap::new(); n],
+        worklist: VecDeque::new(),
+        queued: HashSet::new(),
+        pos: (prog.entry, fp.graphs[prog.entry.index()].startblock),
+        ret_deps: vec![HashSet::new(); n],
+        list_deps: HashMap::new(),
+        dict_deps: HashMap::new(),
+        attr_deps: HashMap::new(),
+        list_sites: HashMap::new(),
+        dict_sites: HashMap::new(),
+        unresolved_attrs: Vec::new(),
+        none_receivers: IndexSet::new(),
+        method_families: HashMap::new(),
+    };
+    an.init_prebuilt();
+    let argv_def = an.new_listdef(SomeValue::STR, None);
+    let entry_span = prog.func(prog.entry).span;
+    let argv = SomeValue::List {
+        def: argv_def,
+        nullable: false,
+    };
+    an.call_function(prog.entry, vec![(argv, entry_span)], entry_span)?;
+    an.run()?;
+    an.finish()?;
+    Ok(an.a)
+}
+
+impl<'a> Annotator<'a> {
+    /// An annotator holding finished annotations, to show types.
+    pub(crate) fn for_printing(fp: &'a FlowProgram, ann: &Annotations) -> Annotator<'a> {
+        let prog = &fp.program;
+        Annotator {
+            fp,
+            prog,
+            a: ann.clone(),
+            origins: Vec::new(),
+            worklist: VecDeque::new(),
+            queued: HashSet::new(),
+            pos: (prog.entry, fp.graphs[prog.entry.index()].startblock),
+            ret_deps: Vec::new(),
+            list_deps: HashMap::new(),
+            dict_deps: HashMap::new(),
+            attr_deps: HashMap::new(),
+            list_sites: HashMap::new(),
+            dict_sites: HashMap::new(),
+            unresolved_attrs: Vec::new(),
+            none_receivers: IndexSet::new(),
+            method_families: HashMap::new(),
+        }
+    }
+}
+
+pub(crate) struct Annotator<'a> {
+    pub fp: &'a FlowProgram,
+    pub prog: &'a Program,
+    pub a: Annotations,
+    /// Per function: where each variable's type came from.
+    pub origins: Vec<HashMap<VarId, Span>>,
+    worklist: VecDeque<Pos>,
+    queued: HashSet<Pos>,
+    /// The block being annotated.
+    pub pos: Pos,
+    /// Who reads each function's return type, list/dict definition, attribute.
+    pub ret_deps: Vec<HashSet<Pos>>,
+    list_deps: HashMap<u32, HashSet<Pos>>,
+    dict_deps: HashMap<u32, HashSet<Pos>>,
+    attr_deps: HashMap<(ClassId, String), HashSet<Pos>>,
+    /// One list/dict definition per creating op.
+    list_sites: HashMap<(FuncId, VarId), ListDefId>,
+    dict_sites: HashMap<(FuncId, VarId), DictDefId>,
+    /// Attribute reads not (yet) matched by any assignment.
+    unresolved_attrs: Vec<(ClassId, String, Span, FuncId)>,
+    /// Ops (function, block, index) whose receiver (`x` of `x.a`,
+    /// `x.m()`, `x[i]`, `len(x)`, ...) was only ever `None` so far, or
+    /// whose typing failed with an operand that was only `None` so far
+    /// (`"named " + p.name`). A
+    /// nullable attribute read before any non-None assignment of it is
+    /// annotated looks like this (`if o.h is not None: o = o.h.next`
+    /// reads `o.h` anew, so the test does not narrow it); the block is
+    /// re-flowed when the receiver widens, and `finish` reports the ones
+    /// still `None` at the fixpoint.
+    none_receivers: IndexSet<(FuncId, BlockId, usize)>,
+    /// The implementations of a method called together through a base
+    /// class (RPython's call family), per member: their parameters share
+    /// one type each, so one vtable slot type serves them all.
+    pub method_families: HashMap<FuncId, Vec<FuncId>>,
+}
+
+impl Annotator<'_> {
+    fn schedule(&mut self, pos: Pos) {
+        if self.queued.insert(pos) {
+            self.worklist.push_back(pos);
+        }
+    }
+
+    pub fn reflow_all(&mut self, deps: HashSet<Pos>) {
+        for p in deps {
+            self.schedule(p);
+        }
+    }
+
+    pub fn reflow_list(&mut self, root: ListDefId) {
+        let deps = self.list_deps.get(&root.0).cloned().unwrap_or_default();
+        self.reflow_all(deps);
+    }
+
+    pub fn reflow_dict(&mut self, root: DictDefId) {
+        let deps = self.dict_deps.get(&root.0).cloned().unwrap_or_default();
+        self.reflow_all(deps);
+    }
+
+    pub fn reflow_attr(&mut self, class: ClassId, name: &str) {
+        let deps = self
+            .attr_deps
+            .get(&(class, name.to_string()))
+            .cloned()
+            .unwrap_or_default();
+        self.reflow_all(deps);
+    }
+
+    /// Reflow every reader of attribute `name` on `class`, its bases and
+    /// its subclasses (a new attribute may be what they were waiting for).
+    pub fn reflow_attr_family(&mut self, class: ClassId, name: &str) {
+        let related: Vec<ClassId> = self
+            .prog
+            .classes
+            .iter()
+            .map(|c| c.id)
+            .filter(|&c| self.prog.is_subclass(c, class) || self.prog.is_subclass(class, c))
+            .collect();
+        for c in related {
+            self.reflow_attr(c, name);
+        }
+    }
+
+    /// The current block reads this list definition.
+    pub fn depend_list(&mut self, def: ListDefId) {
+        let r = self.a.list_root(def);
+        let pos = self.pos;
+        self.list_deps.entry(r.0).or_default().insert(pos);
+    }
+
+    pub fn depend_dict(&mut self, def: DictDefId) {
+        let r = self.a.dict_root(def);
+        let pos = self.pos;
+        self.dict_deps.entry(r.0).or_default().insert(pos);
+    }
+
+    pub fn depend_attr(&mut self, class: ClassId, name: &str) {
+        let pos = self.pos;
+        self.attr_deps
+            .entry((class, name.to_string()))
+            .or_default()
+            .insert(pos);
+    }
+
+    pub fn depend_return(&mut self, f: FuncId) {
+        let pos = self.pos;
+        self.ret_deps[f.index()].insert(pos);
+    }
+
+    /// The list definition of the list created by the current op.
+    pub fn list_site(&mut self, result: VarId, item: SomeValue, origin: Span) -> ListDefId {
+        let key = (self.pos.0, result);
+        if let Some(&d) = self.list_sites.get(&key) {
+            return d;
+        }
+        let d = self.new_listdef(item, Some(origin));
+        self.list_sites.insert(key, d);
+        d
+    }
+
+    pub fn dict_site(&mut self, result: VarId, origin: Span) -> DictDefId {
+        let key = (self.pos.0, result);
+        if let Some(&d) = self.dict_sites.get(&key) {
+            return d;
+        }
+        let d = self.new_dictdef(SomeValue::Impossible, SomeValue::Impossible, Some(origin));
+        self.dict_sites.insert(key, d);
+        d
+    }
+
+    /// Give every prebuilt list/dict its definition and item types.
+    fn init_prebuilt(&mut self) {
+        for i in 0..self.prog.prebuilt.len() {
+            let ann = match &self.prog.prebuilt[i] {
+                Prebuilt::List(_) => SomeValue::List {
+                    def: self.new_listdef(SomeValue::Impossible, None),
+                    nullable: false,
+                },
+                Prebuilt::Dict(_) => SomeValue::Dict {
+                    def: self.new_dictdef(SomeValue::Impossible, SomeValue::Impossible, None),
+                    nullable: false,
+                },
+            };
+            self.a.prebuilt[i] = ann;
+        }
+        let span = self.prog.func(self.prog.entry).span;
+        for i in 0..self.prog.prebuilt.len() {
+            let result = match (self.prog.prebuilt[i].clone(), self.a.prebuilt[i].clone()) {
+                (Prebuilt::List(items), SomeValue::List { def, .. }) => {
+                    items.iter().try_for_each(|item| {
+                        let ann = self.a.const_ann(item);
+                        self.list_store(def, &ann, span)
+                    })
+                }
+                (Prebuilt::Dict(items), SomeValue::Dict { def, .. }) => {
+                    items.iter().try_for_each(|(k, v)| {
+                        let (k, v) = (self.a.const_ann(k), self.a.const_ann(v));
+                        self.dict_store(def, Some(&k), Some(&v), span)
+                    })
+                }
+                _ => Ok(()),
+            };
+            // A prebuilt object mixing types is reported when it is used.
+            let _ = result;
+        }
+    }
+
+    fn run(&mut self) -> DResult<()> {
+        while let Some(pos) = self.worklist.pop_front() {
+            self.queued.remove(&pos);
+            self.pos = pos;
+            self.flow_block(pos.0, pos.1)?;
+        }
+        Ok(())
+    }
+
+    /// The type of an operand in function `f`.
+    pub fn ann(&self, f: FuncId, v: &Value) -> SomeValue {
+        self.a.value(f, v)
+    }
+
+    /// Where an operand's type came from (`fallback` for constants).
+    pub fn origin(&self, f: FuncId, v: &Value, fallback: Span) -> Span {
+        match v {
+            Value::Var(x) => self.origins[f.index()].get(x).copied().unwrap_or(fallback),
+            Value::Const(_) => fallback,
+        }
+    }
+
+    /// Widen a variable's type; returns whether it changed. `what` names
+    /// the variable for a conflict.
+    pub fn merge_var(
+        &mut self,
+        f: FuncId,
+        v: VarId,
+        new: &SomeValue,
+        origin: Span,
+        what: Option<String>,
+    ) -> DResult<bool> {
+        let old = self.a.var(f, v);
+        let merged = match self.union(&old, new) {
+            Ok(m) => m,
+            Err(c) => {
+                let name = what
+                    .or_else(|| self.user_name(f, v).map(|n| format!("'{n}'")))
+                    .unwrap_or_else(|| "this value".to_string());
+                let old_origin = self.origins[f.index()].get(&v).copied();
+                return Err(self.conflict_error(c, &name, old_origin, origin));
+            }
+        };
+        let merged = self.a.norm(&merged);
+        if merged == old {
+            return Ok(false);
+        }
+        self.origins[f.index()].entry(v).or_insert(origin);
+        if let Some(vars) = self.a.vars[f.index()].as_mut() {
+            vars[v.index()] = merged;
+        }
+        Ok(true)
+    }
+
+    fn flow_block(&mut self, f: FuncId, b: BlockId) -> DResult<()> {
+        let fp = self.fp;
+        let g = &fp.graphs[f.index()];
+        self.a.reached_blocks[f.index()].insert(b);
+        let block = g.block(b);
+        let raising_last = matches!(block.switch(), ExitSwitch::LastException);
+        for (i, op) in block.ops.iter().enumerate() {
+            let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();
+            if args.iter().any(SomeValue::is_impossible) {
+                return Ok(()); // not reachable with these types (yet)
+            }
+            if receiver_is_none(op.kind, &args) {
+                // Not an error yet: the receiver may still widen to a
+                // nullable reference (see `none_receivers`).
+                self.none_receivers.insert((f, b, i));
+                return Ok(());
+            }
+            let result = match self.op(f, op, &args) {
+                Ok(r) => r,
+                Err(_) if has_none_var(op, &args) => {
+                    // Maybe only so far: the `None` may widen later.
+                    self.none_receivers.insert((f, b, i));
+                    return Ok(());
+                }
+                Err(e) => return Err(e),
+            };
+            let is_last = i + 1 == block.ops.len();
+            if result.is_impossible() {
+                if is_last && raising_last {
+                    return self.follow_exits(f, b, true);
+                }
+                return Ok(());
+            }
+            self.merge_var(f, op.result, &result, op.span, None)?;
+        }
+        self.follow_exits(f, b, false)
+    }
+
+    /// Send the block's values along its exits (only the exceptional ones
+    /// when its last op produced no value).
+    fn follow_exits(&mut self, f: FuncId, b: BlockId, only_exceptions: bool) -> DResult<()> {
+        let fp = self.fp;
+        let g = &fp.graphs[f.index()];
+        let block = g.block(b);
+        let raise_span = block.ops.last().map(|op| op.span);
+        for &l in &block.exits {
+            let link = g.link(l);
+            if let ExitCase::Exception(cls) = link.exitcase {
+                if let Some(e) = link.last_exc_value {
+                    let ann = SomeValue::Instance {
+                        class: cls,
+                        nullable: false,
+                    };
+                    self.merge_var(f, e, &ann, raise_span.unwrap_or(link.span), None)?;
+                }
+            } else if only_exceptions {
+                continue;
+            }
+            let narrowed = self.narrowing(f, b, &link.exitcase);
+            let target = g.link_target(l);
+            let mut changed = !self.a.reached_blocks[f.index()].contains(&target);
+            for (arg, &param) in link.args.iter().zip(&g.block(target).inputargs) {
+                let ann = match arg {
+                    Value::Var(x) => narrowed.get(x).cloned().unwrap_or_else(|| self.ann(f, arg)),
+                    Value::Const(_) => self.ann(f, arg),
+                };
+                let origin = self.origin(f, arg, link.span);
+                let what = (target == g.returnblock)
+                    .then(|| format!("the return value of {}()", self.prog.func(f).name));
+                changed |= self.merge_var(f, param, &ann, origin, what)?;
+            }
+            if target == g.returnblock {
+                let ret = self.a.var(f, g.block(target).inputargs[0]);
+                if self.a.funcs[f.index()].ret.as_ref() != Some(&ret) {
+                    self.a.funcs[f.index()].ret = Some(ret);
+                    let deps = self.ret_deps[f.index()].clone();
+                    self.reflow_all(deps);
+                }
+                self.a.reached_blocks[f.index()].insert(target);
+            } else if target == g.exceptblock {
+                self.check_raised(f, link)?;
+                self.a.reached_blocks[f.index()].insert(target);
+            } else if changed {
+                self.schedule((f, target));
+            }
+        }
+        Ok(())
+    }
+
+    /// What a link to the except block raises must be an exception
+    /// instance (DIALECT: classes deriving from `Exception`).
+    fn check_raised(&self, f: FuncId, link: &flowgraph::model::Link) -> DResult<()> {
+        let Some(arg) = link.args.first() else {
+            return Ok(());
+        };
+        match self.ann(f, arg) {
+            SomeValue::Instance { class, .. }
+                if !self
+                    .prog
+                    .is_subclass(class, rpy_front::program::builtin_class::BASE_EXCEPTION) =>
+            {
+                Err(self.error(
+                    link.span,
+                    format!(
+                        "only exceptions can be raised: {} does not derive from Exception",
+                        self.prog.class(class).name
+                    ),
+                ))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// What a two-way branch teaches about variables on one of its exits:
+    /// `isinstance`/`exc_match` narrow to the class, `x is None` and truth
+    /// tests narrow away `None`.
+    fn narrowing(&self, f: FuncId, b: BlockId, case: &ExitCase) -> HashMap<VarId, SomeValue> {
+        let mut out = HashMap::new();
+        let g = &self.fp.graphs[f.index()];
+        let block = g.block(b);
+        let (ExitSwitch::Value(Value::Var(cond)), ExitCase::Const(ConstValue::Bool(mut truth))) =
+            (block.switch(), case)
+        else {
+            return out;
+        };
+        let mut cond = *cond;
+        let find = |v: VarId| block.ops.iter().find(|op| op.result == v);
+        // See through `not` and through `bool()` of a test made here.
+        while let Some(op) = find(cond) {
+            let Some(Value::Var(inner)) = op.args.first() else {
+                break;
+            };
+            match op.kind {
+                OpKind::Not => truth = !truth,
+                OpKind::IsTrue if find(*inner).is_some_and(is_test) => {}
+                _ => break,
+            }
+            cond = *inner;
+        }
+        let Some(op) = find(cond) else { return out };
+        let subject = match op.kind {
+            OpKind::ExcMatch => op.args.first(),
+            OpKind::SimpleCall
+                if op.args.first().and_then(Value::as_const)
+                    == Some(&ConstValue::Builtin(
+                        rpy_front::program::Builtin::Isinstance,
+                    )) =>
+            {
+                op.args.get(1)
+            }
+            OpKind::Is | OpKind::IsTrue => op.args.first(),
+            _ => None,
+        };
+        let Some(Value::Var(x)) = subject else {
+            return out;
+        };
+        let current = self.a.var(f, *x);
+        let narrowed = match op.kind {
+            OpKind::ExcMatch | OpKind::SimpleCall if truth => {
+                let targets: Vec<ClassId> = match op.args.last().and_then(Value::as_const) {
+                    Some(ConstValue::Class(c)) => vec![*c],
+                    Some(ConstValue::Tuple(cs)) => cs
+                        .iter()
+                        .filter_map(|c| match c {
+                            ConstValue::Class(c) => Some(*c),
+                            _ => None,
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                };
+                match &current {
+                    SomeValue::Instance { class, .. } if !targets.is_empty() => {
+                        Some(self.instance_narrowed(*class, &targets))
+                    }
+                    _ => None,
+                }
+            }
+            OpKind::Is if op.args.get(1) == Some(&Value::Const(ConstValue::None)) => {
+                (!truth).then(|| not_none(&current))
+            }
+            OpKind::IsTrue if truth => Some(not_none(&current)),
+            _ => None,
+        };
+        if let Some(n) = narrowed {
+            out.insert(*x, n);
+        }
+        out
+    }
+
+    /// What an instance of `class` is where `isinstance(x, targets)`
+    /// holds: itself (non-null) under a target that is a base, else the
+    /// common base of the targets below it, else nothing (siblings: the
+    /// branch never runs, as in RPython).
+    fn instance_narrowed(&self, class: ClassId, targets: &[ClassId]) -> SomeValue {
+        if targets.iter().any(|&t| self.prog.is_subclass(class, t)) {
+            return SomeValue::Instance {
+                class,
+                nullable: false,
+            };
+        }
+        let below = targets
+            .iter()
+            .copied()
+            .filter(|&t| self.prog.is_subclass(t, class))
+            .reduce(|a, b| self.common_base(a, b).unwrap_or(class));
+        match below {
+            Some(t) => SomeValue::Instance {
+                class: t,
+                nullable: false,
+            },
+            None => SomeValue::Impossible,
+        }
+    }
+
+    /// Checks that need the fixpoint: attributes read but never set,
+    /// greens the JIT cannot treat as constants, the entry point's result.
+    fn finish(&mut self) -> DResult<()> {
+        self.check_none_receivers()?;
+        self.check_immutable_writes()?;
+        for (class, name, span, f) in self.unresolved_attrs.clone() {
+            if self.a.attr(self.prog, class, &name).is_none()
+                && self.class_attr_ann(class, &name).is_none()
+                && self.may_exist(class)
+            {
+                self.pos.0 = f;
+                return Err(self.error(
+                    span,
+                    format!(
+                        "no class in the hierarchy of {} sets the attribute '{name}'",
+                        self.prog.class(class).name
+                    ),
+                ));
+            }
+        }
+        for (i, d) in self.prog.drivers.iter().enumerate() {
+            let Some(portal) = self.a.drivers[i].portal else {
+                continue;
+            };
+            self.pos.0 = portal;
+            for (name, ann) in d.greens.iter().zip(self.a.drivers[i].greens.clone()) {
+                if let Some(why) = self.not_constant_like(&ann) {
+                    return Err(self.error(
+                        d.span,
+                        format!("green '{name}' must be something the JIT can treat as a constant (an int, a str, or a list, dict or instance compared by identity), but it is {why}"),
+                    ));
+                }
+            }
+        }
+        let entry = self.prog.entry;
+        let ret = self.a.funcs[entry.index()]
+            .ret
+            .clone()
+            .unwrap_or(SomeValue::Impossible);
+        if !(ret.is_intlike() || ret.is_impossible() || ret == SomeValue::None) {
+            self.pos.0 = entry;
+            return Err(self.error(
+                self.prog.func(entry).span,
+                format!(
+                    "the entry point must return an int (the exit status), not {}",
+                    self.show(&ret)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Some instance of `class` or of a subclass is made somewhere: a read
+    /// through one is not dead code.
+    fn may_exist(&self, class: ClassId) -> bool {
+        self.prog
+            .classes
+            .iter()
+            .any(|c| self.a.instantiated[c.id.index()] && self.prog.is_subclass(c.id, class))
+    }
+
+    /// An op whose receiver is still only `None` at the fixpoint really
+    /// uses `None` as an object: report what its typing rule says about
+    /// `None`, with a note on why the type never widened.
+    fn check_none_receivers(&mut self) -> DResult<()> {
+        let fp = self.fp;
+        for (f, b, i) in self.none_receivers.clone() {
+            let op = &fp.graphs[f.index()].block(b).ops[i];
+            let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();
+            if !receiver_is_none(op.kind, &args) && !has_none_var(op, &args) {
+                continue; // widened since; the block was annotated again
+            }
+            self.pos = (f, b);
+            let err = match self.op(f, op, &args) {
+                Err(e) => e,
+                Ok(_) if receiver_is_none(op.kind, &args) => {
+                    self.error(op.span, "this operation on None is not supported in rpy")
+                }
+                Ok(_) => continue,
+            };
+            return Err(err.with_note(
+                "this value is always None: nothing of another type (an instance, str, list or dict) ever reaches it",
+            ));
+        }
+        Ok(())
+    }
+
+    /// A field in `_immutable_fields_` is assigned only in `__init__`. The
+    /// JIT treats a field as immutable when the class that holds it (after
+    /// the annotator moved attributes up to where they are shared) or any
+    /// subclass declares it, so every write to such a field counts.
+    fn check_immutable_writes(&mut self) -> DResult<()> {
+        let fp = self.fp;
+        for f in self.prog.functions.iter().map(|d| d.id) {
+            if self.prog.is_init(f) {
+                continue;
+            }
+            let g = &fp.graphs[f.index()];
+            let reached = &self.a.reached_blocks[f.index()];
+            let blocks: Vec<BlockId> = g
+                .blocks_in_order()
+                .into_iter()
+                .filter(|b| reached.contains(b))
+                .collect();
+            for b in blocks {
+                for op in g
+                    .block(b)
+                    .ops
+                    .iter()
+                    .filter(|op| op.kind == OpKind::SetAttr)
+                {
+                    let (SomeValue::Instance { class, .. }, Some(ConstValue::Str(name))) =
+                        (self.ann(f, &op.args[0]), op.args[1].as_const())
+                    else {
+                        continue;
+                    };
+                    let name = String::from_utf8_lossy(name).into_owned();
+                    let owner = self
+                        .a
+                        .attr(self.prog, class, &name)
+                        .map_or(class, |(o, _)| o);
+                    let declarer = self.prog.classes.iter().find(|c| {
+                        self.prog.is_subclass(c.id, owner) && c.immutable_fields.declares(&name)
+                    });
+                    if let Some(c) = declarer {
+                        self.pos = (f, b);
+                        return Err(self
+                            .error(
+                                op.span,
+                                format!(
+                                    "'{name}' is in {}'s _immutable_fields_: it may only be assigned in __init__",
+                                    c.name
+                                ),
+                            )
+                            .with_note(
+                                "the JIT folds reads of immutable fields of constant objects, so a later write would not be seen",
+                            ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Greens are compared by value (ints, strs) or by identity (lists,
+    /// dicts, instances); anything else cannot key the JIT's code.
+    fn not_constant_like(&self, ann: &SomeValue) -> Option<String> {
+        match ann {
+            SomeValue::Int { .. }
+            | SomeValue::Bool
+            | SomeValue::Str { .. }
+            | SomeValue::Instance { .. }
+            | SomeValue::List { .. }
+            | SomeValue::Dict { .. }
+            | SomeValue::Impossible => None,
+            other => Some(self.show(other)),
+        }
+    }
+
+    /// A fresh tuple type.
+    pub fn tuple(items: Vec<SomeValue>) -> SomeValue {
+        SomeValue::Tuple(Rc::from(items))
+    }
+}
+
+/// Whether an op uses a value that is so far only `None` as its object
+/// (the operand whose type picks the typing rule).
+fn receiver_is_none(kind: OpKind, args: &[SomeValue]) -> bool {
+    matches!(
+        kind,
+        OpKind::GetAttr
+            | OpKind::SetAttr
+            | OpKind::CallMethod
+            | OpKind::CallMethodKw
+            | OpKind::GetItem
+            | OpKind::SetItem
+            | OpKind::DelItem
+            | OpKind::GetSlice
+            | OpKind::Len
+            | OpKind::Iter
+    ) && args.first() == Some(&SomeValue::None)
+}
+
+/// The type on the path where a value is known not to be None
+/// (`Impossible` when it is always None: that path is never taken).
+fn not_none(a: &SomeValue) -> SomeValue {
+    match a {
+        SomeValue::None => SomeValue::Impossible,
+        other => other.non_null(),
+    }
+}
+
+/// An operand of `op` is a variable that has only been `None` so far.
+fn has_none_var(op: &flowgraph::model::Op, args: &[SomeValue]) -> bool {
+    op.args
+        .iter()
+        .zip(args)
+        .any(|(v, a)| matches!(v, Value::Var(_)) && *a == SomeValue::None)
+}
+
+/// An op whose result is a test the annotator narrows on.
+fn is_test(op: &flowgraph::model::Op) -> bool {
+    match op.kind {
+        OpKind::Not | OpKind::Is | OpKind::ExcMatch => true,
+        OpKind::SimpleCall => {
+            op.args.first().and_then(Value::as_const)
+                == Some(&ConstValue::Builtin(
+                    rpy_front::program::Builtin::Isinstance,
+                ))
+        }
+        _ => false,
+    }
+}

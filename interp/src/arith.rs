@@ -85,8 +85,8 @@ pub fn int_fast(op: BinOp, x: i64, y: i64) -> Option<Value> {
         BinOp::Ge => Value::Bool(x >= y),
         BinOp::Eq | BinOp::Is => Value::Bool(x == y),
         BinOp::Ne => Value::Bool(x != y),
-        BinOp::FloorDiv if y > 0 => Value::Int(x.div_euclid(y)),
-        BinOp::Mod if y > 0 => Value::Int(x.rem_euclid(y)),
+        BinOp::FloorDiv => Value::Int(int::floordiv(x, y).ok()?),
+        BinOp::Mod => Value::Int(int::modulo(x, y).ok()?),
         _ => return None,
     })
 }

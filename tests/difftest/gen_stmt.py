@@ -94,7 +94,8 @@ class StmtGen(object):
 
     def containers(self, kind):
         """Simple references to lists (kind 'list') or dicts that may be
-        mutated: locals, non-frozen tables, fields of instance locals."""
+        mutated: locals, non-frozen tables (not in an @elidable function),
+        fields of instance locals."""
         out = []
         ctx = self.ctx
         for v in ctx.visible():
@@ -105,6 +106,9 @@ class StmtGen(object):
                 for name, ft in c.all_fields():
                     if ft[0] == kind:
                         out.append((Expr(v.name + '.' + name, ft), None))
+        if ctx.pure:
+            # an @elidable function has no effects: the JIT may skip it
+            return out
         for v, _ in self.model.consts:
             if v.type[0] == kind and not v.frozen:
                 out.append((Expr(v.name, v.type), None))

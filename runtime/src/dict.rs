@@ -141,6 +141,7 @@ unsafe fn map<'a, K, V>(d: *mut RDict<K, V>) -> &'a mut DictMap<K, V> {
 /// `{}`.
 pub fn rpy_dict_new<K: Item, V: Item>() -> *mut RDict<K, V> {
     let d = rpy_alloc(size_of::<RDict<K, V>>(), TID_DICT) as *mut RDict<K, V>;
+    crate::gc::note_finalizable(d as *mut u8);
     // SAFETY: a fresh RDict: fill its fields without reading the zeroes.
     unsafe {
         std::ptr::addr_of_mut!((*d).map)

@@ -31,6 +31,10 @@ struct PageHeader {
     bytes: usize,
     allocated: [u64; BITMAP_WORDS],
     marked: [u64; BITMAP_WORDS],
+    /// Some slot of this page held an object with a finalizer (a dict):
+    /// only such pages (and large chunks) call it for their dead slots,
+    /// an indirect call per dead object being most of a sweep otherwise.
+    finalizable: bool,
 }
 
 const LARGE: usize = usize::MAX;
@@ -253,6 +257,14 @@ impl Heap {
     /// The allocated object containing `addr` (its start or any byte
     /// inside it), or None (free slot, page header, not in the heap).
     #[inline]
+    /// The object at `addr` needs its finalizer when it dies.
+    pub fn note_finalizable(&mut self, addr: usize) {
+        if let Some(s) = self.find(addr) {
+            // SAFETY: a registered, live page header.
+            unsafe { (*s.page).finalizable = true };
+        }
+    }
+
     pub fn find(&self, addr: usize) -> Option<Slot> {
         let page = *self.chunks.get(&(addr & !(PAGE_SIZE - 1)))? as *mut PageHeader;
         let offset = (addr - page as usize).checked_sub(FIRST_SLOT)?;
@@ -294,7 +306,9 @@ impl Heap {
                 let index = word * 64 + dead.trailing_zeros() as usize;
                 dead &= dead - 1;
                 let obj = page as usize + FIRST_SLOT + index * h.slot_size;
-                finalize(obj);
+                if h.finalizable || h.class == LARGE {
+                    finalize(obj);
+                }
                 if h.class == LARGE {
                     return false;
                 }
@@ -390,5 +404,26 @@ mod tests {
         assert_eq!(again, dropped);
         // SAFETY: a fresh 24-byte block.
         assert!((0..3).all(|i| unsafe { *(again as *mut u64).add(i) } == 0));
+    }
+
+    #[test]
+    fn only_noted_pages_and_large_chunks_call_the_finalizer() {
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+        static CALLS: AtomicUsize = AtomicUsize::new(0);
+        static PLAIN: AtomicUsize = AtomicUsize::new(0);
+        let mut heap = Heap::new();
+        PLAIN.store(heap.allocate(24) as usize, Relaxed);
+        let noted = heap.allocate(48) as usize;
+        heap.note_finalizable(noted);
+        heap.allocate(MAX_SMALL + 1);
+        heap.sweep(|obj| {
+            assert_ne!(
+                obj,
+                PLAIN.load(Relaxed),
+                "an unnoted page called the finalizer"
+            );
+            CALLS.fetch_add(1, Relaxed);
+        });
+        assert_eq!(CALLS.load(Relaxed), 2, "the noted slot and the large chunk");
     }
 }

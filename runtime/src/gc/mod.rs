@@ -127,7 +127,8 @@ impl Gc {
     }
 }
 
-/// Release what a dying object owns outside the heap (a dict's map).
+/// Release what a dying object owns outside the heap (a dict's map);
+/// the sweep calls it only on pages `note_finalizable` marked.
 fn finalize(obj: usize) {
     // SAFETY: `obj` is an allocated object about to be freed: its header
     // and, for a dict, its map and ops fields are as it left them.
@@ -147,6 +148,11 @@ fn finalize(obj: usize) {
 #[inline]
 pub fn gc_allocate(size: usize) -> *mut u8 {
     with_gc(|gc| gc.allocate(size))
+}
+
+/// The object at `obj` (just allocated) has a finalizer (see `finalize`).
+pub fn note_finalizable(obj: *mut u8) {
+    with_gc(|gc| gc.heap.note_finalizable(obj as usize))
 }
 
 /// Collect now (if this thread registered its stack; otherwise nothing

@@ -545,12 +545,13 @@ impl Loader {
         let entry = |i: &ConstValue| match i {
             ConstValue::Str(s) => {
                 let text = String::from_utf8_lossy(s);
-                ImmutableField::parse(&text).ok_or(()).or_else(|()| {
-                    err(
+                match ImmutableField::parse(&text) {
+                    Some(f) => Ok(f),
+                    None => err(
                         span,
                         format!("_immutable_fields_ entry '{text}' is not 'name' or 'name[*]'"),
-                    )
-                })
+                    ),
+                }
             }
             _ => err(span, "_immutable_fields_ must be a list of strings"),
         };

@@ -145,3 +145,13 @@ fn backendopt_passes() {
     }
     report(failures, srcs.len());
 }
+
+/// The runtime's helper-signature check is rendered from the helper table.
+#[test]
+fn runtime_signatures_are_generated_from_the_helper_table() {
+    let path = root().join("runtime/src/tests/signatures.rs");
+    let text = rpy_genrust::signatures::runtime_signatures();
+    if let Err(e) = check_golden(&path, &text) {
+        panic!("{e}");
+    }
+}

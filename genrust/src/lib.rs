@@ -10,8 +10,7 @@ mod consts;
 mod jit;
 mod names;
 mod ops;
-#[cfg(test)]
-mod signatures;
+pub mod signatures;
 mod types;
 mod views;
 

@@ -383,15 +383,22 @@ fn floats(a: Num, b: Num) -> Option<(f64, f64)> {
     }
 }
 
-/// The front end's constant folder (module-level expressions).
+/// The import-time evaluator (module level).
 fn front_fold(a: Num, op: &str, b: Num) -> Option<Result<String, String>> {
     let op = BinOp::from_symbol(op)?;
+    // Import time is Python: an int to a negative int power is a float
+    // there (the run-time dialect refuses it: ints have no float type).
+    if let (BinOp::Pow, Num::Int(_), Num::Int(e)) = (op, a, b) {
+        if e < 0 {
+            return None;
+        }
+    }
     let c = |n| match n {
         Num::Int(i) => ConstValue::Int(i),
         Num::Float(f) => ConstValue::Float(f),
     };
     Some(
-        rpy_front::constfold::binop(op, &c(a), &c(b)).map(|v| match v {
+        rpy_front::load::binop_on_numbers(op, &c(a), &c(b)).map(|v| match v {
             ConstValue::Int(i) => num_repr(Num::Int(i)),
             ConstValue::Float(f) => num_repr(Num::Float(f)),
             other => format!("{other:?}"),
@@ -497,9 +504,9 @@ fn check_folders(cases: &[Case], fails: &mut Vec<String>) -> usize {
             ))
         };
         match front_fold(a, &op, b) {
-            Some(Ok(v)) if v != c.want => fail("the front end's folder", v),
-            Some(Err(e)) if e != format!("{} in a constant expression", c.want) => {
-                fail("the front end's folder", format!("the error {e:?}"))
+            Some(Ok(v)) if v != c.want => fail("the import-time evaluator", v),
+            Some(Err(e)) if e != c.want => {
+                fail("the import-time evaluator", format!("the error {e:?}"))
             }
             _ => {}
         }

@@ -187,6 +187,7 @@ fn print_program_separates_graphs_with_blank_lines() {
     let fp = flowgraph::FlowProgram {
         program: program(),
         graphs: vec![example(0), f],
+        refused: vec![None, None],
     };
     let text = flowgraph::print::print_program(&fp);
     assert!(text.starts_with("graph interpret(v0, v1):\n"), "{text}");

@@ -26,7 +26,7 @@ pub struct ClassInfo {
 }
 
 /// Builtin classes come first in every program.
-const N_BUILTIN: usize = 19;
+const N_BUILTIN: usize = rpy_front::program::BUILTIN_CLASSES.len();
 
 impl ClassInfo {
     pub fn new(prog: &LLProgram, namer: &mut super::names::Namer) -> ClassInfo {

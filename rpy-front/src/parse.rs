@@ -3,7 +3,7 @@
 //! checks that need context (nested functions, `return` outside a
 //! function, decorators, `*args`, operator overloading, ...).
 
-use crate::ast::{ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Module, Stmt, StmtKind};
+use crate::ast::{ClassDef, ExceptHandler, Expr, FunctionDef, Module, Stmt, StmtKind};
 use crate::diag::{DResult, Diagnostic};
 use crate::grammar;
 use crate::layout::{self, LogicalLine, Node};
@@ -66,9 +66,6 @@ impl Ctx {
         in_except: false,
     };
 }
-
-/// The decorators rpy accepts (JIT hints), as `name` or `jit.name`.
-const JIT_HINTS: [&str; 3] = ["elidable", "dont_look_inside", "unroll_safe"];
 
 /// Special methods that would overload an operator or a builtin.
 const OPERATOR_DUNDERS: &[&str] = &[
@@ -241,7 +238,7 @@ impl Assembler<'_> {
             Header::Try => self.try_stmt(nodes, i, kw, inline, ctx),
             Header::Def(def) => Ok((self.def(node, def, kw, inline, decorators, ctx)?, i + 1)),
             Header::Class { name, base } => {
-                let class = self.class(node, (name, base), kw, inline, decorators, ctx)?;
+                let class = self.class(node, (name, base), kw, inline, decorators)?;
                 Ok((class, i + 1))
             }
             Header::Elif(_) | Header::Else | Header::Except { .. } | Header::Finally => {
@@ -402,9 +399,6 @@ impl Assembler<'_> {
         decorators: Vec<Expr>,
         ctx: Ctx,
     ) -> DResult<Stmt> {
-        if ctx.in_def {
-            return Err(refuse(kw, "nested functions (closures)"));
-        }
         if let Some((_, star)) = &def.vararg {
             if ctx.in_class || def.name != "target" {
                 return Err(Diagnostic::error(
@@ -417,9 +411,6 @@ impl Assembler<'_> {
         if ctx.in_class {
             check_method_name(&def)?;
         }
-        decorators
-            .iter()
-            .try_for_each(|d| self.check_decorator(d))?;
         let body_ctx = Ctx {
             in_def: true,
             ..Ctx::MODULE
@@ -444,14 +435,7 @@ impl Assembler<'_> {
         kw: Span,
         inline: Vec<Stmt>,
         decorators: Vec<Expr>,
-        ctx: Ctx,
     ) -> DResult<Stmt> {
-        if ctx.in_def {
-            return Err(refuse(kw, "classes inside functions"));
-        }
-        if ctx.in_class {
-            return Err(refuse(kw, "nested classes"));
-        }
         if let Some(d) = decorators.first() {
             return Err(refuse(d.span, "class decorators"));
         }
@@ -468,37 +452,6 @@ impl Assembler<'_> {
             span,
         };
         Ok(stmt(StmtKind::ClassDef(c), span))
-    }
-
-    /// Only the JIT hints: `@elidable`, `@jit.elidable`, ...
-    fn check_decorator(&self, d: &Expr) -> DResult<()> {
-        let hint = match &d.kind {
-            ExprKind::Name(n) => Some(n),
-            ExprKind::Attribute { value, attr } if is_dotted_name(value) => Some(attr),
-            _ => None,
-        };
-        if hint.is_some_and(|h| JIT_HINTS.contains(&h.as_str())) {
-            return Ok(());
-        }
-        let text = self
-            .file
-            .text
-            .get(d.span.lo as usize..d.span.hi as usize)
-            .unwrap_or_default();
-        let text: String = text
-            .lines()
-            .next()
-            .unwrap_or_default()
-            .chars()
-            .take(40)
-            .collect();
-        Err(Diagnostic::error(
-            d.span,
-            format!(
-                "decorator '{text}' is not supported in rpy; only elidable, dont_look_inside and unroll_safe"
-            ),
-        )
-        .with_label("not a JIT hint"))
     }
 }
 
@@ -519,14 +472,6 @@ fn span_to_end(kw: Span, blocks: &[&Vec<Stmt>]) -> Span {
         .iter()
         .filter_map(|b| b.last())
         .fold(kw, |acc, s| acc.to(s.span))
-}
-
-fn is_dotted_name(e: &Expr) -> bool {
-    match &e.kind {
-        ExprKind::Name(_) => true,
-        ExprKind::Attribute { value, .. } => is_dotted_name(value),
-        _ => false,
-    }
 }
 
 /// Methods may not overload operators (`__add__`, `__eq__`, ...).

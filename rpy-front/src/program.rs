@@ -223,7 +223,21 @@ pub struct FuncDecl {
     pub hints: FuncHints,
     /// The class a method belongs to.
     pub class: Option<ClassId>,
+    /// The free variables of a function made inside another one at import
+    /// time (a closure), with their values then: the function is
+    /// specialised on them, as RPython does.
+    pub closure: IndexMap<String, Global>,
     pub span: Span,
+}
+
+/// What a module-level (or closed-over) name holds once import time is
+/// over: a constant of the translated program, or a value that exists
+/// only at import time (`what` says which, for the error if run-time
+/// code uses it).
+#[derive(Clone, Debug, PartialEq)]
+pub enum Global {
+    Const(ConstValue),
+    ImportOnly(String),
 }
 
 /// A class: user-defined or one of the builtin exception classes.
@@ -324,6 +338,9 @@ pub struct Program {
     /// Module-level names in definition order (constants, functions,
     /// classes, drivers, imported names).
     pub globals: IndexMap<String, ConstValue>,
+    /// Module-level names whose values exist only at import time (what
+    /// each one is): an error if the run-time code uses one.
+    pub import_only: IndexMap<String, String>,
     pub prebuilt: Vec<Prebuilt>,
     pub functions: Vec<FuncDecl>,
     pub classes: Vec<ClassDecl>,
@@ -358,6 +375,7 @@ pub mod builtin_class {
     pub const ATTRIBUTE_ERROR: ClassId = ClassId(e::ATTRIBUTE_ERROR);
     pub const NAME_ERROR: ClassId = ClassId(e::NAME_ERROR);
     pub const UNBOUND_LOCAL_ERROR: ClassId = ClassId(e::UNBOUND_LOCAL_ERROR);
+    pub const IMPORT_ERROR: ClassId = ClassId(e::IMPORT_ERROR);
 }
 
 impl Program {
@@ -424,6 +442,18 @@ impl Program {
             return Some(ConstValue::Class(ClassId(i)));
         }
         Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
+    }
+
+    /// What a name that is not local to function `f` means in it: a value
+    /// it closed over, a module-level name or a builtin (`None`: not defined).
+    pub fn resolve_in(&self, f: FuncId, name: &str) -> Option<Global> {
+        if let Some(g) = self.func(f).closure.get(name) {
+            return Some(g.clone());
+        }
+        if let Some(what) = self.import_only.get(name) {
+            return Some(Global::ImportOnly(what.clone()));
+        }
+        self.resolve_global(name).map(Global::Const)
     }
 }
 

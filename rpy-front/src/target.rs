@@ -11,7 +11,7 @@ pub enum Verb {
     Assign,
     /// `+=` and friends: a single name, attribute or item.
     AugAssign,
-    /// `del`: rpy only deletes list items and dict entries.
+    /// `del`: names, list items and dict entries.
     Delete,
 }
 
@@ -19,13 +19,14 @@ pub enum Verb {
 pub fn check_target(e: &Expr, verb: Verb) -> DResult<()> {
     match (&e.kind, verb) {
         (ExprKind::Subscript { .. }, _) => Ok(()),
-        (ExprKind::Name(_) | ExprKind::Attribute { .. }, Verb::Assign | Verb::AugAssign) => Ok(()),
-        (ExprKind::Name(_) | ExprKind::Attribute { .. }, Verb::Delete) => Err(Diagnostic::error(
+        (ExprKind::Name(_), _) => Ok(()),
+        (ExprKind::Attribute { .. }, Verb::Assign | Verb::AugAssign) => Ok(()),
+        (ExprKind::Attribute { .. }, Verb::Delete) => Err(Diagnostic::error(
             e.span,
-            "only `del xs[i]` and `del d[k]` are supported in rpy",
+            "deleting an attribute is not supported in rpy",
         )
-        .with_label("not a list item or dict entry")),
-        (ExprKind::Tuple(elts) | ExprKind::List(elts), Verb::Assign) => {
+        .with_label("only names, list items and dict entries can be deleted")),
+        (ExprKind::Tuple(elts) | ExprKind::List(elts), Verb::Assign | Verb::Delete) => {
             elts.iter().try_for_each(|t| check_target(t, verb))
         }
         (ExprKind::Tuple(_) | ExprKind::List(_), Verb::AugAssign) => Err(Diagnostic::error(

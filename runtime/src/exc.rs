@@ -10,8 +10,8 @@
 //! at `object`), with `subclass_max` the largest number in its subtree.
 //! That numbering depends on the program (a user `class E(ValueError)`
 //! lands inside ValueError's range), so the generated code computes it,
-//! emits a vtable for every class including the 19 builtin ones, and calls
-//! `rpy_set_builtin_vtables(&[…; 19])` (indexed by builtin index) at
+//! emits a vtable for every class including the builtin ones, and calls
+//! `rpy_set_builtin_vtables(&[…; N_BUILTIN_CLASSES])` (indexed by builtin index) at
 //! startup, before running anything. Until then the runtime uses its own
 //! vtables numbered for the builtin tree alone (`BUILTIN_CLASSES` is
 //! already in preorder, so there class_id = builtin index) — enough for

@@ -5,7 +5,7 @@
 
 /// `(name, index of the base class)`, in preorder of the tree rooted at
 /// `object` (every class's subtree follows it contiguously).
-pub const BUILTIN_CLASSES: [(&str, Option<u32>); 19] = [
+pub const BUILTIN_CLASSES: [(&str, Option<u32>); 20] = [
     ("object", None),
     ("BaseException", Some(OBJECT)),
     ("Exception", Some(BASE_EXCEPTION)),
@@ -25,6 +25,7 @@ pub const BUILTIN_CLASSES: [(&str, Option<u32>); 19] = [
     ("AttributeError", Some(EXCEPTION)),
     ("NameError", Some(EXCEPTION)),
     ("UnboundLocalError", Some(NAME_ERROR)),
+    ("ImportError", Some(EXCEPTION)),
 ];
 
 pub const OBJECT: u32 = 0;
@@ -46,6 +47,7 @@ pub const TYPE_ERROR: u32 = 15;
 pub const ATTRIBUTE_ERROR: u32 = 16;
 pub const NAME_ERROR: u32 = 17;
 pub const UNBOUND_LOCAL_ERROR: u32 = 18;
+pub const IMPORT_ERROR: u32 = 19;
 
 /// The number of builtin classes.
 pub const N_BUILTIN_CLASSES: usize = BUILTIN_CLASSES.len();

@@ -274,3 +274,25 @@ pub const fn hash(b: &[u8]) -> i64 {
         x => x,
     }
 }
+
+/// `s.splitlines()`: the lines without their ends (`\n`, `\r`, `\r\n`
+/// and str's other ASCII line boundaries `\v \f \x1c \x1d \x1e`); no
+/// empty last line after a final line end.
+pub fn splitlines(s: &[u8]) -> Vec<&[u8]> {
+    let mut lines = Vec::new();
+    let (mut start, mut i) = (0, 0);
+    while i < s.len() {
+        if matches!(s[i], b'\n' | b'\r' | 0x0b | 0x0c | 0x1c..=0x1e) {
+            lines.push(&s[start..i]);
+            if s[i] == b'\r' && s.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+            start = i + 1;
+        }
+        i += 1;
+    }
+    if start < s.len() {
+        lines.push(&s[start..]);
+    }
+    lines
+}

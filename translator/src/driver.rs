@@ -79,7 +79,7 @@ impl Steps {
         let module = self
             .step("parse", || rpy_front::parse_module(&file))
             .map_err(|d| report(&file, &d))?;
-        self.step("load", || rpy_front::loader::load(file.clone(), &module))
+        self.step("load", || rpy_front::load::load(file.clone(), &module))
             .map_err(|d| report(&file, &d))
     }
 

@@ -8,7 +8,7 @@ use crate::model::Value;
 use crate::ops::OpKind;
 use rpy_front::ast::{BinOp, BoolOpKind, CmpOp, Comprehension, Expr, ExprKind, Keyword, UnaryOp};
 use rpy_front::program::{
-    builtin_class, Builtin, ClassId, ConstValue, DriverId, ExtModule, FuncId,
+    builtin_class, Builtin, ClassId, ConstValue, DriverId, ExtModule, FuncId, Global,
 };
 use rpy_front::{DResult, Diagnostic, Span};
 use std::rc::Rc;
@@ -168,8 +168,15 @@ impl Builder<'_> {
                 }),
             };
         }
-        match self.prog.resolve_global(n) {
-            Some(c) => Ok(Value::Const(c)),
+        match self.prog.resolve_in(self.func, n) {
+            Some(Global::Const(c)) => Ok(Value::Const(c)),
+            Some(Global::ImportOnly(what)) => err(
+                span,
+                format!("'{n}' is {what}, which exists only at import time"),
+            )
+            .map_err(|d: Diagnostic| {
+                d.with_note("module level runs as Python at translation time; run-time code may use only the constants it leaves behind")
+            }),
             None => err(span, format!("name '{n}' is not defined")),
         }
     }
@@ -178,7 +185,10 @@ impl Builder<'_> {
     fn static_value(&self, e: &Expr) -> Option<ConstValue> {
         match &e.kind {
             ExprKind::Name(n) if !self.locals.contains(n) && self.local_name(n) == *n => {
-                self.prog.resolve_global(n)
+                match self.prog.resolve_in(self.func, n) {
+                    Some(Global::Const(c)) => Some(c),
+                    _ => None,
+                }
             }
             _ => None,
         }

@@ -8,7 +8,6 @@
 
 mod ctx;
 mod expr;
-mod scope;
 mod stmt;
 
 use crate::model::*;
@@ -35,18 +34,39 @@ pub(crate) struct Pending {
 }
 
 /// Build every function's graph, then check the program-wide JIT-hint rules.
+///
+/// A function outside the dialect (one only import time calls, say) is
+/// not an error here: its graph is an empty stand-in and its error is kept
+/// in `refused`, reported if the annotator reaches the function.
 pub fn build_program(program: Program) -> DResult<FlowProgram> {
     let mut graphs = Vec::new();
+    let mut refused = Vec::new();
     let mut hints = HintUses::default();
     for f in &program.functions {
-        graphs.push(build_function(&program, f.id, &mut hints)?);
+        // A refused function's hint uses are dropped with it.
+        let mut uses = hints.clone();
+        match build_function(&program, f.id, &f.body, &mut uses) {
+            Ok(g) => {
+                hints = uses;
+                graphs.push(g);
+                refused.push(None);
+            }
+            Err(d) => {
+                graphs.push(build_function(&program, f.id, &[], &mut uses)?);
+                refused.push(Some(d));
+            }
+        }
     }
     hints.check(&program)?;
-    Ok(FlowProgram { program, graphs })
+    Ok(FlowProgram {
+        program,
+        graphs,
+        refused,
+    })
 }
 
 /// Where the JIT hints of each driver are used (checked program-wide).
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct HintUses {
     merge_points: HashMap<DriverId, (FuncId, Span)>,
     can_enter: Vec<(DriverId, FuncId, Span)>,
@@ -107,7 +127,12 @@ pub(crate) struct Builder<'p> {
     pub hints: &'p mut HintUses,
 }
 
-fn build_function(prog: &Program, f: FuncId, hints: &mut HintUses) -> DResult<FunctionGraph> {
+fn build_function(
+    prog: &Program,
+    f: FuncId,
+    body: &[rpy_front::ast::Stmt],
+    hints: &mut HintUses,
+) -> DResult<FunctionGraph> {
     let decl = prog.func(f);
     let names: Vec<String> = decl.params.iter().map(|p| p.name.clone()).collect();
     let g = FunctionGraph::new(decl.name.clone(), f, &names, decl.span);
@@ -122,7 +147,7 @@ fn build_function(prog: &Program, f: FuncId, hints: &mut HintUses) -> DResult<Fu
         g,
         current: Some(start),
         env,
-        locals: scope::local_names(decl),
+        locals: rpy_front::scope::local_names(decl.params.iter().map(|p| p.name.as_str()), body),
         renames: Vec::new(),
         ctx: Vec::new(),
         handled: Vec::new(),
@@ -133,7 +158,7 @@ fn build_function(prog: &Program, f: FuncId, hints: &mut HintUses) -> DResult<Fu
         span: decl.span,
         hints,
     };
-    b.stmts(&decl.body)?;
+    b.stmts(body)?;
     if b.current.is_some() {
         b.do_return(Value::Const(ConstValue::None));
     }

@@ -233,7 +233,7 @@ impl Builder<'_> {
                     );
                 }
             }
-            ExprKind::Tuple(items) => {
+            ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for i in items {
                     self.del(i)?;
                 }

@@ -23,6 +23,7 @@ pub fn program() -> Program {
             body: Vec::new(),
             hints: FuncHints::default(),
             class: None,
+            closure: IndexMap::new(),
             span: Span::default(),
         })
         .collect();
@@ -43,6 +44,7 @@ pub fn program() -> Program {
     Program {
         file: SourceFile::new("test.rpy", ""),
         globals: IndexMap::new(),
+        import_only: IndexMap::new(),
         prebuilt: Vec::new(),
         functions,
         classes,

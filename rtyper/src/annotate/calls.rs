@@ -49,6 +49,9 @@ impl Annotator<'_> {
             if fid != self.prog.entry {
                 self.a.funcs[fid.index()].called_from = Some((self.pos.0, span));
             }
+            if let Some(d) = &self.fp.refused[fid.index()] {
+                return Err(self.refused(fid, d));
+            }
             self.schedule((fid, g.startblock));
         }
         let mut changed = false;

@@ -89,6 +89,13 @@ impl Annotator<'_> {
         out
     }
 
+    /// The error of a function outside the run-time dialect that the
+    /// entry point reaches: its own error, and how it is reached.
+    pub fn refused(&self, f: FuncId, d: &Diagnostic) -> Diagnostic {
+        d.clone()
+            .with_note(format!("reached from the entry point: {}", self.chain(f)))
+    }
+
     /// An error at `span` in the current function, with its call chain.
     pub fn error(&self, span: Span, msg: impl Into<String>) -> Diagnostic {
         let msg = msg.into();

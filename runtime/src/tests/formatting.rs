@@ -127,8 +127,9 @@ fn one_tuple_and_instances() {
             size: 16,
             ptr_offsets: &[],
         });
+        let first_user = crate::exc::N_BUILTIN_CLASSES as u32;
         let shape = Box::leak(Box::new(VTable::new(
-            (19, 19),
+            (first_user, first_user),
             (itid, 16),
             "Shape",
             std::ptr::null(),

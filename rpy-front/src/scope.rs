@@ -1,13 +1,17 @@
 //! Python's local scope rule: a name assigned anywhere in a function is
 //! local to the whole function.
 
-use rpy_front::ast::{Expr, ExprKind, Stmt, StmtKind};
-use rpy_front::program::FuncDecl;
+use crate::ast::{Expr, ExprKind, Stmt, StmtKind};
 use std::collections::HashSet;
 
-pub(crate) fn local_names(f: &FuncDecl) -> HashSet<String> {
-    let mut names: HashSet<String> = f.params.iter().map(|p| p.name.clone()).collect();
-    collect_stmts(&f.body, &mut names);
+/// The local names of a function with these parameters and this body
+/// (shared by the flow-graph builder and the import-time evaluator).
+pub fn local_names<'a>(
+    params: impl IntoIterator<Item = &'a str>,
+    body: &[Stmt],
+) -> HashSet<String> {
+    let mut names: HashSet<String> = params.into_iter().map(str::to_string).collect();
+    collect_stmts(body, &mut names);
     names
 }
 
@@ -66,6 +70,19 @@ fn collect_stmt(s: &Stmt, names: &mut HashSet<String>) {
             collect_stmts(finalbody, names);
         }
         StmtKind::Del(targets) => targets.iter().for_each(|t| collect_target(t, names)),
+        StmtKind::FunctionDef(d) => {
+            names.insert(d.name.clone());
+        }
+        StmtKind::ClassDef(d) => {
+            names.insert(d.name.clone());
+        }
+        StmtKind::Import(imports) | StmtKind::ImportFrom { names: imports, .. } => {
+            for i in imports {
+                let bound = i.asname.as_deref().unwrap_or(&i.name);
+                let top = bound.split('.').next().unwrap_or(bound);
+                names.insert(top.to_string());
+            }
+        }
         _ => {}
     }
 }

@@ -113,14 +113,16 @@ pub fn truth(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<bool> {
         ConstValue::Prebuilt(id) => match &prebuilt[id.index()] {
             Prebuilt::List(items) => !items.is_empty(),
             Prebuilt::Dict(items) => !items.is_empty(),
+            Prebuilt::Instance { .. } => true,
         },
         _ => return None,
     })
 }
 
 /// The truth of a constant that stays the same while the program runs:
-/// `None` for a prebuilt list or dict, which it may empty or fill (their
-/// truth is known only at import time, where the loader uses `truth`).
+/// `None` for a prebuilt object (the program may empty or fill a list or
+/// dict: their truth is known only at import time, where the loader uses
+/// `truth`; an instance, always true, is tested at run time all the same).
 pub fn fixed_truth(v: &ConstValue) -> Option<bool> {
     match v {
         ConstValue::Prebuilt(_) => None,
@@ -138,7 +140,7 @@ fn seq_items(v: &ConstValue, prebuilt: &[Prebuilt]) -> Option<Vec<ConstValue>> {
         ),
         ConstValue::Prebuilt(id) => match &prebuilt[id.index()] {
             Prebuilt::List(items) => Some(items.clone()),
-            Prebuilt::Dict(_) => None,
+            Prebuilt::Dict(_) | Prebuilt::Instance { .. } => None,
         },
         _ => None,
     }
@@ -185,8 +187,9 @@ pub fn call_builtin(
                 }
                 match &args[0] {
                     ConstValue::Prebuilt(id) => match &prebuilt[id.index()] {
-                        crate::program::Prebuilt::Dict(d) => Ok(Int(d.len() as i64)),
-                        crate::program::Prebuilt::List(l) => Ok(Int(l.len() as i64)),
+                        Prebuilt::Dict(d) => Ok(Int(d.len() as i64)),
+                        Prebuilt::List(l) => Ok(Int(l.len() as i64)),
+                        Prebuilt::Instance { .. } => Err("len() of an instance".into()),
                     },
                     _ => Err("len() of a non-sequence".into()),
                 }

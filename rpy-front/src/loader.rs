@@ -1,5 +1,6 @@
 //! The module loader: runs module level at translation time (constants,
-//! prebuilt objects, functions, classes, JIT drivers) and finds the entry point.
+//! prebuilt lists, dicts and instances, functions, classes, JIT drivers)
+//! and finds the entry point.
 
 use crate::ast::{BinOp, Expr, ExprKind, FunctionDef, Module, Stmt, StmtKind, UnaryOp};
 use crate::constfold;
@@ -10,7 +11,8 @@ use indexmap::IndexMap;
 use std::rc::Rc;
 
 const MODULE_LEVEL_HELP: &str = "module level may only hold imports from rpy.jit/rpy.io, \
-constant assignments, JitDriver(...) declarations, def, class and the `if __name__ == '__main__':` block";
+constant assignments, instances of classes without __init__ and assignments to their fields, \
+JitDriver(...) declarations, def, class and the `if __name__ == '__main__':` block";
 
 /// Run module level of a parsed file and produce the program.
 pub fn load(file: SourceFile, module: &Module) -> DResult<Program> {
@@ -219,9 +221,8 @@ impl Loader {
                 }
                 Ok(())
             }
-            _ => err(target.span, "module level may only assign to names").map_err(|d| {
-                d.with_note("prebuilt objects may be mutated inside functions, not at module level")
-            }),
+            ExprKind::Attribute { value, attr } => self.set_field(value, attr, v, target.span),
+            _ => self.bad_target(target.span),
         }
     }
 
@@ -295,6 +296,9 @@ impl Loader {
                 keywords,
             } => {
                 let f = self.eval(func)?;
+                if let ConstValue::Class(c) = f {
+                    return self.new_instance(c, args.len() + keywords.len(), e.span);
+                }
                 if !keywords.is_empty() {
                     return self.not_constant(e.span);
                 }
@@ -304,12 +308,9 @@ impl Loader {
                     .collect::<DResult<Vec<_>>>()?;
                 match f {
                     ConstValue::Builtin(b) => self.call_builtin(b, vs, e.span)?,
-                    ConstValue::Class(_) | ConstValue::Func(_) => {
-                        return err(
-                            e.span,
-                            "module level cannot call functions or create instances",
-                        )
-                        .map_err(|d| d.with_note(MODULE_LEVEL_HELP))
+                    ConstValue::Func(_) => {
+                        return err(e.span, "module level cannot call functions")
+                            .map_err(|d| d.with_note(MODULE_LEVEL_HELP))
                     }
                     _ => return self.not_constant(e.span),
                 }
@@ -328,7 +329,64 @@ impl Loader {
 
     fn not_constant<T>(&self, span: Span) -> DResult<T> {
         Err(Diagnostic::error(span, "this expression cannot be evaluated at module level (translation time)")
-            .with_note("module-level values must be constants: literals, lists/dicts/tuples of constants, arithmetic on constants, other constants, JitDriver(...)"))
+            .with_note("module-level values must be constants: literals, lists/dicts/tuples of constants, arithmetic on constants, other constants, `C()` of a class without __init__, JitDriver(...)"))
+    }
+
+    /// `C()` at module level: a prebuilt instance, with no fields set yet,
+    /// of a class that has no `__init__` (the loader cannot run one) and is
+    /// not an exception (`object()` makes a sentinel).
+    fn new_instance(&mut self, class: ClassId, nargs: usize, span: Span) -> DResult<ConstValue> {
+        let c = self.prog.class(class);
+        let why = if self.prog.is_subclass(class, builtin_class::BASE_EXCEPTION) {
+            Some("instances of exception classes cannot be prebuilt yet")
+        } else if self.prog.lookup_method(class, "__init__").is_some() {
+            Some("instances of classes with __init__ cannot be prebuilt yet")
+        } else {
+            None
+        };
+        if let Some(why) = why {
+            return err(span, format!("module level cannot create an instance of {}: {why}", c.name))
+                .map_err(|d| d.with_note("a class without __init__ can be instantiated at module level (`nil = W_Nil()`) and its fields set there (`nil.x = 1`)"));
+        }
+        if nargs > 0 {
+            return err(span, format!("{}() takes no arguments", c.name));
+        }
+        Ok(self.prebuilt(Prebuilt::Instance {
+            class,
+            fields: Vec::new(),
+        }))
+    }
+
+    /// `obj.attr = v` at module level: set (or overwrite) a field of the
+    /// prebuilt instance `obj`.
+    fn set_field(&mut self, obj: &Expr, attr: &str, v: ConstValue, span: Span) -> DResult<()> {
+        let fields = match self.eval(obj)? {
+            ConstValue::Prebuilt(id) => match &mut self.prog.prebuilt[id.index()] {
+                Prebuilt::Instance { fields, .. } => Some(fields),
+                _ => None,
+            },
+            _ => None,
+        };
+        let Some(fields) = fields else {
+            return self.bad_target(span);
+        };
+        match fields.iter_mut().find(|(n, _)| n == attr) {
+            Some(slot) => slot.1 = v,
+            None => fields.push((attr.to_string(), v)),
+        }
+        Ok(())
+    }
+
+    fn bad_target<T>(&self, span: Span) -> DResult<T> {
+        err(
+            span,
+            "module level may only assign to names and to fields of prebuilt instances",
+        )
+        .map_err(|d| {
+            d.with_note(
+                "prebuilt lists and dicts may be mutated inside functions, not at module level",
+            )
+        })
     }
 
     fn prebuilt(&mut self, p: Prebuilt) -> ConstValue {

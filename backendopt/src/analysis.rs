@@ -67,16 +67,10 @@ fn address_taken(prog: &LLProgram) -> HashSet<FuncId> {
             .for_each(|(_, k)| funcs_in(k, &mut out));
     }
     for p in &prog.prebuilt {
-        match &p.init {
-            rpy_rtyper::ll::LLPrebuiltInit::List(items) => {
-                items.iter().for_each(|c| funcs_in(c, &mut out))
-            }
-            rpy_rtyper::ll::LLPrebuiltInit::Dict(items) => items.iter().for_each(|(k, v)| {
-                funcs_in(k, &mut out);
-                funcs_in(v, &mut out);
-            }),
-            rpy_rtyper::ll::LLPrebuiltInit::Unused => {}
-        }
+        p.init
+            .consts()
+            .into_iter()
+            .for_each(|c| funcs_in(c, &mut out));
     }
     out
 }

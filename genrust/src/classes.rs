@@ -5,12 +5,14 @@
 //!
 //! A vtable type nests its base's (`VTT_B { base: VTT_A, slots… }`): a
 //! method slot or class attribute sits at the same offset in the vtables
-//! of every subclass of the class that introduces it.
+//! of every subclass of the class that introduces it. A class attribute
+//! holding a prebuilt object is stored into its (then `static mut`)
+//! vtable by `setup()`, once the object exists.
 
 use super::names::sanitize;
 use super::Gen;
 use rpy_front::program::{builtin_class, ClassId};
-use rpy_rtyper::ll::{LLClass, LLProgram};
+use rpy_rtyper::ll::{LLClass, LLConst, LLProgram};
 use std::fmt::Write;
 
 /// Per class (by `ClassId`): names, preorder numbers and type id.
@@ -92,6 +94,12 @@ impl ClassInfo {
     }
 }
 
+/// A prebuilt list, dict or instance exists only once `setup()` has built
+/// it: a static holds null in its place until then.
+fn built_at_setup(k: &LLConst) -> bool {
+    matches!(k, LLConst::Prebuilt(..))
+}
+
 /// The Rust name of a field (its index keeps it unique).
 pub fn field_name(cls: &LLClass, name: &str) -> String {
     let i = cls
@@ -102,6 +110,17 @@ pub fn field_name(cls: &LLClass, name: &str) -> String {
 }
 
 impl Gen<'_> {
+    /// The place of field `name` of `obj` (an `*mut Object` expression),
+    /// an instance of `class` or a subclass.
+    pub fn field_place(&self, obj: &str, class: ClassId, name: &str) -> String {
+        let cls = self.prog.class(class);
+        format!(
+            "(*({obj} as *mut {})).{}",
+            self.classes.struct_name[class.index()],
+            field_name(cls, name)
+        )
+    }
+
     /// The class (the static type or one of its bases) whose vtable type
     /// introduces slot `name` (a method if `method`, else a class attribute).
     pub fn slot_owner(&self, mut c: ClassId, name: &str, method: bool) -> ClassId {
@@ -199,15 +218,45 @@ impl Gen<'_> {
             let _ = write!(s, ", m_{}: {value}", sanitize(&m));
         }
         for a in attrs {
-            let _ = write!(
-                s,
-                ", a_{}: {}",
-                sanitize(&a),
-                self.konst(&xc.class_attrs[&a].1)
-            );
+            let (t, k) = &xc.class_attrs[&a];
+            let value = if built_at_setup(k) {
+                super::types::zero(t)
+            } else {
+                self.konst(k)
+            };
+            let _ = write!(s, ", a_{}: {value}", sanitize(&a));
         }
         s.push_str(" }");
         s
+    }
+
+    /// The class attributes of `x`'s vtable that hold a prebuilt object:
+    /// (the slot's place, the value `setup()` stores there once it exists).
+    fn vt_fixups_of(&self, x: ClassId) -> Vec<(String, String)> {
+        let xc = self.prog.class(x);
+        let mut out = Vec::new();
+        let mut place = self.classes.vt_name[x.index()].clone();
+        let mut level = Some(x);
+        while let Some(c) = level {
+            for a in self.own_slots(c).1 {
+                let k = &xc.class_attrs[&a].1;
+                if built_at_setup(k) {
+                    out.push((format!("{place}.a_{}", sanitize(&a)), self.konst(k)));
+                }
+            }
+            place.push_str(".base");
+            level = self.prog.class(c).base;
+        }
+        out
+    }
+
+    /// `setup()` code storing the prebuilt objects of class attributes
+    /// into the vtables (after the objects are built).
+    pub fn vt_fixups(&self) -> String {
+        (0..self.prog.classes.len())
+            .flat_map(|i| self.vt_fixups_of(ClassId(i as u32)))
+            .map(|(place, v)| format!("    {place} = {v};\n"))
+            .collect()
     }
 
     /// Structs, vtable types and vtables of every class.
@@ -248,10 +297,15 @@ impl Gen<'_> {
                     super::types::rust_type(t)
                 );
             }
+            let m = if self.vt_fixups_of(c).is_empty() {
+                ""
+            } else {
+                "mut "
+            };
             let _ = writeln!(
                 out,
                 "#[repr(C)]\nstruct {vtt} {{ base: {base}{slots} }}\nunsafe impl Sync for {vtt} {{}}\n\
-                 static {}: {vtt} = {};",
+                 static {m}{}: {vtt} = {};",
                 ci.vt_name[i],
                 self.vt_init(c, c)
             );

@@ -257,9 +257,9 @@ impl Gen<'_> {
         out
     }
 
-    /// The statics of the prebuilt lists and dicts, and the startup code
-    /// that builds them (all allocated first, then filled: they may refer
-    /// to each other).
+    /// The statics of the prebuilt lists, dicts and instances, and the
+    /// startup code that builds them (all allocated first, then filled:
+    /// they may refer to each other, in cycles too).
     pub fn emit_prebuilt(&self) -> (String, String) {
         use rpy_rtyper::ll::LLPrebuiltInit as Init;
         let (mut statics, mut alloc, mut fill) = (String::new(), String::new(), String::new());
@@ -291,6 +291,16 @@ impl Gen<'_> {
                             self.konst(k),
                             self.konst(v)
                         );
+                    }
+                }
+                Init::Instance { class, fields } => {
+                    // Allocated as the `malloc` op allocates: its vtable, every field zero.
+                    let vt = self.konst(&LLConst::Class(*class));
+                    let new = rpy_rtyper::ll::LLOpKind::Malloc.info().rust.render(&[vt]);
+                    let _ = writeln!(alloc, "    PB_{i} = {new};");
+                    for (name, v) in fields {
+                        let place = self.field_place(&format!("PB_{i}"), *class, name);
+                        let _ = writeln!(fill, "    {place} = {};", self.konst(v));
                     }
                 }
             }

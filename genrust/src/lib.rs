@@ -79,7 +79,7 @@ pub fn generate(prog: &LLProgram, file: &str, jit: Option<&jitgen::codewriter::O
         .map(|t| format!("    rpy_register_type(DESC_{t});\n"))
         .collect();
     let pool = gen.emit_pool(registered);
-    let prebuilt_init = prebuilt_init + &gen.tuple_fixups();
+    let prebuilt_init = prebuilt_init + &gen.tuple_fixups() + &gen.vt_fixups();
     let entry = &gen.fn_names[&prog.entry];
     let entry_call = match prog.graph(prog.entry).map(|g| &g.result) {
         Some(rpy_rtyper::ll::LLType::Signed) => {

@@ -59,13 +59,8 @@ impl Gen<'_> {
         let call = |f: &str| format!("{f}({})", a.join(", "));
         match op.kind {
             K::GetField | K::SetField => {
-                let cls = self.prog.class(self.class_of(g, &op.args[0]));
-                let f = super::classes::field_name(cls, self.field_of(&op.args[1]));
-                let place = format!(
-                    "(*({} as *mut {})).{f}",
-                    a[0],
-                    self.classes.struct_name[cls.id.expect("a class id").index()]
-                );
+                let c = self.class_of(g, &op.args[0]);
+                let place = self.field_place(&a[0], c, self.field_of(&op.args[1]));
                 if op.kind == K::GetField {
                     Plain(place)
                 } else {

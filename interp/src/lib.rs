@@ -197,13 +197,15 @@ impl<'p> Interp<'p> {
             pool: RefCell::new(Vec::new()),
             captured: None,
         };
-        // prebuilt objects: create them empty first so they can refer to each other
+        // prebuilt objects: create them empty first so they can refer to
+        // each other (in cycles too), then fill them
         ip.prebuilt = program
             .prebuilt
             .iter()
             .map(|p| match p {
                 Prebuilt::List(_) => Value::new_list(Vec::new()),
                 Prebuilt::Dict(_) => Value::new_dict(DictMap::default()),
+                Prebuilt::Instance { class, .. } => Value::Instance(Instance::new(*class, None)),
             })
             .collect();
         for (p, v) in program.prebuilt.iter().zip(&ip.prebuilt) {
@@ -218,6 +220,11 @@ impl<'p> Interp<'p> {
                             Key(compile::const_value(&ip, k)),
                             compile::const_value(&ip, v),
                         );
+                    }
+                }
+                (Prebuilt::Instance { fields, .. }, Value::Instance(inst)) => {
+                    for (name, v) in fields {
+                        inst.set(ip.intern(name.as_bytes()), compile::const_value(&ip, v));
                     }
                 }
                 _ => {}

@@ -46,6 +46,12 @@ pub enum ConstValue {
 pub enum Prebuilt {
     List(Vec<ConstValue>),
     Dict(Vec<(ConstValue, ConstValue)>),
+    /// A prebuilt instance of a class: its class and its fields' values at
+    /// the end of import time (in assignment order).
+    Instance {
+        class: ClassId,
+        fields: Vec<(String, ConstValue)>,
+    },
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -125,7 +125,7 @@ impl Collector<'_> {
                 }
                 ConstValue::Tuple(Rc::from(out))
             }
-            Obj::List(_) | Obj::Dict(_) => return self.prebuilt(v),
+            Obj::List(_) | Obj::Dict(_) | Obj::Instance(_) => return self.prebuilt(v),
             Obj::Func(f) => match self.func(f, None)? {
                 Ok(id) => ConstValue::Func(id),
                 Err(why) => return Ok(Err(why)),
@@ -134,12 +134,6 @@ impl Collector<'_> {
             Obj::Builtin(b) => ConstValue::Builtin(*b),
             Obj::Module(m) => ConstValue::ExtModule(*m),
             Obj::Driver(d) => ConstValue::Driver(self.driver(d)?),
-            Obj::Instance(i) => {
-                return Ok(Err(format!(
-                    "an instance of {} (prebuilt instances are not supported yet)",
-                    i.class.name
-                )))
-            }
             Obj::Method(m) => return Ok(Err(format!("the bound method {}", m.1.def.name))),
             Obj::Host(h) => return Ok(Err(format!("the import-time builtin {}()", h.name()))),
             Obj::BuiltinMethod(m) => return Ok(Err(format!("the bound builtin method {}", m.1))),
@@ -147,8 +141,8 @@ impl Collector<'_> {
         }))
     }
 
-    /// A prebuilt list or dict: its id is taken before its items are
-    /// converted, so that objects may refer to each other.
+    /// A prebuilt list, dict or instance: its id is taken before its
+    /// contents are converted, so that objects may refer to each other.
     fn prebuilt(&mut self, v: &Obj) -> DResult<Result<ConstValue, Why>> {
         let key = v.identity().unwrap_or(0);
         if let Some(done) = self.objects.get(&key) {
@@ -180,7 +174,23 @@ impl Collector<'_> {
                     })
                     .map_err(|w| format!("a dict holding {w}"))
             }
-            _ => unreachable!("only lists and dicts are prebuilt here"),
+            Obj::Instance(i) => {
+                let class = self.class(&i.class)?;
+                let fields: Vec<(String, Obj)> = i
+                    .fields
+                    .borrow()
+                    .iter()
+                    .map(|(n, x)| (n.clone(), x.clone()))
+                    .collect();
+                let values: Vec<Obj> = fields.iter().map(|f| f.1.clone()).collect();
+                self.all(&values)?
+                    .map(|ks| Prebuilt::Instance {
+                        class,
+                        fields: fields.into_iter().map(|f| f.0).zip(ks).collect(),
+                    })
+                    .map_err(|w| format!("an instance of {} holding {w}", i.class.name))
+            }
+            _ => unreachable!("only lists, dicts and instances are prebuilt"),
         };
         Ok(match converted {
             Ok(p) => {

@@ -619,26 +619,39 @@ impl Annotator<'_> {
                 format!("cannot set attribute '{name}' on {}", self.show(obj)),
             ));
         };
-        let class = *class;
-        if !self.method_impls(class, &name).is_empty() {
+        let origin = self.origin(f, &op.args[2], op.span);
+        self.store_attr(*class, &name, v, op.span, origin)
+    }
+
+    /// Store a value of type `v` (which came from `origin`) into attribute
+    /// `name` of an instance of `class` (at `span`): the attribute lives on
+    /// the most general class that has it and widens there.
+    pub fn store_attr(
+        &mut self,
+        class: ClassId,
+        name: &str,
+        v: &SomeValue,
+        span: Span,
+        origin: Span,
+    ) -> DResult<()> {
+        if !self.method_impls(class, name).is_empty() {
             return Err(self.error(
-                op.span,
+                span,
                 format!(
                     "attribute '{name}' has the name of a method of {} (rpy keeps one meaning per name in a class hierarchy)",
                     self.prog.class(class).name
                 ),
             ));
         }
-        if self.a.attr(self.prog, class, &name).is_none() {
-            self.lift_attr(class, &name)?;
+        if self.a.attr(self.prog, class, name).is_none() {
+            self.lift_attr(class, name)?;
         }
-        let origin = self.origin(f, &op.args[2], op.span);
-        let owner = match self.a.attr(self.prog, class, &name) {
+        let owner = match self.a.attr(self.prog, class, name) {
             Some((owner, _)) => owner,
             None => {
-                let default = self.class_attr_ann(class, &name).unwrap_or(S::Impossible);
+                let default = self.class_attr_ann(class, name).unwrap_or(S::Impossible);
                 self.a.attrs[class.index()].insert(
-                    name.clone(),
+                    name.to_string(),
                     AttrInfo {
                         ann: default,
                         origin: None,
@@ -646,11 +659,11 @@ impl Annotator<'_> {
                     },
                 );
                 // Readers waiting on this class's family see it now.
-                self.reflow_attr_family(class, &name);
+                self.reflow_attr_family(class, name);
                 class
             }
         };
-        let info = self.a.attrs[owner.index()][&name].clone();
+        let info = self.a.attrs[owner.index()][name].clone();
         let what = format!("attribute '{name}' of {}", self.prog.class(owner).name);
         let merged = self
             .union(&info.ann, v)
@@ -658,12 +671,12 @@ impl Annotator<'_> {
         let merged = self.a.norm(&merged);
         if merged != self.a.norm(&info.ann) || info.origin.is_none() {
             let entry = self.a.attrs[owner.index()]
-                .get_mut(&name)
+                .get_mut(name)
                 .expect("inserted above");
             entry.ann = merged;
             entry.origin.get_or_insert(origin);
             entry.assigned = true;
-            self.reflow_attr(owner, &name);
+            self.reflow_attr(owner, name);
         }
         Ok(())
     }

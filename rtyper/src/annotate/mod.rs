@@ -66,7 +66,7 @@ pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
         none_receivers: IndexSet::new(),
         method_families: HashMap::new(),
     };
-    an.init_prebuilt();
+    an.init_prebuilt()?;
     let argv_def = an.new_listdef(SomeValue::STR, None);
     let entry_span = prog.func(prog.entry).span;
     let argv = SomeValue::List {
@@ -234,10 +234,13 @@ impl Annotator<'_> {
         d
     }
 
-    /// Give every prebuilt list/dict its definition and item types.
-    fn init_prebuilt(&mut self) {
-        for i in 0..self.prog.prebuilt.len() {
-            let ann = match &self.prog.prebuilt[i] {
+    /// Give every prebuilt object its type (all first: they may refer to
+    /// each other), then its contents': the items of a list or dict, the
+    /// fields of an instance as attributes of its class.
+    fn init_prebuilt(&mut self) -> DResult<()> {
+        let prog = self.prog;
+        for (i, p) in prog.prebuilt.iter().enumerate() {
+            self.a.prebuilt[i] = match p {
                 Prebuilt::List(_) => SomeValue::List {
                     def: self.new_listdef(SomeValue::Impossible, None),
                     nullable: false,
@@ -246,28 +249,88 @@ impl Annotator<'_> {
                     def: self.new_dictdef(SomeValue::Impossible, SomeValue::Impossible, None),
                     nullable: false,
                 },
+                Prebuilt::Instance { class, .. } => self.prebuilt_instance(*class)?,
             };
-            self.a.prebuilt[i] = ann;
         }
+        for (i, p) in prog.prebuilt.iter().enumerate() {
+            match p {
+                Prebuilt::Instance { class, fields } => self.prebuilt_fields(*class, fields)?,
+                _ => {
+                    // A prebuilt list or dict mixing types is reported when it is used.
+                    let _ = self.prebuilt_items(p, self.a.prebuilt[i].clone());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Store the items of a prebuilt list or dict (of type `ann`).
+    fn prebuilt_items(&mut self, p: &Prebuilt, ann: SomeValue) -> DResult<()> {
         let span = self.prog.func(self.prog.entry).span;
-        for i in 0..self.prog.prebuilt.len() {
-            let result = match (self.prog.prebuilt[i].clone(), self.a.prebuilt[i].clone()) {
-                (Prebuilt::List(items), SomeValue::List { def, .. }) => {
-                    items.iter().try_for_each(|item| {
-                        let ann = self.a.const_ann(item);
-                        self.list_store(def, &ann, span)
-                    })
-                }
-                (Prebuilt::Dict(items), SomeValue::Dict { def, .. }) => {
-                    items.iter().try_for_each(|(k, v)| {
-                        let (k, v) = (self.a.const_ann(k), self.a.const_ann(v));
-                        self.dict_store(def, Some(&k), Some(&v), span)
-                    })
-                }
-                _ => Ok(()),
-            };
-            // A prebuilt object mixing types is reported when it is used.
-            let _ = result;
+        match (p, ann) {
+            (Prebuilt::List(items), SomeValue::List { def, .. }) => {
+                items.iter().try_for_each(|item| {
+                    let ann = self.a.const_ann(item);
+                    self.list_store(def, &ann, span)
+                })
+            }
+            (Prebuilt::Dict(items), SomeValue::Dict { def, .. }) => {
+                items.iter().try_for_each(|(k, v)| {
+                    let (k, v) = (self.a.const_ann(k), self.a.const_ann(v));
+                    self.dict_store(def, Some(&k), Some(&v), span)
+                })
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The type of a prebuilt instance of `class`, which counts as
+    /// instantiated.
+    fn prebuilt_instance(&mut self, class: ClassId) -> DResult<SomeValue> {
+        if self
+            .prog
+            .is_subclass(class, rpy_front::program::builtin_class::BASE_EXCEPTION)
+        {
+            return Err(self.error(
+                self.class_span(class),
+                format!(
+                    "a prebuilt instance of the exception class {} is not supported yet",
+                    self.prog.class(class).name
+                ),
+            ));
+        }
+        self.a.instantiated[class.index()] = true;
+        Ok(SomeValue::Instance {
+            class,
+            nullable: false,
+        })
+    }
+
+    /// The fields of a prebuilt instance of `class`, stored as if assigned
+    /// on an instance (so that they are real fields, typed over every
+    /// instance of the class).
+    fn prebuilt_fields(&mut self, class: ClassId, fields: &[(String, ConstValue)]) -> DResult<()> {
+        let span = self.class_span(class);
+        for (name, v) in fields {
+            let ann = self.a.const_ann(v);
+            self.store_attr(class, name, &ann, span, span)
+                .map_err(|d| {
+                    d.with_note(format!(
+                        "field '{name}' of a prebuilt instance of {} (set at module level)",
+                        self.prog.class(class).name
+                    ))
+                })?;
+        }
+        Ok(())
+    }
+
+    /// Where a class is defined (the entry point for a builtin class).
+    fn class_span(&self, class: ClassId) -> Span {
+        let c = self.prog.class(class);
+        if c.builtin {
+            self.prog.func(self.prog.entry).span
+        } else {
+            c.span
         }
     }
 

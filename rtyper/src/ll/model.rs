@@ -302,8 +302,27 @@ pub struct LLClass {
 pub enum LLPrebuiltInit {
     List(Vec<LLConst>),
     Dict(Vec<(LLConst, LLConst)>),
+    /// An instance of exactly `class`: the fields that are not zero or
+    /// null (those set at import time, else the class-level defaults), in
+    /// layout order, each of its field's LL type.
+    Instance {
+        class: ClassId,
+        fields: Vec<(String, LLConst)>,
+    },
     /// Never used by reached code (type `Void`).
     Unused,
+}
+
+impl LLPrebuiltInit {
+    /// Every constant the object holds initially.
+    pub fn consts(&self) -> Vec<&LLConst> {
+        match self {
+            LLPrebuiltInit::List(items) => items.iter().collect(),
+            LLPrebuiltInit::Dict(items) => items.iter().flat_map(|(k, v)| [k, v]).collect(),
+            LLPrebuiltInit::Instance { fields, .. } => fields.iter().map(|(_, v)| v).collect(),
+            LLPrebuiltInit::Unused => Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -21,7 +21,12 @@ pub fn print_program(p: &LLProgram) -> String {
     }
     for (i, pb) in p.prebuilt.iter().enumerate() {
         if pb.init != LLPrebuiltInit::Unused {
-            let _ = writeln!(out, "# prebuilt{i}: {}", type_text(&pb.ty));
+            let _ = writeln!(
+                out,
+                "# prebuilt{i}: {}{}",
+                type_text(&pb.ty),
+                fields_text(p, pb)
+            );
         }
     }
     for d in &p.drivers {
@@ -48,6 +53,18 @@ pub fn print_program(p: &LLProgram) -> String {
         out.push_str(&print_graph(p, g));
     }
     out
+}
+
+/// The initial fields of a prebuilt instance: ` {x = 1, next = prebuilt2}`.
+fn fields_text(p: &LLProgram, pb: &LLPrebuilt) -> String {
+    let LLPrebuiltInit::Instance { fields, .. } = &pb.init else {
+        return String::new();
+    };
+    let parts: Vec<String> = fields
+        .iter()
+        .map(|(n, v)| format!("{n} = {}", const_text(p, v)))
+        .collect();
+    format!(" {{{}}}", parts.join(", "))
 }
 
 fn print_class(p: &LLProgram, c: &LLClass, out: &mut String) {

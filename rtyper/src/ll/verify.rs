@@ -26,11 +26,40 @@ pub fn verify_program(p: &LLProgram) -> Result<(), String> {
     for g in &p.graphs {
         errors.extend(graph_errors(p, g));
     }
+    for (i, pb) in p.prebuilt.iter().enumerate() {
+        errors.extend(prebuilt_errors(p, i, pb));
+    }
     if errors.is_empty() {
         Ok(())
     } else {
         Err(errors.join("\n"))
     }
+}
+
+/// A prebuilt instance is typed as its class, and each field it sets is
+/// one of the class's, holding a constant of the field's type.
+fn prebuilt_errors(p: &LLProgram, i: usize, pb: &LLPrebuilt) -> Vec<String> {
+    let LLPrebuiltInit::Instance { class, fields } = &pb.init else {
+        return Vec::new();
+    };
+    let cls = p.class(*class);
+    let mut out = Vec::new();
+    if pb.ty.instance_class() != Some(*class) {
+        out.push(format!(
+            "prebuilt{i}: an instance of {} typed {}",
+            cls.name, pb.ty
+        ));
+    }
+    for (name, v) in fields {
+        match (cls.fields.get(name), p.const_type(v)) {
+            (Some(ft), Some(t)) if *ft == t => {}
+            (Some(ft), t) => out.push(format!(
+                "prebuilt{i}: field '{name}' of type {ft} holds a constant of type {t:?}"
+            )),
+            (None, _) => out.push(format!("prebuilt{i}: {} has no field '{name}'", cls.name)),
+        }
+    }
+    out
 }
 
 /// Check one graph.

@@ -94,6 +94,13 @@ pub fn convert_const(c: LLConst, from: &LLType, to: &LLType) -> Option<LLConst> 
         (LLConst::Prebuilt(id, _), t) if from.erase_mutability() == t.erase_mutability() => {
             LLConst::Prebuilt(id, t.clone())
         }
+        // A prebuilt instance where the annotator let it flow: a place of
+        // one of its classes' bases (instances are one pointer type).
+        (LLConst::Prebuilt(id, _), t @ LLType::Instance(..))
+            if matches!(from, LLType::Instance(..)) =>
+        {
+            LLConst::Prebuilt(id, t.clone())
+        }
         (LLConst::Tuple(items), LLType::Tuple(ts)) => {
             let LLType::Tuple(fs) = from else { return None };
             if items.len() != ts.len() {

@@ -4,9 +4,9 @@
 
 use super::convert::const_to_type;
 use super::{RTyper, MSG_FIELD};
-use crate::ll::{LLClass, LLDriver, LLPrebuilt, LLPrebuiltInit, LLType};
+use crate::ll::{LLClass, LLConst, LLDriver, LLPrebuilt, LLPrebuiltInit, LLType};
 use indexmap::IndexMap;
-use rpy_front::program::{builtin_class, Prebuilt};
+use rpy_front::program::{builtin_class, ClassId, ConstValue, Prebuilt};
 use rpy_front::{DResult, Diagnostic};
 
 /// Every class's instance fields, the base's first. `BaseException`
@@ -105,9 +105,44 @@ pub(super) fn prebuilt(rt: &RTyper) -> DResult<Vec<LLPrebuilt>> {
                         .collect::<Result<_, String>>()
                         .map_err(err)?,
                 ),
+                (Prebuilt::Instance { class, fields }, LLType::Instance(..)) => {
+                    LLPrebuiltInit::Instance {
+                        class: *class,
+                        fields: instance_fields(rt, *class, fields).map_err(err)?,
+                    }
+                }
                 _ => return Err(err(format!("a prebuilt object typed {ty}"))),
             };
             Ok(LLPrebuilt { ty, init })
+        })
+        .collect()
+}
+
+/// The initial fields of a prebuilt instance of `class`, in layout order:
+/// a field's value set at import time (the last one), else its class-level
+/// default; fields with neither stay zero.
+fn instance_fields(
+    rt: &RTyper,
+    class: ClassId,
+    set: &[(String, ConstValue)],
+) -> Result<Vec<(String, LLConst)>, String> {
+    let layout = &rt.fields[class.index()];
+    if let Some((name, _)) = set.iter().find(|(n, _)| !layout.contains_key(n)) {
+        let c = &rt.prog.class(class).name;
+        return Err(format!(
+            "a prebuilt {c} sets '{name}', which is no field of {c}"
+        ));
+    }
+    layout
+        .iter()
+        .filter_map(|(name, t)| {
+            let v = set
+                .iter()
+                .rev()
+                .find(|(n, _)| n == name)
+                .map(|(_, v)| v)
+                .or_else(|| rt.prog.lookup_class_attr(class, name))?;
+            Some(const_to_type(rt, v, t).map(|k| (name.clone(), k)))
         })
         .collect()
 }

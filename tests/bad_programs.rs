@@ -1,6 +1,8 @@
 //! Every program in tests/bad/ is refused: exit status 1, a first stderr line
 //! `FILE:LINE:COL: error: …` matching its `# error: LINE:COL: TEXT` header,
-//! and the whole diagnostic equal to its golden `.err` file.
+//! and the whole diagnostic equal to its golden `.err` file. A header
+//! `# error-in: PATH` (relative to tests/bad) says the error is in another
+//! file of the program (a module it imports).
 
 mod common;
 use common::*;
@@ -23,7 +25,8 @@ fn bad_programs_are_refused_with_their_line_and_column() {
             .map(|l| format!("{l}\n"))
             .collect();
         let first = stderr.lines().next().unwrap_or("");
-        let want_prefix = format!("{name}:{pos}: error: ");
+        let in_file = header(&text, "error-in").map(|f| format!("tests/bad/{f}"));
+        let want_prefix = format!("{}:{pos}: error: ", in_file.as_deref().unwrap_or(&name));
         if out.status.code() != Some(1) {
             failures.push(format!(
                 "{name}: exit status {:?}, expected 1\n{stderr}",

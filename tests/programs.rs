@@ -20,6 +20,7 @@ fn programs_untranslated() {
     run_all(|p, want| {
         let out = translate()
             .arg("--interp")
+            .args(program_args(p))
             .arg(rel(p))
             .args(&want.args)
             .output()
@@ -41,13 +42,20 @@ fn programs_on_cpython() {
         let out = std::process::Command::new("python3")
             .arg(rel(p))
             .args(&want.args)
-            .env("PYTHONPATH", root().join("goal"))
+            .env("PYTHONPATH", python_path(want))
             .current_dir(root())
             .stdin(std::process::Stdio::null())
             .output()
             .unwrap();
         compare(&format!("python3 {}", rel(p)), &out, want, true)
     });
+}
+
+/// `goal` (the shim), then the program's own module directory.
+fn python_path(want: &Expect) -> std::ffi::OsString {
+    let mut dirs = vec![root().join("goal")];
+    dirs.extend(want.path.as_ref().map(|d| root().join(d)));
+    std::env::join_paths(dirs).unwrap()
 }
 
 #[test]
@@ -67,7 +75,12 @@ fn programs_translate_front_end() {
     let progs = files("tests/programs", "rpy");
     let mut failures = Vec::new();
     for p in progs.iter().chain(files("goal", "rpy").iter()) {
-        let out = translate().arg("--dump=ll").arg(rel(p)).output().unwrap();
+        let out = translate()
+            .arg("--dump=ll")
+            .args(program_args(p))
+            .arg(rel(p))
+            .output()
+            .unwrap();
         if !out.status.success() {
             failures.push(format!(
                 "translate {}:\n{}",

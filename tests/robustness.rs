@@ -11,7 +11,7 @@ fn front_end(text: &str) -> Result<(), String> {
     let file = SourceFile::new("fuzz.rpy", text);
     let result = std::panic::catch_unwind(|| {
         let module = rpy_front::parse_module(&file)?;
-        let program = rpy_front::load::load(file.clone(), &module)?;
+        let program = rpy_front::load::load(file.clone(), &module, &[])?;
         let mut fp = flowgraph::build::build_program(program)?;
         flowgraph::simplify::simplify_program(&mut fp);
         flowgraph::hints::check_hints(&fp)?;

@@ -259,6 +259,10 @@ pub fn format_const(c: &ConstValue, prog: &Program) -> String {
         ConstValue::Builtin(b) => b.name().to_string(),
         ConstValue::ExtModule(ExtModule::Jit) => "rpy.jit".to_string(),
         ConstValue::ExtModule(ExtModule::Io) => "rpy.io".to_string(),
+        ConstValue::Module(m) => prog
+            .modules
+            .get(m.index())
+            .map_or_else(|| format!("<module {}>", m.0), |d| d.name.clone()),
     }
 }
 

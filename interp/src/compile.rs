@@ -429,6 +429,9 @@ pub fn const_value(ip: &Interp, c: &ConstValue) -> Value {
         ConstValue::Driver(d) => Value::Driver(*d),
         ConstValue::Builtin(b) => Value::Builtin(*b),
         ConstValue::ExtModule(m) => Value::Module(*m),
+        // The builder reads a module's attributes as constants; a module
+        // itself carries nothing at run time (its LL type is Void).
+        ConstValue::Module(_) => Value::None,
     }
 }
 

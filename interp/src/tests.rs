@@ -22,7 +22,7 @@ fn run_here(body: &str, args: &[String]) -> Captured {
     );
     let file = SourceFile::new("test.rpy", src);
     let module = rpy_front::parse_module(&file).expect("parse");
-    let program = rpy_front::load::load(file.clone(), &module).expect("load");
+    let program = rpy_front::load::load(file.clone(), &module, &[]).expect("load");
     let mut fp = flowgraph::build::build_program(program).expect("build");
     flowgraph::simplify::simplify_program(&mut fp);
     let mut argv = vec!["test.rpy".to_string()];

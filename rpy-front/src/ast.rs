@@ -70,7 +70,8 @@ pub enum StmtKind {
     Del(Vec<Expr>),
     FunctionDef(FunctionDef),
     ClassDef(ClassDef),
-    /// `from module import name [as alias], …`
+    /// `from module import name [as alias], …`; `from module import *`
+    /// is one name `*`.
     ImportFrom {
         module: String,
         names: Vec<ImportName>,

@@ -15,6 +15,9 @@ pub struct Diagnostic {
     pub label: String,
     /// Extra lines printed after the snippet (`= note: …`).
     pub notes: Vec<String>,
+    /// The file the span is in, when it is not the main file (a module the
+    /// program imports): rendering uses it instead of the file it is given.
+    pub file: Option<std::rc::Rc<SourceFile>>,
 }
 
 impl Diagnostic {
@@ -24,6 +27,7 @@ impl Diagnostic {
             message: message.into(),
             label: String::new(),
             notes: Vec::new(),
+            file: None,
         }
     }
 
@@ -37,9 +41,22 @@ impl Diagnostic {
         self
     }
 
+    /// Say which file the span is in, if it is one of `files` other than
+    /// the main file (`files[i]` has id `i`).
+    pub fn in_files(mut self, files: &[SourceFile]) -> Diagnostic {
+        if self.file.is_none() && self.span.file != 0 {
+            self.file = files
+                .get(self.span.file as usize)
+                .cloned()
+                .map(std::rc::Rc::new);
+        }
+        self
+    }
+
     /// Render as plain text: the `file:line:col: error: message` line, then
     /// the source line with a caret under the span, then the notes.
-    pub fn render(&self, file: &SourceFile) -> String {
+    pub fn render(&self, main: &SourceFile) -> String {
+        let file = self.file.as_deref().unwrap_or(main);
         let files = SimpleFile::new(file.name.as_str(), file.text.as_str());
         let lo = (self.span.lo as usize).min(file.text.len());
         let mut hi = (self.span.hi as usize).clamp(lo, file.text.len());

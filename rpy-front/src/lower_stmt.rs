@@ -250,7 +250,6 @@ impl Lower<'_> {
                         return Err(self.err(&part, "expected a default value"));
                     };
                     let e = self.expr(value)?;
-                    check_constant_default(&e)?;
                     default = Some(e);
                 }
                 _ => return Err(self.refuse(&part, "type annotations")),
@@ -368,7 +367,11 @@ impl Lower<'_> {
         for part in children(p) {
             match part.as_rule() {
                 Rule::relative_dots => return Err(self.refuse(&part, "relative imports")),
-                Rule::import_star => return Err(self.refuse(&part, "from ... import *")),
+                Rule::import_star => names.push(ImportName {
+                    name: "*".to_string(),
+                    asname: None,
+                    span: self.span(&part),
+                }),
                 Rule::dotted_name => module = dotted(&part),
                 _ => {
                     let span = self.span(&part);
@@ -449,26 +452,3 @@ fn aug_op(op: &P<'_>) -> Option<BinOp> {
     BinOp::from_symbol(op.as_str().trim_end_matches('='))
 }
 
-/// Default values must be constants: literals, names of constants, and
-/// tuples / arithmetic of those.
-fn check_constant_default(e: &Expr) -> DResult<()> {
-    match &e.kind {
-        ExprKind::Int(_)
-        | ExprKind::Float(_)
-        | ExprKind::Str(_)
-        | ExprKind::Bool(_)
-        | ExprKind::None
-        | ExprKind::Name(_)
-        | ExprKind::Attribute { .. } => Ok(()),
-        ExprKind::UnaryOp { operand, .. } => check_constant_default(operand),
-        ExprKind::BinOp { left, right, .. } => {
-            check_constant_default(left)?;
-            check_constant_default(right)
-        }
-        ExprKind::Tuple(elts) => elts.iter().try_for_each(check_constant_default),
-        _ => Err(
-            Diagnostic::error(e.span, "default values must be constants in rpy")
-                .with_label("not a constant"),
-        ),
-    }
-}

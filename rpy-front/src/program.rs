@@ -21,6 +21,7 @@ entity_id!(FuncId);
 entity_id!(ClassId);
 entity_id!(DriverId);
 entity_id!(PrebuiltId);
+entity_id!(ModuleId);
 
 /// A value known at translation time.
 #[derive(Clone, Debug, PartialEq)]
@@ -39,6 +40,8 @@ pub enum ConstValue {
     Builtin(Builtin),
     /// `from rpy import jit` binds `jit` to this.
     ExtModule(ExtModule),
+    /// A module of the program other than the main one (`import ops`).
+    Module(ModuleId),
 }
 
 /// A prebuilt object's initial contents.
@@ -233,7 +236,20 @@ pub struct FuncDecl {
     /// time (a closure), with their values then: the function is
     /// specialised on them, as RPython does.
     pub closure: IndexMap<String, Global>,
+    /// The module whose globals the function sees (`None`: the main one).
+    pub module: Option<ModuleId>,
     pub span: Span,
+}
+
+/// A module of the program other than the main file: its namespace at
+/// the end of import time.
+#[derive(Clone, Debug)]
+pub struct ModuleDecl {
+    pub id: ModuleId,
+    /// The dotted name it was imported by (`pkg.ops`).
+    pub name: String,
+    pub globals: IndexMap<String, ConstValue>,
+    pub import_only: IndexMap<String, String>,
 }
 
 /// What a module-level (or closed-over) name holds once import time is
@@ -340,7 +356,12 @@ pub struct DriverDecl {
 /// Everything module level produced.
 #[derive(Clone, Debug)]
 pub struct Program {
+    /// The main file.
     pub file: SourceFile,
+    /// Every file of the program, by id (`files[0]` is the main file).
+    pub files: Vec<SourceFile>,
+    /// The modules imported from the program's own files.
+    pub modules: Vec<ModuleDecl>,
     /// Module-level names in definition order (constants, functions,
     /// classes, drivers, imported names).
     pub globals: IndexMap<String, ConstValue>,
@@ -444,23 +465,56 @@ impl Program {
         if let Some(v) = self.globals.get(name) {
             return Some(v.clone());
         }
-        if let Some(i) = rpy_semantics::exc::by_name(name) {
-            return Some(ConstValue::Class(ClassId(i)));
-        }
-        Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
+        builtin_name(name)
     }
 
     /// What a name that is not local to function `f` means in it: a value
     /// it closed over, a module-level name or a builtin (`None`: not defined).
     pub fn resolve_in(&self, f: FuncId, name: &str) -> Option<Global> {
-        if let Some(g) = self.func(f).closure.get(name) {
+        let decl = self.func(f);
+        if let Some(g) = decl.closure.get(name) {
             return Some(g.clone());
         }
-        if let Some(what) = self.import_only.get(name) {
+        let Some(m) = decl.module else {
+            if let Some(what) = self.import_only.get(name) {
+                return Some(Global::ImportOnly(what.clone()));
+            }
+            return self.resolve_global(name).map(Global::Const);
+        };
+        let m = &self.modules[m.index()];
+        if let Some(what) = m.import_only.get(name) {
             return Some(Global::ImportOnly(what.clone()));
         }
-        self.resolve_global(name).map(Global::Const)
+        if let Some(v) = m.globals.get(name) {
+            return Some(Global::Const(v.clone()));
+        }
+        builtin_name(name).map(Global::Const)
     }
+
+    /// `file:line:col` of a span, in whichever file of the program it is.
+    pub fn location(&self, span: Span) -> String {
+        self.files
+            .get(span.file as usize)
+            .unwrap_or(&self.file)
+            .location(span)
+    }
+
+    /// The name of the file a span is in.
+    pub fn file_name(&self, span: Span) -> &str {
+        &self
+            .files
+            .get(span.file as usize)
+            .unwrap_or(&self.file)
+            .name
+    }
+}
+
+/// A name of the builtins: an exception class or a Python builtin.
+fn builtin_name(name: &str) -> Option<ConstValue> {
+    if let Some(i) = rpy_semantics::exc::by_name(name) {
+        return Some(ConstValue::Class(ClassId(i)));
+    }
+    Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
 }
 
 /// Is `sub` the class `sup` or derived from it, given each class's base?

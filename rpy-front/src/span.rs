@@ -10,6 +10,9 @@ pub struct Span {
     pub hi: u32,
     pub line: u32,
     pub col: u32,
+    /// The file (`SourceFile::id`): 0 is the main file, the program's
+    /// other modules are numbered as they are imported.
+    pub file: u32,
 }
 
 impl Span {
@@ -25,6 +28,7 @@ impl Span {
             hi: self.hi.max(other.hi),
             line: first.line,
             col: first.col,
+            file: first.file,
         }
     }
 }
@@ -36,16 +40,24 @@ impl fmt::Debug for Span {
 }
 
 /// One loaded source file, with a line index for offset → line/col.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SourceFile {
     /// The name shown in diagnostics (the path as the user gave it).
     pub name: String,
     pub text: String,
+    /// Its number in the program (what its spans carry); 0 for the main file.
+    pub id: u32,
     line_starts: Vec<u32>,
 }
 
 impl SourceFile {
+    /// The main file (id 0).
     pub fn new(name: impl Into<String>, text: impl Into<String>) -> SourceFile {
+        SourceFile::numbered(name, text, 0)
+    }
+
+    /// A file with its number in the program.
+    pub fn numbered(name: impl Into<String>, text: impl Into<String>, id: u32) -> SourceFile {
         let text = text.into();
         let mut line_starts = vec![0u32];
         for (i, b) in text.bytes().enumerate() {
@@ -56,6 +68,7 @@ impl SourceFile {
         SourceFile {
             name: name.into(),
             text,
+            id,
             line_starts,
         }
     }
@@ -86,6 +99,7 @@ impl SourceFile {
             hi: hi.max(lo) as u32,
             line,
             col,
+            file: self.id,
         }
     }
 

@@ -14,7 +14,14 @@ fn rtype_file(path: &Path) -> Result<LLProgram, String> {
     let file = SourceFile::new(path.display().to_string(), text);
     let render = |d: rpy_front::Diagnostic| d.render(&file);
     let module = rpy_front::parse_module(&file).map_err(render)?;
-    let program = rpy_front::load::load(file.clone(), &module).map_err(render)?;
+    // A `# path: DIR` header names the program's module directory.
+    let search: Vec<PathBuf> = file
+        .text
+        .lines()
+        .filter_map(|l| l.strip_prefix("# path:"))
+        .map(|d| root().join(d.trim()))
+        .collect();
+    let program = rpy_front::load::load(file.clone(), &module, &search).map_err(render)?;
     let mut fp = flowgraph::build::build_program(program).map_err(render)?;
     flowgraph::simplify::simplify_program(&mut fp);
     let ann = rpy_rtyper::annotate::annotate(&fp).map_err(render)?;

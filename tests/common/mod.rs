@@ -59,6 +59,18 @@ pub struct Expect {
     /// the dialect differs from Python on purpose); such programs are not
     /// run on CPython.
     pub not_cpython: Option<String>,
+    /// `# path: DIR`: a module directory the program imports from
+    /// (`translate --path DIR`, on CPython `PYTHONPATH`).
+    pub path: Option<String>,
+}
+
+/// The translate arguments a program's headers ask for (`--path DIR`).
+pub fn program_args(prog: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(prog).unwrap();
+    match header(&text, "path") {
+        Some(dir) => vec!["--path".into(), dir],
+        None => Vec::new(),
+    }
 }
 
 pub fn expectation(prog: &Path) -> Expect {
@@ -72,6 +84,7 @@ pub fn expectation(prog: &Path) -> Expect {
         stderr_line: header(&text, "stderr"),
         jit_log: header(&text, "jit-log"),
         not_cpython: header(&text, "not-cpython"),
+        path: header(&text, "path"),
     }
 }
 
@@ -185,6 +198,7 @@ pub fn translate_all(progs: &[PathBuf], dir: &Path, extra: &[&str]) -> Vec<Strin
     let translate_one = |p: &PathBuf| {
         let out = translate()
             .args(extra)
+            .args(program_args(p))
             .arg(rel(p))
             .arg("-o")
             .arg(exe(dir, p))

@@ -67,6 +67,12 @@ ADD_TEN = make_adder(10)
 ADDERS = [make_adder(k) for k in (100, 200)]
 
 
+# A list default is one prebuilt list, shared by every call (as in Python).
+def remember(x, seen=[]):
+    seen.append(x)
+    return len(seen)
+
+
 class Op(object):
     arity = 0
 
@@ -118,6 +124,7 @@ def entry_point(argv):
     print(double(21), triple(5), len(COUNTED))
     print(ADD_ONE(1), ADD_TEN(1), ADDERS[0](1), ADDERS[1](1))
     print(Op.arity, BinaryOp.arity, BinaryOp.symbol, Op.symbol)
+    print(remember(1), remember(2), remember(3))
     code = [PUSH, 40, PUSH, 2, ADD, PRINT, PUSH, 12, SUB, PRINT, NOP]
     print("steps", run(code))
     return 0

@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 /// A failed step: already reported, with the exit status to use.
 pub struct Failed(pub i32);
 
+/// Print a diagnostic (rendered in its own file when it carries one).
 fn report(file: &SourceFile, d: &Diagnostic) -> Failed {
     eprint!("{}", d.render(file));
     Failed(1)
@@ -37,6 +38,20 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
             ))
         }
     }
+}
+
+/// The directories `--path` added to the module search path (set once,
+/// by the command line, before any step runs).
+static SEARCH_PATH: std::sync::OnceLock<Vec<std::path::PathBuf>> = std::sync::OnceLock::new();
+
+/// Set the directories imported modules are looked for in, after the main
+/// file's own directory (`--path DIR`, repeatable).
+pub fn set_search_path(dirs: Vec<std::path::PathBuf>) {
+    let _ = SEARCH_PATH.set(dirs);
+}
+
+fn search_path() -> &'static [std::path::PathBuf] {
+    SEARCH_PATH.get().map_or(&[], Vec::as_slice)
 }
 
 /// Runs the pipeline's steps; with `verbose`, one line per step with its
@@ -79,21 +94,24 @@ impl Steps {
         let module = self
             .step("parse", || rpy_front::parse_module(&file))
             .map_err(|d| report(&file, &d))?;
-        self.step("load", || rpy_front::load::load(file.clone(), &module))
-            .map_err(|d| report(&file, &d))
+        self.step("load", || {
+            rpy_front::load::load(file.clone(), &module, search_path())
+        })
+        .map_err(|d| report(&file, &d))
     }
 
     /// The front end up to simplified, checked flow graphs.
     pub fn flow(&self, path: &Path) -> Result<FlowProgram, Failed> {
         let program = self.load(path)?;
         let file = program.file.clone();
+        let files = program.files.clone();
         let mut fp = self
             .step("build", || flowgraph::build::build_program(program))
-            .map_err(|d| report(&file, &d))?;
+            .map_err(|d| report(&file, &d.in_files(&files)))?;
         self.step("simplify", || {
             flowgraph::simplify::simplify_program(&mut fp)
         });
-        flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, &d))?;
+        flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, &d.in_files(&files)))?;
         Ok(fp)
     }
 
@@ -102,7 +120,7 @@ impl Steps {
         let fp = self.flow(path)?;
         let ann = self
             .step("annotate", || rpy_rtyper::annotate::annotate(&fp))
-            .map_err(|d| report(&fp.program.file, &d))?;
+            .map_err(|d| report(&fp.program.file, &d.in_files(&fp.program.files)))?;
         Ok((fp, ann))
     }
 
@@ -120,7 +138,7 @@ impl Steps {
     ) -> Result<rpy_rtyper::ll::LLProgram, Failed> {
         let ll = self
             .step("rtype", || rpy_rtyper::rtype::rtype(fp, ann))
-            .map_err(|d| report(&fp.program.file, &d))?;
+            .map_err(|d| report(&fp.program.file, &d.in_files(&fp.program.files)))?;
         verify_ll(&ll, "rtype")?;
         if self.opt == 0 {
             return Ok(ll);
@@ -172,7 +190,7 @@ impl Steps {
         let ll = self.rtype_flow(fp, ann)?;
         let jit = if !ll.drivers.is_empty() {
             self.step("codewriter", || jitgen::codewriter::codewrite(&ll))
-                .map_err(|d| report(&fp.program.file, &d))?
+                .map_err(|d| report(&fp.program.file, &d.in_files(&fp.program.files)))?
         } else {
             None
         };

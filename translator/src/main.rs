@@ -66,6 +66,10 @@ struct Cli {
     /// Optimization level of the translated program.
     #[arg(long, value_enum, default_value = "2")]
     opt: Opt,
+    /// Also look for imported modules in DIR (after the main file's
+    /// directory; repeatable).
+    #[arg(long = "path", value_name = "DIR")]
+    path: Vec<PathBuf>,
     /// The executable to write (default `./target-STEM-native`).
     #[arg(short = 'o', value_name = "OUT")]
     output: Option<PathBuf>,
@@ -78,6 +82,7 @@ struct Cli {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    driver::set_search_path(cli.path.clone());
     let status = if cli.interp {
         driver::run_interp(&cli.file, &cli.args)
     } else if let Some(d) = cli.dump {

@@ -8,7 +8,7 @@ use crate::model::Value;
 use crate::ops::OpKind;
 use rpy_front::ast::{BinOp, BoolOpKind, CmpOp, Comprehension, Expr, ExprKind, Keyword, UnaryOp};
 use rpy_front::program::{
-    builtin_class, Builtin, ClassId, ConstValue, DriverId, ExtModule, FuncId, Global,
+    builtin_class, Builtin, ClassId, ConstValue, DriverId, ExtModule, FuncId, Global, ModuleId,
 };
 use rpy_front::{DResult, Diagnostic, Span};
 use std::rc::Rc;
@@ -190,6 +190,11 @@ impl Builder<'_> {
                     _ => None,
                 }
             }
+            // `pkg.ops.ADD`: an attribute of a module is a constant too.
+            ExprKind::Attribute { value, attr } => match self.static_value(value)? {
+                ConstValue::Module(m) => self.module_attr(m, attr, e.span).ok(),
+                _ => None,
+            },
             _ => None,
         }
     }
@@ -356,10 +361,29 @@ impl Builder<'_> {
                     .ext_attr(m, attr, span)
                     .map(|b| Value::Const(ConstValue::Builtin(b)))
             }
+            Some(ConstValue::Module(m)) => {
+                return self.module_attr(m, attr, span).map(Value::Const)
+            }
             _ => {}
         }
         let o = self.expr(value)?;
         Ok(self.emit(OpKind::GetAttr, vec![o, str_const(attr)], span))
+    }
+
+    /// `m.name` of one of the program's modules: its constant.
+    fn module_attr(&self, m: ModuleId, attr: &str, span: Span) -> DResult<ConstValue> {
+        let decl = &self.prog.modules[m.index()];
+        if let Some(v) = decl.globals.get(attr) {
+            return Ok(v.clone());
+        }
+        let msg = match decl.import_only.get(attr) {
+            Some(what) => format!(
+                "'{}.{attr}' is {what}, which exists only at import time",
+                decl.name
+            ),
+            None => format!("module '{}' has no attribute '{attr}'", decl.name),
+        };
+        err(span, msg)
     }
 
     fn ext_attr(&self, m: ExtModule, attr: &str, span: Span) -> DResult<Builtin> {
@@ -381,7 +405,7 @@ impl Builder<'_> {
         if let ExprKind::Attribute { value, attr } = &func.kind {
             match self.static_value(value) {
                 Some(ConstValue::Driver(d)) => return self.jit_hint(d, attr, args, keywords, span),
-                Some(ConstValue::Class(_) | ConstValue::ExtModule(_)) => {}
+                Some(ConstValue::Class(_) | ConstValue::ExtModule(_) | ConstValue::Module(_)) => {}
                 _ => {
                     if let Some(f) = self.super_method(value, attr)? {
                         let this = self.self_value(value.span)?;

@@ -24,6 +24,7 @@ pub fn program() -> Program {
             hints: FuncHints::default(),
             class: None,
             closure: IndexMap::new(),
+            module: None,
             span: Span::default(),
         })
         .collect();
@@ -43,6 +44,8 @@ pub fn program() -> Program {
         .collect();
     Program {
         file: SourceFile::new("test.rpy", ""),
+        files: vec![SourceFile::new("test.rpy", "")],
+        modules: Vec::new(),
         globals: IndexMap::new(),
         import_only: IndexMap::new(),
         prebuilt: Vec::new(),

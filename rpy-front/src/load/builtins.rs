@@ -301,7 +301,7 @@ impl Loader {
         self.arity(h.name(), &args, lo, hi, span)?;
         let a0 = args.first().cloned().unwrap_or(Obj::None);
         Ok(match h {
-            HostFn::Globals => Obj::Dict(self.globals.clone()),
+            HostFn::Globals => Obj::Dict(self.main.globals.clone()),
             HostFn::Getattr => {
                 let name = self.attr_name(&args[1], span)?;
                 match (self.get_attr(&a0, &name, span), args.get(2)) {

@@ -3,7 +3,7 @@
 //! methods and `super()`.
 
 use super::exec::{Flow, Scope};
-use super::value::{ClassObj, Frame, FuncObj, InstObj, Obj};
+use super::value::{ClassObj, Frame, FuncObj, HostFn, InstObj, Obj};
 use super::{Loader, Stop, MAX_DEPTH, R};
 use crate::program::{builtin_class as bc, Builtin};
 use crate::span::Span;
@@ -24,10 +24,14 @@ impl Loader {
         span: Span,
         scope: &Scope,
     ) -> R<Obj> {
-        if let Obj::Builtin(Builtin::Super) = f {
-            if args.is_empty() {
-                return self.zero_arg_super(span, scope);
+        match f {
+            Obj::Builtin(Builtin::Super) if args.is_empty() => {
+                return self.zero_arg_super(span, scope)
             }
+            Obj::Host(HostFn::Globals) if args.is_empty() => {
+                return Ok(Obj::Dict(scope.module().globals.clone()))
+            }
+            _ => {}
         }
         self.call(f, args, kwargs, span)
     }
@@ -80,6 +84,7 @@ impl Loader {
             locals: f.locals.clone(),
             parent: f.outer.clone(),
             func: Some(f.clone()),
+            module: f.module.clone(),
         });
         if self.calls.borrow().len() >= MAX_DEPTH {
             return self.raise(
@@ -253,6 +258,7 @@ impl Loader {
                     .map(|v| bind_to(v, &s.1))
             }
             Obj::Module(m) => self.module_attr(*m, attr),
+            Obj::PyModule(m) => m.get(attr),
             Obj::Str(_) | Obj::List(_) | Obj::Dict(_) if super::methods::exists(o, attr) => {
                 Some(Obj::BuiltinMethod(Rc::new((o.clone(), attr.to_string()))))
             }
@@ -277,6 +283,10 @@ impl Loader {
             }
             Obj::Class(c) if c.builtin.is_none() => {
                 c.dict.borrow_mut().insert(attr.to_string(), v);
+                Ok(())
+            }
+            Obj::PyModule(m) => {
+                m.set(attr, v);
                 Ok(())
             }
             other => self.raise(

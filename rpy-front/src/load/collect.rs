@@ -3,7 +3,7 @@
 //! drivers, prebuilt lists and dicts), each object once however many
 //! names reach it; values only import time can have are recorded as such.
 
-use super::value::{ClassObj, DriverObj, FuncObj, Obj};
+use super::value::{ClassObj, DriverObj, FuncObj, ModuleObj, Obj};
 use super::Loader;
 use crate::diag::{DResult, Diagnostic};
 use crate::program::*;
@@ -27,6 +27,8 @@ struct Collector<'l> {
     /// The global name each driver was first found under.
     driver_names: HashMap<usize, String>,
     func_names: HashSet<String>,
+    /// The program's modules (other than the main one) by address.
+    module_ids: HashMap<usize, ModuleId>,
 }
 
 pub(super) fn program(l: &Loader, entry: Rc<FuncObj>) -> DResult<Program> {
@@ -34,6 +36,8 @@ pub(super) fn program(l: &Loader, entry: Rc<FuncObj>) -> DResult<Program> {
         l,
         prog: Program {
             file: l.file.clone(),
+            files: l.files.borrow().clone(),
+            modules: Vec::new(),
             globals: IndexMap::new(),
             import_only: IndexMap::new(),
             prebuilt: Vec::new(),
@@ -48,32 +52,34 @@ pub(super) fn program(l: &Loader, entry: Rc<FuncObj>) -> DResult<Program> {
         drivers: HashMap::new(),
         driver_names: HashMap::new(),
         func_names: HashSet::new(),
+        module_ids: HashMap::new(),
     };
     c.builtin_classes();
-    let globals: Vec<(String, Obj)> = l
-        .globals
-        .borrow()
-        .iter()
-        .filter_map(|(k, v)| match &k.0 {
-            Obj::Str(s) => Some((String::from_utf8_lossy(s).into_owned(), v.clone())),
-            _ => None,
-        })
-        .collect();
-    for (name, v) in &globals {
+    let modules: Vec<Rc<ModuleObj>> = l.modules.borrow().values().cloned().collect();
+    for (i, m) in modules.iter().enumerate() {
+        c.module_ids
+            .insert(Rc::as_ptr(m) as usize, ModuleId(i as u32));
+        c.prog.modules.push(ModuleDecl {
+            id: ModuleId(i as u32),
+            name: m.name.clone(),
+            globals: IndexMap::new(),
+            import_only: IndexMap::new(),
+        });
+    }
+    let main_names = l.main.names();
+    let names: Vec<Vec<(String, Obj)>> = modules.iter().map(|m| m.names()).collect();
+    for (name, v) in main_names.iter().chain(names.iter().flatten()) {
         if let Obj::Driver(d) = v {
             let key = Rc::as_ptr(d) as usize;
             c.driver_names.entry(key).or_insert_with(|| name.clone());
         }
     }
-    for (name, v) in globals {
-        match c.constant(&v)? {
-            Ok(k) => {
-                c.prog.globals.insert(name, k);
-            }
-            Err(why) => {
-                c.prog.import_only.insert(name, why);
-            }
-        }
+    let (globals, import_only) = c.namespace(main_names)?;
+    (c.prog.globals, c.prog.import_only) = (globals, import_only);
+    for (i, ns) in names.into_iter().enumerate() {
+        let (globals, import_only) = c.namespace(ns)?;
+        let m = &mut c.prog.modules[i];
+        (m.globals, m.import_only) = (globals, import_only);
     }
     let span = entry.def.span;
     c.prog.entry = match c.func(&entry, None)? {
@@ -88,7 +94,26 @@ pub(super) fn program(l: &Loader, entry: Rc<FuncObj>) -> DResult<Program> {
     Ok(c.prog)
 }
 
+/// A module's names: those that are constants, and those that exist only
+/// at import time (with what they are).
+type Namespace = (IndexMap<String, ConstValue>, IndexMap<String, String>);
+
 impl Collector<'_> {
+    fn namespace(&mut self, names: Vec<(String, Obj)>) -> DResult<Namespace> {
+        let (mut globals, mut import_only) = (IndexMap::new(), IndexMap::new());
+        for (name, v) in names {
+            match self.constant(&v)? {
+                Ok(k) => {
+                    globals.insert(name, k);
+                }
+                Err(why) => {
+                    import_only.insert(name, why);
+                }
+            }
+        }
+        Ok((globals, import_only))
+    }
+
     fn builtin_classes(&mut self) {
         for (i, k) in self.l.builtin_classes.iter().enumerate() {
             self.classes
@@ -133,6 +158,10 @@ impl Collector<'_> {
             Obj::Class(k) => ConstValue::Class(self.class(k)?),
             Obj::Builtin(b) => ConstValue::Builtin(*b),
             Obj::Module(m) => ConstValue::ExtModule(*m),
+            Obj::PyModule(m) => match self.module_ids.get(&(Rc::as_ptr(m) as usize)) {
+                Some(&id) => ConstValue::Module(id),
+                None => return Ok(Err("the main module".to_string())),
+            },
             Obj::Driver(d) => ConstValue::Driver(self.driver(d)?),
             Obj::Method(m) => return Ok(Err(format!("the bound method {}", m.1.def.name))),
             Obj::Host(h) => return Ok(Err(format!("the import-time builtin {}()", h.name()))),
@@ -248,6 +277,10 @@ impl Collector<'_> {
             hints: f.hints.get(),
             class,
             closure: IndexMap::new(),
+            module: self
+                .module_ids
+                .get(&(Rc::as_ptr(&f.module) as usize))
+                .copied(),
             span: def.span,
         });
         let mut params = Vec::new();

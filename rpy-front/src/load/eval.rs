@@ -115,7 +115,7 @@ impl Loader {
     /// functions, module, builtins).
     pub fn name(&self, n: &str, span: Span, scope: &Scope) -> R<Obj> {
         let outer = match scope {
-            Scope::Module => None,
+            Scope::Module(_) => None,
             Scope::Func(f) => {
                 if f.locals.contains(n) {
                     return match f.vars.borrow().get(n) {
@@ -152,7 +152,7 @@ impl Loader {
             }
             frame = f.parent.clone();
         }
-        if let Some(v) = self.get_global(n) {
+        if let Some(v) = scope.module().get(n) {
             return Ok(v);
         }
         match self.builtin(n) {
@@ -556,6 +556,7 @@ impl Loader {
             locals: Rc::new(names),
             parent: scope.frame(),
             func: None,
+            module: scope.module(),
         });
         let inner = Scope::Func(frame);
         let out = RefCell::new(Vec::new());

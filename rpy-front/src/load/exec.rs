@@ -1,7 +1,7 @@
 //! Import-time statements: Python's meaning of each statement kind, run on
 //! import-time objects in a module, function or class scope.
 
-use super::value::{ClassObj, Frame, FuncObj, InstObj, Obj, StrKey};
+use super::value::{ClassObj, Frame, FuncObj, InstObj, ModuleObj, Obj, StrKey};
 use super::{Loader, Stop, R};
 use crate::ast::{ClassDef, ExceptHandler, Expr, ExprKind, FunctionDef, Stmt, StmtKind};
 use crate::program::{builtin_class as bc, FuncHints};
@@ -13,21 +13,31 @@ use std::rc::Rc;
 
 /// Where names live while a body runs.
 pub(crate) enum Scope<'a> {
-    Module,
+    Module(Rc<ModuleObj>),
     Func(Rc<Frame>),
     /// A class body: its namespace, and the function frame around it.
     Class {
         dict: &'a RefCell<IndexMap<String, Obj>>,
         spans: &'a RefCell<HashMap<String, Span>>,
         outer: Option<Rc<Frame>>,
+        module: Rc<ModuleObj>,
     },
 }
 
 impl Scope<'_> {
+    /// The module whose globals the code sees.
+    pub fn module(&self) -> Rc<ModuleObj> {
+        match self {
+            Scope::Module(m) => m.clone(),
+            Scope::Func(f) => f.module.clone(),
+            Scope::Class { module, .. } => module.clone(),
+        }
+    }
+
     /// The frame functions defined here close over.
     pub fn frame(&self) -> Option<Rc<Frame>> {
         match self {
-            Scope::Module => None,
+            Scope::Module(_) => None,
             Scope::Func(f) => Some(f.clone()),
             Scope::Class { outer, .. } => outer.clone(),
         }
@@ -290,7 +300,7 @@ impl Loader {
     /// Bind a name in the scope.
     pub fn bind(&self, name: &str, v: Obj, scope: &Scope) {
         match scope {
-            Scope::Module => self.set_global(name, v),
+            Scope::Module(m) => m.set(name, v),
             Scope::Func(f) => {
                 f.vars.borrow_mut().insert(name.to_string(), v);
             }
@@ -391,7 +401,7 @@ impl Loader {
         match &t.kind {
             ExprKind::Name(n) => {
                 let removed = match scope {
-                    Scope::Module => self
+                    Scope::Module(m) => m
                         .globals
                         .borrow_mut()
                         .shift_remove(&StrKey(n.as_bytes()))
@@ -443,6 +453,7 @@ impl Loader {
             hints: Cell::new(FuncHints::default()),
             outer: scope.frame(),
             locals: Rc::new(crate::scope::local_names(params, &def.body)),
+            module: scope.module(),
         }));
         let mut decorated = f;
         for d in def.decorators.iter().rev() {
@@ -472,6 +483,7 @@ impl Loader {
             dict: &dict,
             spans: &spans,
             outer: scope.frame(),
+            module: scope.module(),
         };
         self.exec_block(&def.body, &body_scope)?;
         Ok(Obj::Class(Rc::new(ClassObj {

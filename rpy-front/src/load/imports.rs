@@ -1,13 +1,18 @@
 //! Import-time `import` and `from … import …`: the toolchain's modules
 //! (`rpy.jit`, `rpy.io`, and RPython's `rpython.rlib.jit` for the same
-//! hints); any other module raises ImportError, which the program may catch.
+//! hints) and the program's own modules — `NAME.rpy` or `NAME.py` (or a
+//! package directory) next to the main file or in a `--path` directory,
+//! each run once; any other module raises ImportError, which the program
+//! may catch.
 
 use super::exec::Scope;
-use super::value::Obj;
-use super::{Loader, R};
+use super::value::{ModuleObj, Obj};
+use super::{Loader, Stop, R};
 use crate::ast::ImportName;
 use crate::program::{builtin_class as bc, Builtin, ExtModule};
-use crate::span::Span;
+use crate::span::{SourceFile, Span};
+use std::path::PathBuf;
+use std::rc::Rc;
 
 /// The module a dotted name means, if the toolchain provides it.
 fn ext_module(name: &str) -> Option<ExtModule> {
@@ -16,6 +21,11 @@ fn ext_module(name: &str) -> Option<ExtModule> {
         "rpy.io" => Some(ExtModule::Io),
         _ => None,
     }
+}
+
+/// The toolchain's packages (not modules of their own here).
+fn ext_package(name: &str) -> bool {
+    matches!(name, "rpy" | "rpython" | "rpython.rlib")
 }
 
 fn names_of(m: ExtModule) -> &'static [Builtin] {
@@ -32,6 +42,17 @@ fn module_name(m: ExtModule) -> &'static str {
     }
 }
 
+/// Where a module's source may be, relative to a search directory.
+fn candidates(name: &str) -> [PathBuf; 4] {
+    let rel = PathBuf::from(name.replace('.', "/"));
+    [
+        rel.with_extension("rpy"),
+        rel.with_extension("py"),
+        rel.join("__init__.rpy"),
+        rel.join("__init__.py"),
+    ]
+}
+
 impl Loader {
     /// `m.attr` of a toolchain module.
     pub fn module_attr(&self, m: ExtModule, attr: &str) -> Option<Obj> {
@@ -39,11 +60,82 @@ impl Loader {
     }
 
     fn no_module<T>(&self, name: &str, span: Span) -> R<T> {
+        let dirs: Vec<String> = self
+            .search
+            .iter()
+            .map(|d| match d.to_string_lossy().as_ref() {
+                "" => ".".to_string(),
+                s => s.to_string(),
+            })
+            .collect();
         self.raise(
             bc::IMPORT_ERROR,
-            format!("No module named '{name}' (rpy provides rpy.jit, rpy.io and rpython.rlib.jit)"),
+            format!(
+                "No module named '{name}' (looked for {name}.rpy and {name}.py in {}; rpy also provides rpy.jit, rpy.io and rpython.rlib.jit)",
+                dirs.join(", ")
+            ),
             span,
         )
+    }
+
+    /// The module called `name` (dotted), imported at most once: its
+    /// parent packages first, then its body runs in a namespace of its own.
+    pub fn import_module(&self, name: &str, span: Span) -> R<Obj> {
+        if let Some(m) = ext_module(name) {
+            return Ok(Obj::Module(m));
+        }
+        if let Some(m) = self.modules.borrow().get(name) {
+            return Ok(Obj::PyModule(m.clone()));
+        }
+        let parent = match name.rsplit_once('.') {
+            Some((p, _)) if !ext_package(p) => Some(self.import_module(p, span)?),
+            _ => None,
+        };
+        let found = self
+            .search
+            .iter()
+            .flat_map(|d| candidates(name).map(|c| d.join(c)))
+            .find(|p| p.is_file());
+        let m = match found {
+            Some(path) => self.run_file(name, &path, span)?,
+            None => return self.no_module(name, span),
+        };
+        if let (Some(Obj::PyModule(p)), Some((_, last))) = (parent, name.rsplit_once('.')) {
+            p.set(last, Obj::PyModule(m.clone()));
+        }
+        Ok(Obj::PyModule(m))
+    }
+
+    /// Read, parse and run one module's file.
+    fn run_file(&self, name: &str, path: &std::path::Path, span: Span) -> R<Rc<ModuleObj>> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(t) => t,
+            Err(e) => {
+                return self.raise(
+                    bc::IMPORT_ERROR,
+                    format!("cannot read {}: {e}", path.display()),
+                    span,
+                )
+            }
+        };
+        let id = self.files.borrow().len() as u32;
+        let file = SourceFile::numbered(path.display().to_string(), text, id);
+        self.files.borrow_mut().push(file.clone());
+        let ast = Rc::new(crate::parse_module(&file).map_err(Stop::Diag)?);
+        self.asts.borrow_mut().push(ast.clone());
+        let m = ModuleObj::new(name, id);
+        // Registered before its body runs, so circular imports see it.
+        self.modules
+            .borrow_mut()
+            .insert(name.to_string(), m.clone());
+        match self.exec_block(&ast.body, &Scope::Module(m.clone())) {
+            Ok(_) => Ok(m),
+            Err(Stop::Exc(mut e)) => {
+                e.trace.push(span);
+                Err(Stop::Exc(e))
+            }
+            Err(d) => Err(d),
+        }
     }
 
     pub fn import_from(
@@ -57,46 +149,121 @@ impl Loader {
             return Ok(());
         }
         for n in names {
-            let local = n.asname.as_deref().unwrap_or(&n.name);
             let full = format!("{module}.{}", n.name);
-            let value = if let Some(m) = ext_module(&full) {
-                Obj::Module(m)
-            } else if let Some(m) = ext_module(module) {
-                match self.module_attr(m, &n.name) {
-                    Some(v) => v,
-                    None => {
-                        let known: Vec<&str> = names_of(m).iter().map(|b| b.name()).collect();
-                        return self.raise(
-                            bc::IMPORT_ERROR,
-                            format!(
-                                "cannot import name '{}' from '{}' (it provides: {})",
-                                n.name,
-                                module_name(m),
-                                known.join(", ")
-                            ),
-                            n.span,
-                        );
+            if let Some(m) = ext_module(&full) {
+                let local = n.asname.as_deref().unwrap_or(&n.name);
+                self.bind(local, Obj::Module(m), scope);
+                continue;
+            }
+            if ext_package(module) {
+                return self.no_module(&full, n.span);
+            }
+            let m = self.import_module(module, span)?;
+            if n.name == "*" {
+                self.import_star(&m, module, scope)?;
+                continue;
+            }
+            let value = self.imported_name(&m, module, n)?;
+            self.bind(n.asname.as_deref().unwrap_or(&n.name), value, scope);
+        }
+        Ok(())
+    }
+
+    /// One name of `from module import name`: an attribute of the module,
+    /// or a submodule of the package.
+    fn imported_name(&self, m: &Obj, module: &str, n: &ImportName) -> R<Obj> {
+        let found = match m {
+            Obj::Module(e) => self.module_attr(*e, &n.name),
+            Obj::PyModule(p) => p.get(&n.name),
+            _ => None,
+        };
+        if let Some(v) = found {
+            return Ok(v);
+        }
+        if let Obj::PyModule(_) = m {
+            let full = format!("{module}.{}", n.name);
+            if candidates(&full)
+                .iter()
+                .any(|c| self.search.iter().any(|d| d.join(c).is_file()))
+            {
+                return self.import_module(&full, n.span);
+            }
+        }
+        let provides = match m {
+            Obj::Module(e) => {
+                let known: Vec<&str> = names_of(*e).iter().map(|b| b.name()).collect();
+                format!(" (it provides: {})", known.join(", "))
+            }
+            _ => String::new(),
+        };
+        let shown = match m {
+            Obj::Module(e) => module_name(*e),
+            _ => module,
+        };
+        self.raise(
+            bc::IMPORT_ERROR,
+            format!("cannot import name '{}' from '{shown}'{provides}", n.name),
+            n.span,
+        )
+    }
+
+    /// `from m import *`: the names in `__all__`, or every public one.
+    fn import_star(&self, m: &Obj, module: &str, scope: &Scope) -> R<()> {
+        let names: Vec<(String, Obj)> = match m {
+            Obj::Module(e) => names_of(*e)
+                .iter()
+                .map(|b| (b.name().to_string(), Obj::Builtin(*b)))
+                .collect(),
+            Obj::PyModule(p) => match p.get("__all__") {
+                Some(all) => {
+                    let span = Span::default();
+                    let mut out = Vec::new();
+                    for n in self.items(&all, span)? {
+                        let name = self.to_str(&n);
+                        match p.get(&name) {
+                            Some(v) => out.push((name, v)),
+                            None => {
+                                return self.raise(
+                                    bc::ATTRIBUTE_ERROR,
+                                    format!("module '{module}' has no attribute '{name}'"),
+                                    span,
+                                )
+                            }
+                        }
                     }
+                    out
                 }
-            } else {
-                return self.no_module(module, span);
-            };
-            self.bind(local, value, scope);
+                None => p
+                    .names()
+                    .into_iter()
+                    .filter(|(n, _)| !n.starts_with('_'))
+                    .collect(),
+            },
+            _ => Vec::new(),
+        };
+        for (name, v) in names {
+            self.bind(&name, v, scope);
         }
         Ok(())
     }
 
     pub fn import(&self, names: &[ImportName], scope: &Scope) -> R<()> {
         for n in names {
-            let Some(m) = ext_module(&n.name) else {
-                return self.no_module(&n.name, n.span);
-            };
-            match &n.asname {
-                Some(alias) => self.bind(alias, Obj::Module(m), scope),
-                None => {
+            let m = self.import_module(&n.name, n.span)?;
+            match (&n.asname, n.name.split_once('.')) {
+                (Some(alias), _) => self.bind(alias, m, scope),
+                (None, None) => self.bind(&n.name, m, scope),
+                (None, Some((top, _))) if !ext_package(top) => {
+                    let top_module = self.import_module(top, n.span)?;
+                    self.bind(top, top_module, scope)
+                }
+                (None, Some(_)) => {
                     return self.diag(
                         n.span,
-                        format!("`import {}` binds a package rpy does not model: write `from {} import ...` or `import {} as name`", n.name, n.name, n.name),
+                        format!(
+                            "`import {0}` binds a package rpy does not model: write `from {0} import ...` or `import {0} as name`",
+                            n.name
+                        ),
                     )
                 }
             }

@@ -23,22 +23,24 @@ use crate::program::{builtin_class, ClassId, Program, BUILTIN_CLASSES};
 use crate::span::{SourceFile, Span};
 use indexmap::IndexMap;
 use std::cell::RefCell;
+use std::path::PathBuf;
 use std::rc::Rc;
-use value::{ClassObj, DictMap, DictRef, InstObj, Key, Obj};
+use value::{ClassObj, InstObj, ModuleObj, Obj};
 
 /// Calls deeper than this at import time raise RecursionError.
 const MAX_DEPTH: usize = 500;
 
 /// Run module level of a parsed file and produce the program.
-pub fn load(file: SourceFile, module: &Module) -> DResult<Program> {
-    let l = Loader::new(file);
-    let stem = std::path::Path::new(&l.file.name)
-        .file_stem()
-        .map_or("__main__".to_string(), |s| s.to_string_lossy().into_owned());
-    l.set_global("__name__", Obj::str(stem.as_bytes()));
-    l.run_module(&module.body)?;
-    let entry = l.entry_point()?;
-    collect::program(&l, entry)
+///
+/// `search` lists the directories imported modules are looked for in
+/// (after the main file's own directory).
+pub fn load(file: SourceFile, module: &Module, search: &[PathBuf]) -> DResult<Program> {
+    let l = Loader::new(file, search);
+    let r = l
+        .run_module(&l.main, &module.body)
+        .and_then(|_| l.entry_point())
+        .and_then(|entry| collect::program(&l, entry));
+    r.map_err(|d| d.in_files(&l.files.borrow()))
 }
 
 /// `a op b` on two numbers as import time computes it (for the table
@@ -55,7 +57,7 @@ pub fn binop_on_numbers(
         C::Bool(b) => Ok(Obj::Bool(*b)),
         _ => Err("not a number".to_string()),
     };
-    let l = Loader::new(SourceFile::new("<numbers>", ""));
+    let l = Loader::new(SourceFile::new("<numbers>", ""), &[]);
     match l.binop(op, &obj(a)?, &obj(b)?, Span::default()) {
         Ok(Obj::Int(i)) => Ok(C::Int(i)),
         Ok(Obj::Float(f)) => Ok(C::Float(f)),
@@ -84,8 +86,17 @@ pub(crate) type R<T> = Result<T, Stop>;
 
 pub(crate) struct Loader {
     pub file: SourceFile,
-    /// The module's namespace (what `globals()` returns).
-    pub globals: DictRef,
+    /// The main module (named after the file's stem, as RPython imports it).
+    pub main: Rc<ModuleObj>,
+    /// The program's other modules by dotted name, in import order.
+    pub modules: RefCell<IndexMap<String, Rc<ModuleObj>>>,
+    /// Every file of the program, by id (the main file first).
+    pub files: RefCell<Vec<SourceFile>>,
+    /// Where imported modules are looked for.
+    pub search: Vec<PathBuf>,
+    /// The ASTs of the imported modules, alive as long as the function
+    /// objects made from them (`defs` is keyed by their addresses).
+    pub asts: RefCell<Vec<Rc<Module>>>,
     /// The builtin classes, by their fixed ids.
     pub builtin_classes: Vec<Rc<ClassObj>>,
     /// Calls in progress (their call sites), for tracebacks and depth.
@@ -97,7 +108,7 @@ pub(crate) struct Loader {
 }
 
 impl Loader {
-    fn new(file: SourceFile) -> Loader {
+    fn new(file: SourceFile, search: &[PathBuf]) -> Loader {
         let mut classes: Vec<Rc<ClassObj>> = Vec::new();
         for (i, (name, base)) in BUILTIN_CLASSES.iter().enumerate() {
             let base = base.map(|b| classes[b as usize].clone());
@@ -110,9 +121,22 @@ impl Loader {
                 span: Span::default(),
             }));
         }
+        let stem = std::path::Path::new(&file.name)
+            .file_stem()
+            .map_or("__main__".to_string(), |s| s.to_string_lossy().into_owned());
+        let dir = std::path::Path::new(&file.name)
+            .parent()
+            .map(|p| p.to_path_buf())
+            .unwrap_or_default();
+        let mut dirs = vec![dir];
+        dirs.extend(search.iter().cloned());
         Loader {
+            main: ModuleObj::new(&stem, 0),
+            modules: RefCell::new(IndexMap::new()),
+            files: RefCell::new(vec![file.clone()]),
+            search: dirs,
+            asts: RefCell::new(Vec::new()),
             file,
-            globals: Rc::new(RefCell::new(DictMap::new())),
             builtin_classes: classes,
             calls: RefCell::new(Vec::new()),
             handling: RefCell::new(Vec::new()),
@@ -120,21 +144,8 @@ impl Loader {
         }
     }
 
-    pub fn set_global(&self, name: &str, v: Obj) {
-        self.globals
-            .borrow_mut()
-            .insert(Key(Obj::str(name.as_bytes())), v);
-    }
-
-    pub fn get_global(&self, name: &str) -> Option<Obj> {
-        self.globals
-            .borrow()
-            .get(&value::StrKey(name.as_bytes()))
-            .cloned()
-    }
-
-    fn run_module(&self, body: &[crate::ast::Stmt]) -> DResult<()> {
-        match self.exec_block(body, &exec::Scope::Module) {
+    pub fn run_module(&self, m: &Rc<ModuleObj>, body: &[crate::ast::Stmt]) -> DResult<()> {
+        match self.exec_block(body, &exec::Scope::Module(m.clone())) {
             Ok(_) => Ok(()),
             Err(Stop::Diag(d)) => Err(d),
             Err(Stop::Exc(e)) => Err(self.uncaught(e)),
@@ -147,8 +158,10 @@ impl Loader {
             e.span,
             format!("{} (raised at import time)", self.exc_text(&e.value)),
         );
+        let files = self.files.borrow();
         for site in &e.trace {
-            d = d.with_note(format!("called from {}", self.file.location(*site)));
+            let file = files.get(site.file as usize).unwrap_or(&self.file);
+            d = d.with_note(format!("called from {}", file.location(*site)));
         }
         d
     }
@@ -203,9 +216,9 @@ impl Loader {
     /// driver does), or the function `entry_point`.
     fn entry_point(&self) -> DResult<Rc<value::FuncObj>> {
         let at_start = self.file.span(0, 0);
-        let found = match self.get_global("target") {
+        let found = match self.main.get("target") {
             Some(t @ Obj::Func(_)) => self.call_target(&t)?,
-            _ => match self.get_global("entry_point") {
+            _ => match self.main.get("entry_point") {
                 Some(Obj::Func(f)) => (f, at_start),
                 _ => {
                     return Err(Diagnostic::error(

@@ -41,7 +41,52 @@ pub enum Obj {
     /// `super()` inside a method: the class whose bases to search, and self.
     Super(Rc<(Rc<ClassObj>, Obj)>),
     Module(ExtModule),
+    /// A module of the program (`import ops`).
+    PyModule(Rc<ModuleObj>),
     Driver(Rc<DriverObj>),
+}
+
+/// A module of the program: its namespace (what `globals()` returns in it).
+pub struct ModuleObj {
+    /// The dotted name (`__main__`'s real name is the main file's stem).
+    pub name: String,
+    pub globals: DictRef,
+    /// The id of its file.
+    pub file: u32,
+}
+
+impl ModuleObj {
+    pub fn new(name: &str, file: u32) -> Rc<ModuleObj> {
+        let m = Rc::new(ModuleObj {
+            name: name.to_string(),
+            globals: Default::default(),
+            file,
+        });
+        m.set("__name__", Obj::str(name.as_bytes()));
+        m
+    }
+
+    pub fn get(&self, name: &str) -> Option<Obj> {
+        self.globals.borrow().get(&StrKey(name.as_bytes())).cloned()
+    }
+
+    pub fn set(&self, name: &str, v: Obj) {
+        self.globals
+            .borrow_mut()
+            .insert(Key(Obj::str(name.as_bytes())), v);
+    }
+
+    /// Its names and values, in definition order (string keys only).
+    pub fn names(&self) -> Vec<(String, Obj)> {
+        self.globals
+            .borrow()
+            .iter()
+            .filter_map(|(k, v)| match &k.0 {
+                Obj::Str(s) => Some((String::from_utf8_lossy(s).into_owned(), v.clone())),
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 /// The builtins that exist only at import time.
@@ -118,6 +163,8 @@ pub struct FuncObj {
     pub outer: Option<Rc<Frame>>,
     /// The names local to the function (Python's rule).
     pub locals: Rc<HashSet<String>>,
+    /// The module whose globals it sees.
+    pub module: Rc<ModuleObj>,
 }
 
 /// A class object: made when a `class` statement runs (or one of the
@@ -179,6 +226,8 @@ pub struct Frame {
     pub parent: Option<Rc<Frame>>,
     /// The function running in this frame (for `super()`).
     pub func: Option<Rc<FuncObj>>,
+    /// The module whose globals the code sees.
+    pub module: Rc<ModuleObj>,
 }
 
 impl Obj {
@@ -213,7 +262,7 @@ impl Obj {
                 "builtin_function_or_method".into()
             }
             Obj::Super(_) => "super".into(),
-            Obj::Module(_) => "module".into(),
+            Obj::Module(_) | Obj::PyModule(_) => "module".into(),
             Obj::Driver(_) => "JitDriver".into(),
         }
     }
@@ -230,6 +279,7 @@ impl Obj {
             Obj::Driver(d) => Rc::as_ptr(d) as *const u8 as usize,
             Obj::Super(s) => Rc::as_ptr(s) as *const u8 as usize,
             Obj::BuiltinMethod(m) => Rc::as_ptr(m) as *const u8 as usize,
+            Obj::PyModule(m) => Rc::as_ptr(m) as *const u8 as usize,
             _ => return None,
         })
     }

@@ -126,7 +126,7 @@ impl Annotations {
             ConstValue::Class(c) => SomeValue::Classes(Rc::new(BTreeSet::from([*c]))),
             ConstValue::Driver(d) => SomeValue::Driver(*d),
             ConstValue::Builtin(b) => SomeValue::Builtin(*b),
-            ConstValue::ExtModule(_) => SomeValue::ExtModule,
+            ConstValue::ExtModule(_) | ConstValue::Module(_) => SomeValue::ExtModule,
         }
     }
 

@@ -65,7 +65,7 @@ impl Annotator<'_> {
 
     /// `file:line:col`.
     pub fn loc(&self, span: Span) -> String {
-        self.prog.file.location(span)
+        self.prog.location(span)
     }
 
     /// `in f, called from g at file:line, called from entry_point at …`.
@@ -77,7 +77,7 @@ impl Annotator<'_> {
             out.push_str(&format!(
                 ", called from {} at {}:{}",
                 self.prog.func(caller).name,
-                self.prog.file.name,
+                self.prog.file_name(span),
                 span.line
             ));
             cur = caller;

@@ -44,7 +44,8 @@ pub fn lower_const(rt: &RTyper, c: &ConstValue) -> Result<(LLConst, LLType), Str
         ConstValue::None
         | ConstValue::Driver(_)
         | ConstValue::Builtin(_)
-        | ConstValue::ExtModule(_) => (LLConst::Void, LLType::Void),
+        | ConstValue::ExtModule(_)
+        | ConstValue::Module(_) => (LLConst::Void, LLType::Void),
     })
 }
 

@@ -3,7 +3,7 @@
 
 use crate::model::{BlockId, ExitCase, ExitSwitch, FunctionGraph, LinkId, Value, VarId};
 use crate::program::FlowProgram;
-use rpy_front::program::{ClassId, ConstValue, ExtModule, Program};
+use rpy_front::program::{ClassId, ConstValue, Program};
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -257,8 +257,7 @@ pub fn format_const(c: &ConstValue, prog: &Program) -> String {
             .map(|d| d.name.clone())
             .unwrap_or_else(|| format!("<driver {}>", id.0)),
         ConstValue::Builtin(b) => b.name().to_string(),
-        ConstValue::ExtModule(ExtModule::Jit) => "rpy.jit".to_string(),
-        ConstValue::ExtModule(ExtModule::Io) => "rpy.io".to_string(),
+        ConstValue::ExtModule(m) => m.name().to_string(),
         ConstValue::Module(m) => prog
             .modules
             .get(m.index())

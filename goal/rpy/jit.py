@@ -2,7 +2,18 @@
 
 
 class JitDriver(object):
-    def __init__(self, greens=None, reds=None, get_printable_location=None):
+    # A subclass may give them as class attributes (PyPy's style).
+    greens = None
+    reds = None
+    virtualizables = None
+    get_printable_location = None
+
+    def __init__(self, greens=None, reds=None, get_printable_location=None,
+                 virtualizables=None, name=None, is_recursive=False):
+        greens = self.greens if greens is None else greens
+        reds = self.reds if reds is None else reds
+        if get_printable_location is None:
+            get_printable_location = type(self).get_printable_location
         if greens is None or reds is None:
             raise TypeError("JitDriver needs greens=[...] and reds=[...]")
         if not isinstance(greens, list) or not isinstance(reds, list):
@@ -55,3 +66,23 @@ def promote(x):
 
 def we_are_jitted():
     return False
+
+
+def purefunction(func):
+    return func
+
+
+def hint(x, **kwds):
+    return x
+
+
+def promote_string(x):
+    return x
+
+
+def look_inside_iff(predicate):
+    return lambda func: func
+
+
+def set_param(driver, name, value):
+    pass

@@ -185,11 +185,17 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
             Ok(Value::Int(x.py_hash()))
         }
         // the JIT hints do nothing untranslated
-        Builtin::Promote | Builtin::Elidable | Builtin::DontLookInside | Builtin::UnrollSafe => {
-            one().cloned()
-        }
+        Builtin::Promote
+        | Builtin::PromoteString
+        | Builtin::Hint
+        | Builtin::Elidable
+        | Builtin::DontLookInside
+        | Builtin::UnrollSafe => one().cloned(),
         Builtin::WeAreJitted => Ok(Value::Bool(false)),
-        Builtin::JitDriver | Builtin::Super => Err(type_error(format!(
+        // run-time code is translated code, in every mode
+        Builtin::WeAreTranslated => Ok(Value::Bool(true)),
+        Builtin::SetParam => Ok(Value::None),
+        Builtin::JitDriver | Builtin::Super | Builtin::LookInsideIff => Err(type_error(format!(
             "{}() cannot be called at run time",
             name
         ))),

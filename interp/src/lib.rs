@@ -19,9 +19,7 @@ use arith::BinOp;
 use compile::{CallMethod, Code, Instr, Slot, UnOp, NONE};
 use exceptions::*;
 use flowgraph::program::FlowProgram;
-use rpy_front::program::{
-    builtin_class as bc, Builtin, ClassId, ExtModule, FuncId, Prebuilt, Program,
-};
+use rpy_front::program::{builtin_class as bc, ClassId, FuncId, Prebuilt, Program};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::io::Write;
@@ -495,15 +493,10 @@ impl<'p> Interp<'p> {
             Value::Instance(i) if name == "args" && i.args.is_some() => Ok(Value::Tuple(
                 i.args.clone().unwrap_or_else(|| Rc::from(Vec::new())),
             )),
-            Value::Module(m) => {
-                let list = match m {
-                    ExtModule::Jit => Builtin::JIT,
-                    ExtModule::Io => Builtin::IO,
-                };
-                Builtin::lookup(list, &name)
-                    .map(Value::Builtin)
-                    .ok_or_else(|| attribute_error(format!("module has no attribute '{}'", name)))
-            }
+            Value::Module(m) => m
+                .lookup(&name)
+                .map(Value::Builtin)
+                .ok_or_else(|| attribute_error(format!("module has no attribute '{}'", name))),
             Value::Class(c) => Err(attribute_error(format!(
                 "type object '{}' has no attribute '{}'",
                 self.program.class(*c).name,

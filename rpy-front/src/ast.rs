@@ -188,6 +188,9 @@ pub enum ExprKind {
         elt: Box<Expr>,
         generators: Vec<Comprehension>,
     },
+    /// `lambda params: body`: a function whose body is `return body`
+    /// (named `<lambda>`); made at import time, like a `def`.
+    Lambda(Rc<FunctionDef>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -254,6 +254,7 @@ impl Dumper {
             }
             ExprKind::None => self.node(d, label, "None", sp),
             ExprKind::Name(n) => self.node(d, label, &format!("Name {n}"), sp),
+            ExprKind::Lambda(f) => self.function(d, label, f),
             ExprKind::BinOp { op, left, right } => {
                 self.node(d, label, &format!("BinOp {}", op.symbol()), sp);
                 self.expr(d + 1, "", left);

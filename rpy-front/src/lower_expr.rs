@@ -157,6 +157,77 @@ impl<'a> Lower<'a> {
         ))
     }
 
+    /// `lambda a, b=1, *rest: body`.
+    fn lambda(&mut self, p: P<'_>) -> DResult<ExprKind> {
+        let span = self.span(&p);
+        let mut params = Vec::new();
+        let mut vararg = None;
+        let mut body = None;
+        let whole = p.clone();
+        for part in p.into_inner() {
+            match part.as_rule() {
+                Rule::kw_lambda => {}
+                Rule::lambda_params => {
+                    for param in part.into_inner() {
+                        self.lambda_param(param, &mut params, &mut vararg)?;
+                    }
+                }
+                _ => body = Some(self.expr(part)?),
+            }
+        }
+        let Some(body) = body else {
+            return Err(self.err(&whole, "expected the body of the lambda"));
+        };
+        let ret = crate::ast::Stmt {
+            span: body.span,
+            kind: crate::ast::StmtKind::Return(Some(body)),
+        };
+        Ok(ExprKind::Lambda(std::rc::Rc::new(
+            crate::ast::FunctionDef {
+                name: "<lambda>".to_string(),
+                params,
+                vararg,
+                decorators: Vec::new(),
+                body: vec![ret],
+                span,
+            },
+        )))
+    }
+
+    fn lambda_param(
+        &mut self,
+        p: P<'_>,
+        params: &mut Vec<crate::ast::Param>,
+        vararg: &mut Option<String>,
+    ) -> DResult<()> {
+        let span = self.span(&p);
+        let parts: Vec<P<'_>> = p.into_inner().collect();
+        match parts.first().map(|q| q.as_rule()) {
+            Some(Rule::lambda_kwargs) => Err(self.refuse(&parts[0], "**kwargs")),
+            Some(Rule::lambda_star) => match parts[0].clone().into_inner().next() {
+                Some(name) => {
+                    *vararg = Some(name.as_str().to_string());
+                    Ok(())
+                }
+                None => Err(self.refuse(&parts[0], "keyword-only parameters (a bare *)")),
+            },
+            _ => {
+                let default = match parts.get(1) {
+                    Some(d) => Some(self.expr(d.clone())?),
+                    None => None,
+                };
+                params.push(crate::ast::Param {
+                    name: parts
+                        .first()
+                        .map_or_else(String::new, |i| i.as_str().to_string()),
+                    default,
+                    span,
+                });
+                Ok(())
+            }
+        }
+    }
+
     /// Lower any expression-level pair.
     pub fn expr(&mut self, p: P<'_>) -> DResult<Expr> {
         self.depth += 1;
@@ -174,6 +245,7 @@ impl<'a> Lower<'a> {
         let kind = match p.as_rule() {
             Rule::testlist | Rule::target_list => return self.tuple_like(p),
             Rule::ternary => return self.ternary(p),
+            Rule::lambdef => self.lambda(p)?,
             Rule::or_test => self.boolop(p, BoolOpKind::Or)?,
             Rule::and_test => self.boolop(p, BoolOpKind::And)?,
             Rule::not_expr => self.unary(p, UnaryOp::Not)?,
@@ -206,7 +278,6 @@ impl<'a> Lower<'a> {
         match p.as_rule() {
             Rule::star_expr => self.refuse(p, "star expressions"),
             Rule::walrus => self.refuse(p, "the walrus operator :="),
-            Rule::lambdef => self.refuse(p, "lambda"),
             Rule::yield_expr => self.refuse(p, "generators (yield)"),
             Rule::ellipsis => self.refuse(p, "Ellipsis (...)"),
             Rule::star_arg => self.refuse(p, "argument unpacking f(*x)"),

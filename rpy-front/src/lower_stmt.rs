@@ -451,4 +451,3 @@ fn dotted(p: &P<'_>) -> String {
 fn aug_op(op: &P<'_>) -> Option<BinOp> {
     BinOp::from_symbol(op.as_str().trim_end_matches('='))
 }
-

@@ -61,6 +61,39 @@ pub enum Prebuilt {
 pub enum ExtModule {
     Jit,
     Io,
+    /// `_rpy_internal`: the builtins the toolchain's own library modules
+    /// (written in rpy: `rpy.objectmodel`, …) are made of.
+    Internal,
+}
+
+impl ExtModule {
+    /// The module's name as rpy spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ExtModule::Jit => "rpy.jit",
+            ExtModule::Io => "rpy.io",
+            ExtModule::Internal => "_rpy_internal",
+        }
+    }
+
+    /// The builtins the module provides.
+    pub fn builtins(self) -> &'static [Builtin] {
+        match self {
+            ExtModule::Jit => Builtin::JIT,
+            ExtModule::Io => Builtin::IO,
+            ExtModule::Internal => Builtin::INTERNAL,
+        }
+    }
+
+    /// `module.name`: one of its builtins, or one of RPython's other names
+    /// for it (`purefunction` is `elidable`).
+    pub fn lookup(self, name: &str) -> Option<Builtin> {
+        let alias = match (self, name) {
+            (ExtModule::Jit, "purefunction") => Some(Builtin::Elidable),
+            _ => None,
+        };
+        alias.or_else(|| Builtin::lookup(self.builtins(), name))
+    }
 }
 
 /// Functions and names provided by the toolchain: Python builtins and the
@@ -92,6 +125,16 @@ pub enum Builtin {
     UnrollSafe,
     Promote,
     WeAreJitted,
+    /// `hint(x, promote=True, ...)`: `promote` when asked, else `x`.
+    Hint,
+    PromoteString,
+    /// `@look_inside_iff(pred)`: accepted, the JIT looks inside always.
+    LookInsideIff,
+    /// `set_param(driver, name, value)`: accepted, no effect yet.
+    SetParam,
+    // _rpy_internal
+    /// True in translated code (every run-time mode), False at import time.
+    WeAreTranslated,
     // rpy.io
     Write,
     WriteErr,
@@ -107,13 +150,16 @@ impl Builtin {
         use Builtin::*;
         match self {
             Print | Super | JitDriver => (0, usize::MAX),
+            SetParam => (3, 3),
+            WeAreTranslated => (0, 0),
             Range => (1, 3),
             Int => (1, 2),
             Str | Bool => (0, 1),
             Min | Max | Isinstance => (2, 2),
             Flush | WeAreJitted => (0, 0),
             Len | Enumerate | Float | Ord | Chr | Abs | List | Hash | Elidable | DontLookInside
-            | UnrollSafe | Promote | Write | WriteErr | ReadFile | ReadStdin => (1, 1),
+            | UnrollSafe | Promote | Write | WriteErr | ReadFile | ReadStdin | Hint
+            | PromoteString | LookInsideIff => (1, 1),
         }
     }
 
@@ -144,7 +190,12 @@ impl Builtin {
         Builtin::UnrollSafe,
         Builtin::Promote,
         Builtin::WeAreJitted,
+        Builtin::Hint,
+        Builtin::PromoteString,
+        Builtin::LookInsideIff,
+        Builtin::SetParam,
     ];
+    pub const INTERNAL: &'static [Builtin] = &[Builtin::WeAreTranslated];
     pub const IO: &'static [Builtin] = &[
         Builtin::Write,
         Builtin::WriteErr,
@@ -178,6 +229,11 @@ impl Builtin {
             Builtin::UnrollSafe => "unroll_safe",
             Builtin::Promote => "promote",
             Builtin::WeAreJitted => "we_are_jitted",
+            Builtin::Hint => "hint",
+            Builtin::PromoteString => "promote_string",
+            Builtin::LookInsideIff => "look_inside_iff",
+            Builtin::SetParam => "set_param",
+            Builtin::WeAreTranslated => "we_are_translated",
             Builtin::Write => "write",
             Builtin::WriteErr => "write_err",
             Builtin::ReadFile => "read_file",
@@ -196,7 +252,10 @@ impl Builtin {
                 | Builtin::Len
                 | Builtin::Bool
                 | Builtin::Promote
+                | Builtin::PromoteString
+                | Builtin::Hint
                 | Builtin::WeAreJitted
+                | Builtin::WeAreTranslated
         )
     }
 

@@ -1,4 +1,4 @@
-# error: 3:9: lambda is not supported in rpy
+# error: 3:9: lambda is only supported at import time in rpy
 def entry_point(argv):
     f = lambda x: x + 1
     print(f(1))

@@ -139,6 +139,13 @@ impl Builder<'_> {
                 self.emit(OpKind::NewDict, vs, span)
             }
             ExprKind::ListComp { elt, generators } => self.list_comp(elt, generators, span)?,
+            ExprKind::Lambda(_) => {
+                return err(span, "lambda is only supported at import time in rpy").map_err(
+                    |d: Diagnostic| {
+                        d.with_note("a lambda made at module level (in a table, say) may be called at run time; write a def for one made at run time")
+                    },
+                )
+            }
         })
     }
 
@@ -386,13 +393,34 @@ impl Builder<'_> {
         err(span, msg)
     }
 
-    fn ext_attr(&self, m: ExtModule, attr: &str, span: Span) -> DResult<Builtin> {
-        let (list, name) = match m {
-            ExtModule::Jit => (Builtin::JIT, "rpy.jit"),
-            ExtModule::Io => (Builtin::IO, "rpy.io"),
+    /// `hint(x, promote=True)` promotes `x`; the other keywords of
+    /// RPython's `hint` (`access_directly`, `force_virtualizable`, …) are
+    /// accepted and change nothing here.
+    fn hint(&mut self, args: &[Expr], keywords: &[Keyword], span: Span) -> DResult<Value> {
+        let [x] = args else {
+            return err(
+                span,
+                "hint() takes one positional argument: hint(x, promote=True)",
+            );
         };
-        Builtin::lookup(list, attr)
-            .ok_or_else(|| Diagnostic::error(span, format!("{name} has no name '{attr}'")))
+        let v = self.expr(x)?;
+        let mut promote = false;
+        for k in keywords {
+            match &k.value.kind {
+                ExprKind::Bool(b) => promote |= k.name == "promote" && *b,
+                _ => return err(k.value.span, "the keywords of hint() must be True or False"),
+            }
+        }
+        Ok(if promote {
+            self.emit(OpKind::Promote, vec![v], span)
+        } else {
+            v
+        })
+    }
+
+    fn ext_attr(&self, m: ExtModule, attr: &str, span: Span) -> DResult<Builtin> {
+        m.lookup(attr)
+            .ok_or_else(|| Diagnostic::error(span, format!("{} has no name '{attr}'", m.name())))
     }
 
     fn call(
@@ -658,7 +686,7 @@ impl Builder<'_> {
                 )
             }
         };
-        if b != Builtin::Print && b != Builtin::JitDriver {
+        if b != Builtin::Print && b != Builtin::JitDriver && b != Builtin::Hint {
             if let Some(k) = keywords.first() {
                 return err(k.span, format!("{}() takes no keyword arguments", b.name()));
             }
@@ -669,10 +697,20 @@ impl Builder<'_> {
                 let v = self.expr(&args[0])?;
                 return Ok(self.emit(OpKind::Len, vec![v], span));
             }
-            Builtin::Promote => {
+            Builtin::Promote | Builtin::PromoteString => {
                 nargs(1)?;
                 let v = self.expr(&args[0])?;
                 return Ok(self.emit(OpKind::Promote, vec![v], span));
+            }
+            Builtin::Hint => return self.hint(args, keywords, span),
+            Builtin::WeAreTranslated => {
+                nargs(0)?;
+                return Ok(Value::Const(ConstValue::Bool(true)));
+            }
+            Builtin::SetParam => {
+                nargs(3)?;
+                self.exprs(args)?;
+                return Ok(Value::Const(ConstValue::None));
             }
             Builtin::WeAreJitted => {
                 nargs(0)?;
@@ -696,7 +734,10 @@ impl Builder<'_> {
             }
             Builtin::Super => return err(span, "super() is only supported as super().method(...)"),
             Builtin::JitDriver => return err(span, "a JitDriver must be created at module level"),
-            Builtin::Elidable | Builtin::DontLookInside | Builtin::UnrollSafe => {
+            Builtin::Elidable
+            | Builtin::DontLookInside
+            | Builtin::UnrollSafe
+            | Builtin::LookInsideIff => {
                 return err(
                     span,
                     format!(

@@ -36,7 +36,9 @@ impl Loader {
         if b == Builtin::Print {
             return self.print(&args, kwargs, span);
         }
-        self.no_kwargs(&kwargs, b.name(), span)?;
+        if b != Builtin::Hint {
+            self.no_kwargs(&kwargs, b.name(), span)?;
+        }
         let (lo, hi) = b.arity();
         self.arity(b.name(), &args, lo, hi, span)?;
         let a0 = args.first().cloned().unwrap_or(Obj::None);
@@ -108,8 +110,10 @@ impl Loader {
             Builtin::Elidable | Builtin::DontLookInside | Builtin::UnrollSafe => {
                 self.hint_decorator(b, a0, span)?
             }
-            Builtin::Promote => a0,
-            Builtin::WeAreJitted => Obj::Bool(false),
+            Builtin::Promote | Builtin::PromoteString | Builtin::Hint => a0,
+            Builtin::WeAreJitted | Builtin::WeAreTranslated => Obj::Bool(false),
+            Builtin::LookInsideIff => Obj::Host(HostFn::Keep),
+            Builtin::SetParam => Obj::None,
             Builtin::Write | Builtin::WriteErr => {
                 let s = self.to_str(&a0);
                 if b == Builtin::Write {
@@ -287,6 +291,10 @@ impl Loader {
         if h == HostFn::Sorted {
             return self.sorted(args, kwargs, span);
         }
+        if h == HostFn::Keep {
+            self.arity("decorator", &args, 1, 1, span)?;
+            return Ok(args[0].clone());
+        }
         self.no_kwargs(&kwargs, h.name(), span)?;
         let (lo, hi) = match h {
             HostFn::Globals => (0, 0),
@@ -374,7 +382,7 @@ impl Loader {
                     )
                 }
             },
-            HostFn::Sorted => unreachable!("handled above"),
+            HostFn::Sorted | HostFn::Keep => unreachable!("handled above"),
         })
     }
 

@@ -176,6 +176,9 @@ impl Loader {
 
     /// `C(args)`: a new instance, initialised by `__init__` if there is one.
     fn instantiate(&self, c: &Rc<ClassObj>, args: Vec<Obj>, kwargs: Kwargs, span: Span) -> R<Obj> {
+        if c.is_driver() {
+            return self.subclassed_driver(c, &args, kwargs, span);
+        }
         let base_exc = self.builtin_class(bc::BASE_EXCEPTION);
         let is_exc = c.is_subclass(&base_exc);
         let init = c.lookup("__init__");
@@ -204,6 +207,22 @@ impl Loader {
             None => {}
         }
         Ok(obj)
+    }
+
+    /// `MyDriver()` of `class MyDriver(JitDriver)`: a driver whose greens,
+    /// reds, … are the class attributes (keywords override them).
+    fn subclassed_driver(&self, c: &ClassObj, args: &[Obj], kwargs: Kwargs, span: Span) -> R<Obj> {
+        let mut kw: Vec<(String, Obj, Span)> = Vec::new();
+        for name in ["greens", "reds", "virtualizables", "get_printable_location"] {
+            if kwargs.iter().any(|(k, _)| k == name) {
+                continue;
+            }
+            if let Some(v) = c.lookup(name) {
+                kw.push((name.to_string(), v, span));
+            }
+        }
+        kw.extend(kwargs.into_iter().map(|(k, v)| (k, v, span)));
+        self.make_driver(args, kw, span)
     }
 
     /// `super()` in a method: the method's class is where it was found on

@@ -17,15 +17,29 @@ impl Loader {
                 "JitDriver takes keyword arguments only: JitDriver(greens=[...], reds=[...])",
             );
         }
-        let (mut greens, mut reds, mut printable) = (None, None, None);
+        let (mut greens, mut reds, mut printable, mut virtualizables) = (None, None, None, None);
         for (name, v, at) in kwargs {
             match name.as_str() {
                 "greens" => greens = Some(self.name_list("greens", &v, at)?),
+                "reds" if matches!(&v, Obj::Str(s) if &**s == b"auto") => {
+                    return self.diag(
+                        at,
+                        "reds='auto' is not supported yet: list the reds, e.g. reds=['frame', 'n']",
+                    )
+                }
                 "reds" => reds = Some(self.name_list("reds", &v, at)?),
                 "get_printable_location" => match v {
                     Obj::Func(f) => printable = Some((f, at)),
+                    Obj::None => {}
                     _ => return self.diag(at, "get_printable_location must be a function"),
                 },
+                // RPython's frames-in-registers hint: accepted; the frame
+                // stays an ordinary object (correct, not yet faster).
+                "virtualizables" => {
+                    virtualizables = Some((self.name_list("virtualizables", &v, at)?, at))
+                }
+                // Accepted and without effect here.
+                "name" | "is_recursive" | "check_untranslated" | "vectorize" => {}
                 other => {
                     return Err(super::Stop::Diag(
                         crate::diag::Diagnostic::error(
@@ -42,6 +56,11 @@ impl Loader {
         let (Some(greens), Some(reds)) = (greens, reds) else {
             return self.diag(span, "JitDriver needs both greens=[...] and reds=[...]");
         };
+        if let Some((vs, at)) = &virtualizables {
+            if let Some(v) = vs.iter().find(|v| !reds.contains(v)) {
+                return self.diag(*at, format!("virtualizable '{v}' must be one of the reds"));
+            }
+        }
         let mut seen = std::collections::HashSet::new();
         if let Some(n) = greens.iter().chain(&reds).find(|n| !seen.insert(*n)) {
             return self.diag(span, format!("'{n}' is listed twice in the JitDriver"));

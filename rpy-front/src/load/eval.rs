@@ -104,6 +104,7 @@ impl Loader {
                 d
             }
             ExprKind::ListComp { elt, generators } => self.list_comp(elt, generators, scope)?,
+            ExprKind::Lambda(def) => self.make_function(def, scope)?,
         })
     }
 

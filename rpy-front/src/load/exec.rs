@@ -429,7 +429,7 @@ impl Loader {
 
     /// Run a `def`: a new function object (defaults evaluated now), with
     /// its decorators applied.
-    fn make_function(&self, def: &FunctionDef, scope: &Scope) -> R<Obj> {
+    pub fn make_function(&self, def: &FunctionDef, scope: &Scope) -> R<Obj> {
         let defaults = def
             .params
             .iter()
@@ -465,10 +465,15 @@ impl Loader {
 
     /// Run a `class` statement: its body runs in the class's namespace.
     fn make_class(&self, def: &ClassDef, scope: &Scope) -> R<Obj> {
+        let mut driver = false;
         let base = match &def.base {
             None => self.builtin_class(bc::OBJECT),
             Some(b) => match self.eval(b, scope)? {
                 Obj::Class(c) => c,
+                Obj::Builtin(crate::program::Builtin::JitDriver) => {
+                    driver = true;
+                    self.builtin_class(bc::OBJECT)
+                }
                 other => {
                     return self.type_error(
                         format!("a base class must be a class, not '{}'", other.type_name()),
@@ -492,6 +497,7 @@ impl Loader {
             dict,
             spans: spans.into_inner(),
             builtin: None,
+            driver,
             span: def.span,
         })))
     }

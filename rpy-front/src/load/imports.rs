@@ -9,7 +9,7 @@ use super::exec::Scope;
 use super::value::{ModuleObj, Obj};
 use super::{Loader, Stop, R};
 use crate::ast::ImportName;
-use crate::program::{builtin_class as bc, Builtin, ExtModule};
+use crate::program::{builtin_class as bc, ExtModule};
 use crate::span::{SourceFile, Span};
 use std::path::PathBuf;
 use std::rc::Rc;
@@ -19,27 +19,41 @@ fn ext_module(name: &str) -> Option<ExtModule> {
     match name {
         "rpy.jit" | "rpython.rlib.jit" => Some(ExtModule::Jit),
         "rpy.io" => Some(ExtModule::Io),
+        "_rpy_internal" => Some(ExtModule::Internal),
         _ => None,
     }
+}
+
+/// The toolchain's library modules, written in rpy (they are the shim's
+/// files too, so CPython runs the same code): `(names, file, source)`.
+const LIBRARY: &[(&[&str], &str, &str)] = &[
+    (
+        &["rpy.rstring", "rpython.rlib.rstring"],
+        "rpy/rstring.py",
+        include_str!("../../../goal/rpy/rstring.py"),
+    ),
+    (
+        &["rpy.rarithmetic", "rpython.rlib.rarithmetic"],
+        "rpy/rarithmetic.py",
+        include_str!("../../../goal/rpy/rarithmetic.py"),
+    ),
+    (
+        &["rpy.objectmodel", "rpython.rlib.objectmodel"],
+        "rpy/objectmodel.py",
+        include_str!("../../../goal/rpy/objectmodel.py"),
+    ),
+];
+
+fn library_module(name: &str) -> Option<(&'static str, &'static str, &'static str)> {
+    LIBRARY
+        .iter()
+        .find(|(names, _, _)| names.contains(&name))
+        .map(|(names, file, text)| (names[0], *file, *text))
 }
 
 /// The toolchain's packages (not modules of their own here).
 fn ext_package(name: &str) -> bool {
     matches!(name, "rpy" | "rpython" | "rpython.rlib")
-}
-
-fn names_of(m: ExtModule) -> &'static [Builtin] {
-    match m {
-        ExtModule::Jit => Builtin::JIT,
-        ExtModule::Io => Builtin::IO,
-    }
-}
-
-fn module_name(m: ExtModule) -> &'static str {
-    match m {
-        ExtModule::Jit => "rpy.jit",
-        ExtModule::Io => "rpy.io",
-    }
 }
 
 /// Where a module's source may be, relative to a search directory.
@@ -56,7 +70,7 @@ fn candidates(name: &str) -> [PathBuf; 4] {
 impl Loader {
     /// `m.attr` of a toolchain module.
     pub fn module_attr(&self, m: ExtModule, attr: &str) -> Option<Obj> {
-        Builtin::lookup(names_of(m), attr).map(Obj::Builtin)
+        m.lookup(attr).map(Obj::Builtin)
     }
 
     fn no_module<T>(&self, name: &str, span: Span) -> R<T> {
@@ -84,8 +98,17 @@ impl Loader {
         if let Some(m) = ext_module(name) {
             return Ok(Obj::Module(m));
         }
+        let name = library_module(name).map_or(name, |(canonical, _, _)| canonical);
         if let Some(m) = self.modules.borrow().get(name) {
             return Ok(Obj::PyModule(m.clone()));
+        }
+        if let Some((_, file, text)) = library_module(name) {
+            return Ok(Obj::PyModule(self.run_source(
+                name,
+                file.to_string(),
+                text.to_string(),
+                span,
+            )?));
         }
         let parent = match name.rsplit_once('.') {
             Some((p, _)) if !ext_package(p) => Some(self.import_module(p, span)?),
@@ -108,18 +131,26 @@ impl Loader {
 
     /// Read, parse and run one module's file.
     fn run_file(&self, name: &str, path: &std::path::Path, span: Span) -> R<Rc<ModuleObj>> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(t) => t,
-            Err(e) => {
-                return self.raise(
-                    bc::IMPORT_ERROR,
-                    format!("cannot read {}: {e}", path.display()),
-                    span,
-                )
-            }
-        };
+        match std::fs::read_to_string(path) {
+            Ok(text) => self.run_source(name, path.display().to_string(), text, span),
+            Err(e) => self.raise(
+                bc::IMPORT_ERROR,
+                format!("cannot read {}: {e}", path.display()),
+                span,
+            ),
+        }
+    }
+
+    /// Parse and run one module's source.
+    fn run_source(
+        &self,
+        name: &str,
+        file_name: String,
+        text: String,
+        span: Span,
+    ) -> R<Rc<ModuleObj>> {
         let id = self.files.borrow().len() as u32;
-        let file = SourceFile::numbered(path.display().to_string(), text, id);
+        let file = SourceFile::numbered(file_name, text, id);
         self.files.borrow_mut().push(file.clone());
         let ast = Rc::new(crate::parse_module(&file).map_err(Stop::Diag)?);
         self.asts.borrow_mut().push(ast.clone());
@@ -155,7 +186,7 @@ impl Loader {
                 self.bind(local, Obj::Module(m), scope);
                 continue;
             }
-            if ext_package(module) {
+            if ext_package(module) && library_module(&full).is_none() {
                 return self.no_module(&full, n.span);
             }
             let m = self.import_module(module, span)?;
@@ -191,13 +222,13 @@ impl Loader {
         }
         let provides = match m {
             Obj::Module(e) => {
-                let known: Vec<&str> = names_of(*e).iter().map(|b| b.name()).collect();
+                let known: Vec<&str> = e.builtins().iter().map(|b| b.name()).collect();
                 format!(" (it provides: {})", known.join(", "))
             }
             _ => String::new(),
         };
         let shown = match m {
-            Obj::Module(e) => module_name(*e),
+            Obj::Module(e) => e.name(),
             _ => module,
         };
         self.raise(
@@ -210,7 +241,8 @@ impl Loader {
     /// `from m import *`: the names in `__all__`, or every public one.
     fn import_star(&self, m: &Obj, module: &str, scope: &Scope) -> R<()> {
         let names: Vec<(String, Obj)> = match m {
-            Obj::Module(e) => names_of(*e)
+            Obj::Module(e) => e
+                .builtins()
                 .iter()
                 .map(|b| (b.name().to_string(), Obj::Builtin(*b)))
                 .collect(),

@@ -118,6 +118,7 @@ impl Loader {
                 dict: RefCell::new(IndexMap::new()),
                 spans: Default::default(),
                 builtin: Some(ClassId(i as u32)),
+                driver: false,
                 span: Span::default(),
             }));
         }

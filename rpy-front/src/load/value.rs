@@ -107,6 +107,9 @@ pub enum HostFn {
     All,
     Issubclass,
     Type,
+    /// A decorator that returns the function it decorates (what
+    /// `look_inside_iff(pred)` returns); no builtin name.
+    Keep,
 }
 
 impl HostFn {
@@ -145,6 +148,7 @@ impl HostFn {
             HostFn::All => "all",
             HostFn::Issubclass => "issubclass",
             HostFn::Type => "type",
+            HostFn::Keep => "<decorator>",
         }
     }
 
@@ -177,6 +181,9 @@ pub struct ClassObj {
     pub spans: HashMap<String, Span>,
     /// The builtin class this is, with its fixed id.
     pub builtin: Option<ClassId>,
+    /// A subclass of `JitDriver` (PyPy's style: class-level `greens` and
+    /// `reds`): instantiating it makes a driver.
+    pub driver: bool,
     pub span: Span,
 }
 
@@ -187,6 +194,11 @@ impl ClassObj {
             return Some(v.clone());
         }
         self.base.as_ref().and_then(|b| b.lookup(name))
+    }
+
+    /// Is this class, or a base of it, a subclass of `JitDriver`?
+    pub fn is_driver(&self) -> bool {
+        self.driver || self.base.as_ref().is_some_and(|b| b.is_driver())
     }
 
     pub fn is_subclass(self: &Rc<Self>, sup: &Rc<ClassObj>) -> bool {

@@ -1,0 +1,1 @@
+"""rpython.rlib: the rpy shim under RPython's names."""

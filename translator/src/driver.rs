@@ -2,15 +2,16 @@
 //! → simplify; each user error is rendered as a diagnostic with exit status 1.
 
 use flowgraph::FlowProgram;
-use rpy_front::{Diagnostic, SourceFile};
+use rpy_front::{Diagnostic, Diagnostics, SourceFile};
 use rpy_rtyper::annotate::Annotations;
 use std::path::{Path, PathBuf};
 
 /// A failed step: already reported, with the exit status to use.
 pub struct Failed(pub i32);
 
-fn report(file: &SourceFile, d: &Diagnostic) -> Failed {
-    eprint!("{}", d.render(file));
+/// Print every error of a step (up to the limit, with the summary line).
+fn report(file: &SourceFile, errors: impl Into<Diagnostics>) -> Failed {
+    eprint!("{}", errors.into().render(file));
     Failed(1)
 }
 
@@ -33,7 +34,7 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
             let span = file.span(at, at + 1);
             Err(report(
                 &file,
-                &Diagnostic::error(span, "the file is not valid UTF-8"),
+                Diagnostic::error(span, "the file is not valid UTF-8"),
             ))
         }
     }
@@ -78,9 +79,9 @@ impl Steps {
         let file = read_source(path)?;
         let module = self
             .step("parse", || rpy_front::parse_module(&file))
-            .map_err(|d| report(&file, &d))?;
+            .map_err(|d| report(&file, d))?;
         self.step("load", || rpy_front::load::load(file.clone(), &module))
-            .map_err(|d| report(&file, &d))
+            .map_err(|d| report(&file, d))
     }
 
     /// The front end up to simplified, checked flow graphs.
@@ -89,11 +90,11 @@ impl Steps {
         let file = program.file.clone();
         let mut fp = self
             .step("build", || flowgraph::build::build_program(program))
-            .map_err(|d| report(&file, &d))?;
+            .map_err(|d| report(&file, d))?;
         self.step("simplify", || {
             flowgraph::simplify::simplify_program(&mut fp)
         });
-        flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, &d))?;
+        flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, d))?;
         Ok(fp)
     }
 
@@ -102,7 +103,7 @@ impl Steps {
         let fp = self.flow(path)?;
         let ann = self
             .step("annotate", || rpy_rtyper::annotate::annotate(&fp))
-            .map_err(|d| report(&fp.program.file, &d))?;
+            .map_err(|d| report(&fp.program.file, d))?;
         Ok((fp, ann))
     }
 
@@ -120,7 +121,7 @@ impl Steps {
     ) -> Result<rpy_rtyper::ll::LLProgram, Failed> {
         let ll = self
             .step("rtype", || rpy_rtyper::rtype::rtype(fp, ann))
-            .map_err(|d| report(&fp.program.file, &d))?;
+            .map_err(|d| report(&fp.program.file, d))?;
         verify_ll(&ll, "rtype")?;
         if self.opt == 0 {
             return Ok(ll);
@@ -172,7 +173,7 @@ impl Steps {
         let ll = self.rtype_flow(fp, ann)?;
         let jit = if !ll.drivers.is_empty() {
             self.step("codewriter", || jitgen::codewriter::codewrite(&ll))
-                .map_err(|d| report(&fp.program.file, &d))?
+                .map_err(|d| report(&fp.program.file, d))?
         } else {
             None
         };
@@ -280,7 +281,7 @@ pub fn run_interp(path: &Path, args: &[String]) -> i32 {
 pub fn dump_ast(path: &Path) -> i32 {
     status((|| {
         let file = read_source(path)?;
-        let module = rpy_front::parse_module(&file).map_err(|d| report(&file, &d))?;
+        let module = rpy_front::parse_module(&file).map_err(|d| report(&file, d))?;
         print!("{}", rpy_front::ast_dump::dump_module(&module));
         Ok(0)
     })())
@@ -311,7 +312,7 @@ pub fn dump_jitcodes(path: &Path) -> i32 {
             Ok(None) => println!("# no JitDriver: no jitcodes"),
             Err(d) => {
                 let file = read_source(path)?;
-                return Err(report(&file, &d));
+                return Err(report(&file, d));
             }
         }
         Ok(0)

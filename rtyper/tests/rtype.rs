@@ -17,7 +17,7 @@ fn rtype_file(path: &Path) -> Result<LLProgram, String> {
     let program = rpy_front::load::load(file.clone(), &module).map_err(render)?;
     let mut fp = flowgraph::build::build_program(program).map_err(render)?;
     flowgraph::simplify::simplify_program(&mut fp);
-    let ann = rpy_rtyper::annotate::annotate(&fp).map_err(render)?;
+    let ann = rpy_rtyper::annotate::annotate(&fp).map_err(|ds| ds.render(&file))?;
     rpy_rtyper::rtype::rtype(&fp, &ann).map_err(render)
 }
 

@@ -219,15 +219,7 @@ impl Scanner<'_> {
             match c {
                 b'\n' if brackets.is_empty() => return Ok((at, last == b':')),
                 b'\n' => {
-                    if let Some(&(open, pos)) = brackets.last() {
-                        if self.starts_statement(at + 1) {
-                            let diag = self.never_closed(open, pos);
-                            return Err(Lexical {
-                                diag,
-                                resume: Some(at),
-                            });
-                        }
-                    }
+                    self.newline_in_brackets(at, &brackets)?;
                     at += 1;
                 }
                 b' ' | b'\t' | b'\r' | 0x0C => at += 1,
@@ -249,13 +241,7 @@ impl Scanner<'_> {
                     last = c;
                 }
                 b'(' | b'[' | b'{' => {
-                    brackets.push((c, at));
-                    if brackets.len() > MAX_BRACKET_NESTING {
-                        let d = self
-                            .error(at, at + 1, "too deeply nested")
-                            .with_label(format!("more than {MAX_BRACKET_NESTING} nested brackets"));
-                        return Err(self.recover(d, at, &brackets));
-                    }
+                    self.open_bracket(&mut brackets, c, at)?;
                     at += 1;
                     last = c;
                 }
@@ -274,6 +260,34 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
+
+    /// A newline at `at` inside brackets: the line after it may show that
+    /// the innermost one was never closed.
+    fn newline_in_brackets(&self, at: usize, brackets: &[(u8, usize)]) -> Result<(), Lexical> {
+        match brackets.last() {
+            Some(&(open, pos)) if self.starts_statement(at + 1) => Err(Lexical {
+                diag: self.never_closed(open, pos),
+                resume: Some(at),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn open_bracket(
+        &self,
+        brackets: &mut Vec<(u8, usize)>,
+        open: u8,
+        at: usize,
+    ) -> Result<(), Lexical> {
+        brackets.push((open, at));
+        if brackets.len() <= MAX_BRACKET_NESTING {
+            return Ok(());
+        }
+        let d = self
+            .error(at, at + 1, "too deeply nested")
+            .with_label(format!("more than {MAX_BRACKET_NESTING} nested brackets"));
+        Err(self.recover(d, at, brackets))
     }
 
     /// Where the logical line broken by the error `d` at `at` ends: its

@@ -414,11 +414,7 @@ impl Annotator<'_> {
         let block = g.block(b);
         let raising_last = matches!(block.switch(), ExitSwitch::LastException);
         for (i, op) in block.ops.iter().enumerate() {
-            if self.is_poisoned_var(f, op.result) {
-                continue; // it failed, or an operand is poisoned
-            }
-            if op.args.iter().any(|a| self.is_poisoned(f, a)) {
-                self.skip_op(f, op);
+            if self.skip_poisoned(f, op) {
                 continue;
             }
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();

@@ -100,6 +100,19 @@ impl Annotator<'_> {
         self.poison.tainted |= poisoned;
     }
 
+    /// Skip an op of `f` that failed before or has a poisoned operand
+    /// (whose result is then poisoned); returns whether it was skipped.
+    pub fn skip_poisoned(&mut self, f: FuncId, op: &Op) -> bool {
+        if self.is_poisoned_var(f, op.result) {
+            return true;
+        }
+        if !op.args.iter().any(|a| self.is_poisoned(f, a)) {
+            return false;
+        }
+        self.skip_op(f, op);
+        true
+    }
+
     /// An op of `f` that is not typed (it failed, or an operand is
     /// poisoned): its result is poisoned, and so is what it may have
     /// stored into; the functions it calls are reached all the same.

@@ -1,5 +1,7 @@
 //! Diagnostics: one error type for every stage, rendered the same way
-//! (`file:line:col: error: …`, the source line, a caret) by codespan-reporting.
+//! (`file:line:col: error: …`, the source line, a caret) by codespan-reporting;
+//! and `Diagnostics`, all the errors of a stage that collects them, in
+//! source order, rendered up to a limit with a summary line.
 
 use crate::span::{SourceFile, Span};
 use codespan_reporting::diagnostic::{Diagnostic as CsDiagnostic, Label};
@@ -104,3 +106,136 @@ fn emit(
 
 /// Result type of every stage that can refuse user input.
 pub type DResult<T> = Result<T, Diagnostic>;
+
+/// At most this many errors are shown; the summary line counts them all.
+pub const MAX_SHOWN: usize = 20;
+
+/// Every error a stage found (at least one), sorted by position in the
+/// file (stable: errors at one place keep the order they were found in).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// The errors of `list` in source order; `None` if there are none.
+    pub fn new(mut list: Vec<Diagnostic>) -> Option<Diagnostics> {
+        list.sort_by_key(|d| (d.span.file, d.span.lo));
+        (!list.is_empty()).then_some(Diagnostics(list))
+    }
+
+    /// Each error told which file of `files` its span is in.
+    pub fn in_files(self, files: &[SourceFile]) -> Diagnostics {
+        Diagnostics(self.0.into_iter().map(|d| d.in_files(files)).collect())
+    }
+
+    /// The first error in the file.
+    pub fn first(&self) -> &Diagnostic {
+        &self.0[0]
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always false: a `Diagnostics` holds one error at least.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    /// The first [`MAX_SHOWN`] errors rendered one after the other, then,
+    /// if there were several, rustc's summary line (with how many were
+    /// left out, if any).
+    pub fn render(&self, file: &SourceFile) -> String {
+        let mut out: String = self
+            .0
+            .iter()
+            .take(MAX_SHOWN)
+            .map(|d| d.render(file))
+            .collect();
+        let n = self.0.len();
+        if n > MAX_SHOWN {
+            out.push_str(&format!("… and {} more errors\n", n - MAX_SHOWN));
+        }
+        if n > 1 {
+            out.push_str(&format!("error: aborting due to {n} previous errors\n"));
+        }
+        out
+    }
+}
+
+impl From<Diagnostic> for Diagnostics {
+    fn from(d: Diagnostic) -> Diagnostics {
+        Diagnostics(vec![d])
+    }
+}
+
+impl IntoIterator for Diagnostics {
+    type Item = Diagnostic;
+    type IntoIter = std::vec::IntoIter<Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Diagnostics {
+    type Item = &'a Diagnostic;
+    type IntoIter = std::slice::Iter<'a, Diagnostic>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors_at(file: &SourceFile, offsets: &[usize]) -> Vec<Diagnostic> {
+        offsets
+            .iter()
+            .map(|&o| Diagnostic::error(file.span(o, o + 1), format!("error at {o}")))
+            .collect()
+    }
+
+    #[test]
+    fn sorted_in_source_order() {
+        let file = SourceFile::new("t.rpy", "abc\ndef\n");
+        let ds = Diagnostics::new(errors_at(&file, &[5, 0, 2])).unwrap();
+        let at: Vec<u32> = ds.iter().map(|d| d.span.lo).collect();
+        assert_eq!(at, [0, 2, 5]);
+        assert!(Diagnostics::new(Vec::new()).is_none());
+    }
+
+    #[test]
+    fn one_error_has_no_summary() {
+        let file = SourceFile::new("t.rpy", "abc\n");
+        let ds = Diagnostics::new(errors_at(&file, &[1])).unwrap();
+        assert_eq!(ds.render(&file), ds.first().render(&file));
+    }
+
+    #[test]
+    fn rendered_up_to_the_limit_with_a_summary() {
+        let text = "x\n".repeat(30);
+        let file = SourceFile::new("t.rpy", text);
+        let offsets: Vec<usize> = (0..25).map(|i| 2 * i).collect();
+        let text = Diagnostics::new(errors_at(&file, &offsets))
+            .unwrap()
+            .render(&file);
+        assert_eq!(text.matches(": error: error at").count(), MAX_SHOWN);
+        assert!(text.contains("t.rpy:20:1: error: error at 38\n"), "{text}");
+        assert!(!text.contains("error at 40"), "{text}");
+        assert!(
+            text.ends_with("… and 5 more errors\nerror: aborting due to 25 previous errors\n"),
+            "{text}"
+        );
+        let two = Diagnostics::new(errors_at(&file, &[0, 2]))
+            .unwrap()
+            .render(&file);
+        assert!(
+            two.ends_with("\nerror: aborting due to 2 previous errors\n"),
+            "{two}"
+        );
+    }
+}

@@ -4,6 +4,13 @@
 //! It knows strings, comments, brackets and backslash continuations well
 //! enough to find where each logical line ends; everything inside a line is
 //! left to the grammar (`rpy.pest`), which parses one logical line at a time.
+//!
+//! A lexical error breaks its logical line and the scan goes on after it:
+//! at the next physical line when no bracket is open, else at the next line
+//! that starts with a keyword only a statement can start with (`def`,
+//! `return`, ...: inside brackets it means one was never closed). An error
+//! with no such place to go on (an unterminated triple-quoted string) ends
+//! the scan.
 
 use crate::diag::Diagnostic;
 use crate::span::{SourceFile, Span};
@@ -36,15 +43,43 @@ pub struct LogicalLine {
     pub opens_block: bool,
     /// Index in the list returned by [`scan_lines`].
     pub index: usize,
+    /// The line's lexical error (the scan's) or syntax error (the
+    /// parser's). A more indented block after a line with an error is
+    /// taken as its body (it may have been a header), not as an
+    /// unexpected indent.
+    pub error: Option<Diagnostic>,
 }
 
-/// The result of [`scan_lines`]: every logical line before the first
-/// lexical error, and that error.
+/// The result of [`scan_lines`]: the logical lines (some with a lexical
+/// error) and the error that ended the scan early, if one did.
 #[derive(Clone, Debug, Default)]
 pub struct Scan {
     pub lines: Vec<LogicalLine>,
-    pub error: Option<Diagnostic>,
+    /// An error that swallows the rest of the file (an unterminated
+    /// triple-quoted string, a bracket never closed, ...).
+    pub fatal: Option<Diagnostic>,
 }
+
+/// A lexical error, and where its broken logical line ends (the newline
+/// the scan goes on from), if anywhere.
+struct Lexical {
+    diag: Diagnostic,
+    resume: Option<usize>,
+}
+
+impl Lexical {
+    fn fatal(diag: Diagnostic) -> Lexical {
+        Lexical { diag, resume: None }
+    }
+}
+
+/// Keywords that start a statement and can appear nowhere inside an
+/// expression: one first on a line inside brackets means a bracket was
+/// never closed.
+const STATEMENT_KEYWORDS: [&str; 18] = [
+    "def", "class", "return", "pass", "break", "continue", "raise", "del", "assert", "import",
+    "global", "nonlocal", "while", "try", "except", "finally", "elif", "with",
+];
 
 /// A logical line and the indented block that follows it (empty unless the
 /// line opens a block).
@@ -72,7 +107,7 @@ pub fn scan_lines(file: &SourceFile) -> Scan {
             Ok(Some(line)) => scan.lines.push(line),
             Ok(None) => break,
             Err(e) => {
-                scan.error = Some(e);
+                scan.fatal = Some(e);
                 break;
             }
         }
@@ -95,7 +130,8 @@ impl Scanner<'_> {
         Diagnostic::error(self.file.span(lo, hi), msg)
     }
 
-    /// The next logical line, skipping blank and comment-only lines.
+    /// The next logical line, skipping blank and comment-only lines; a
+    /// lexical error is the line's, unless it ends the scan.
     fn next_line(&mut self, index: usize) -> Result<Option<LogicalLine>, Diagnostic> {
         loop {
             let (indent, start) = self.measure_indent(self.pos);
@@ -108,7 +144,13 @@ impl Scanner<'_> {
                     self.pos = start + 1 + self.continuation_len(start);
                 }
                 _ => {
-                    let (hi, opens_block) = self.scan_logical(start)?;
+                    let (hi, opens_block, error) = match self.scan_logical(start) {
+                        Ok((hi, opens_block)) => (hi, opens_block, None),
+                        Err(Lexical { diag, resume }) => match resume {
+                            Some(hi) => (hi, false, Some(diag)),
+                            None => return Err(diag),
+                        },
+                    };
                     self.pos = hi;
                     return Ok(Some(LogicalLine {
                         lo: start,
@@ -116,6 +158,7 @@ impl Scanner<'_> {
                         indent,
                         opens_block,
                         index,
+                        error,
                     }));
                 }
             }
@@ -161,7 +204,7 @@ impl Scanner<'_> {
 
     /// Scan one logical line from its first token; returns the offset of the
     /// newline that ends it and whether it opens a block.
-    fn scan_logical(&mut self, start: usize) -> Result<(usize, bool), Diagnostic> {
+    fn scan_logical(&mut self, start: usize) -> Result<(usize, bool), Lexical> {
         let mut brackets: Vec<(u8, usize)> = Vec::new();
         let mut last = b' ';
         let mut at = start;
@@ -169,35 +212,45 @@ impl Scanner<'_> {
             let c = self.peek(at);
             if at >= self.bytes.len() {
                 return match brackets.last() {
-                    Some(&(open, pos)) => Err(self.never_closed(open, pos)),
+                    Some(&(open, pos)) => Err(Lexical::fatal(self.never_closed(open, pos))),
                     None => Ok((at, last == b':')),
                 };
             }
             match c {
                 b'\n' if brackets.is_empty() => return Ok((at, last == b':')),
-                b' ' | b'\t' | b'\r' | b'\n' | 0x0C => at += 1,
+                b'\n' => {
+                    self.newline_in_brackets(at, &brackets)?;
+                    at += 1;
+                }
+                b' ' | b'\t' | b'\r' | 0x0C => at += 1,
                 b'#' => {
                     while at < self.bytes.len() && self.bytes[at] != b'\n' {
                         at += 1;
                     }
                 }
-                b'\\' => at = self.continuation(at)?,
+                b'\\' => {
+                    at = self
+                        .continuation(at)
+                        .map_err(|d| self.recover(d, at, &brackets))?
+                }
                 b'\'' | b'"' => {
-                    at = self.skip_string(at)?;
+                    at = self.skip_string(at).map_err(|(d, triple)| match triple {
+                        true => Lexical::fatal(d),
+                        false => self.recover(d, at, &brackets),
+                    })?;
                     last = c;
                 }
                 b'(' | b'[' | b'{' => {
-                    brackets.push((c, at));
-                    if brackets.len() > MAX_BRACKET_NESTING {
-                        return Err(self.error(at, at + 1, "too deeply nested").with_label(
-                            format!("more than {MAX_BRACKET_NESTING} nested brackets"),
-                        ));
-                    }
+                    self.open_bracket(&mut brackets, c, at)?;
                     at += 1;
                     last = c;
                 }
                 b')' | b']' | b'}' => {
-                    self.close_bracket(&mut brackets, c, at)?;
+                    self.close_bracket(&mut brackets, c, at)
+                        .map_err(|diag| Lexical {
+                            diag,
+                            resume: Some(self.line_end(at)),
+                        })?;
                     at += 1;
                     last = c;
                 }
@@ -207,6 +260,82 @@ impl Scanner<'_> {
                 }
             }
         }
+    }
+
+    /// A newline at `at` inside brackets: the line after it may show that
+    /// the innermost one was never closed.
+    fn newline_in_brackets(&self, at: usize, brackets: &[(u8, usize)]) -> Result<(), Lexical> {
+        match brackets.last() {
+            Some(&(open, pos)) if self.starts_statement(at + 1) => Err(Lexical {
+                diag: self.never_closed(open, pos),
+                resume: Some(at),
+            }),
+            _ => Ok(()),
+        }
+    }
+
+    fn open_bracket(
+        &self,
+        brackets: &mut Vec<(u8, usize)>,
+        open: u8,
+        at: usize,
+    ) -> Result<(), Lexical> {
+        brackets.push((open, at));
+        if brackets.len() <= MAX_BRACKET_NESTING {
+            return Ok(());
+        }
+        let d = self
+            .error(at, at + 1, "too deeply nested")
+            .with_label(format!("more than {MAX_BRACKET_NESTING} nested brackets"));
+        Err(self.recover(d, at, brackets))
+    }
+
+    /// Where the logical line broken by the error `d` at `at` ends: its
+    /// physical line if no bracket is open, else before the next line that
+    /// starts a statement (none: the scan ends).
+    fn recover(&self, d: Diagnostic, at: usize, brackets: &[(u8, usize)]) -> Lexical {
+        let resume = if brackets.is_empty() {
+            Some(self.line_end(at))
+        } else {
+            self.next_statement_line(at)
+        };
+        Lexical { diag: d, resume }
+    }
+
+    /// The newline ending the physical line of `at` (or the end of file).
+    fn line_end(&self, at: usize) -> usize {
+        let at = at.min(self.bytes.len());
+        self.bytes[at..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(self.bytes.len(), |i| at + i)
+    }
+
+    /// The newline before the first physical line after `at` that starts
+    /// a statement.
+    fn next_statement_line(&self, at: usize) -> Option<usize> {
+        let mut nl = self.line_end(at);
+        while nl < self.bytes.len() {
+            if self.starts_statement(nl + 1) {
+                return Some(nl);
+            }
+            nl = self.line_end(nl + 1);
+        }
+        None
+    }
+
+    /// The physical line at `at` starts with a keyword of
+    /// [`STATEMENT_KEYWORDS`].
+    fn starts_statement(&self, at: usize) -> bool {
+        let (_, first) = self.measure_indent(at);
+        let rest = &self.bytes[first.min(self.bytes.len())..];
+        let word_len = rest
+            .iter()
+            .position(|&b| !(b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80))
+            .unwrap_or(rest.len());
+        STATEMENT_KEYWORDS
+            .iter()
+            .any(|kw| kw.as_bytes() == &rest[..word_len])
     }
 
     /// After a backslash at `at`: the offset past the continuation.
@@ -268,8 +397,9 @@ impl Scanner<'_> {
     }
 
     /// Skip a string literal whose opening quote is at `at`; returns the
-    /// offset past its closing quote.
-    fn skip_string(&self, at: usize) -> Result<usize, Diagnostic> {
+    /// offset past its closing quote, or the error and whether the string
+    /// was triple-quoted (it then runs to the end of the file).
+    fn skip_string(&self, at: usize) -> Result<usize, (Diagnostic, bool)> {
         let q = self.bytes[at];
         let triple = self.peek(at + 1) == q && self.peek(at + 2) == q;
         let mut i = if triple { at + 3 } else { at + 1 };
@@ -292,9 +422,10 @@ impl Scanner<'_> {
         } else {
             ("unterminated string literal".to_string(), 1)
         };
-        Err(self
+        let d = self
             .error(at, at + len, msg)
-            .with_label("this string is never closed"))
+            .with_label("this string is never closed");
+        Err((d, triple))
     }
 }
 
@@ -337,7 +468,8 @@ fn first_token(file: &SourceFile, lo: usize) -> Span {
 
 /// Build the block tree from the logical lines. `truncated` says the scan
 /// stopped at a lexical error (then a missing block at the end is not
-/// reported: the lexical error explains it).
+/// reported: the lexical error explains it). The first indentation error
+/// ends it: after one, the block structure is a guess.
 pub fn build_blocks(
     file: &SourceFile,
     lines: &[LogicalLine],
@@ -349,7 +481,8 @@ pub fn build_blocks(
     for line in lines {
         let top = stack.last().map_or(Indent::default(), |f| f.0);
         let ord = compare(file, line, top)?;
-        if let Some(p) = prev.filter(|p| p.opens_block) {
+        let more = ord == std::cmp::Ordering::Greater;
+        if let Some(p) = prev.filter(|p| p.opens_block || (p.error.is_some() && more)) {
             if ord != std::cmp::Ordering::Greater {
                 return Err(missing_block(file, p, first_token(file, line.lo)));
             }

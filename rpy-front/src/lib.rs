@@ -18,6 +18,6 @@ pub use rpy_semantics::repr as pyrepr;
 pub mod span;
 mod target;
 
-pub use diag::{DResult, Diagnostic};
+pub use diag::{DResult, Diagnostic, Diagnostics};
 pub use parse::parse_module;
 pub use span::{SourceFile, Span};

@@ -2,38 +2,82 @@
 //! grammar and lowered, then the blocks assembled into statements with the
 //! checks that need context (nested functions, `return` outside a
 //! function, decorators, `*args`, operator overloading, ...).
+//!
+//! Errors are collected, not just the first: each logical line is parsed
+//! on its own, so every line's lexical or syntax error is independent of
+//! the others'; the assembler then reports each statement's context error
+//! and goes on with the next statement. A statement whose line failed is
+//! skipped with its block and its `elif`/`else`/`except`/`finally` clauses
+//! (their lines are still parsed; only the checks that need the failed
+//! header are not made). The first indentation error stops the assembly:
+//! the block structure after it is a guess.
 
 use crate::ast::{ClassDef, ExceptHandler, Expr, FunctionDef, Module, Stmt, StmtKind};
-use crate::diag::{DResult, Diagnostic};
+use crate::diag::{DResult, Diagnostic, Diagnostics};
 use crate::grammar;
 use crate::layout::{self, LogicalLine, Node};
 use crate::lower_expr::{refusal as refuse, Lower};
 use crate::lower_stmt::{refused_leading_keyword, DefHeader, Header, Line};
 use crate::span::{SourceFile, Span};
 
-/// Parse a whole file into a module. Errors are reported in file order:
-/// the first lexical, indentation or syntax error wins.
-pub fn parse_module(file: &SourceFile) -> DResult<Module> {
-    let scan = layout::scan_lines(file);
-    let mut lines = Vec::with_capacity(scan.lines.len());
-    let mut line_error = None;
-    for l in &scan.lines {
-        match parse_logical_line(file, l) {
-            Ok(line) => lines.push(Some(line)),
-            Err(e) => {
-                line_error = Some(e);
-                break;
-            }
+/// Parse a whole file into a module, or return every error found, in
+/// file order.
+pub fn parse_module(file: &SourceFile) -> Result<Module, Diagnostics> {
+    let mut scan = layout::scan_lines(file);
+    let lines = scan
+        .lines
+        .iter_mut()
+        .map(|l| parse_unless_broken(file, l))
+        .collect();
+    let mut errors = Vec::new();
+    let body = match layout::build_blocks(file, &scan.lines, scan.fatal.is_some()) {
+        Ok(blocks) => {
+            line_errors(&blocks, &mut errors);
+            errors.extend(scan.fatal);
+            let mut asm = Assembler {
+                lines,
+                errors: Vec::new(),
+            };
+            let body = asm.block(&blocks, Ctx::MODULE);
+            errors.extend(asm.errors);
+            body
+        }
+        Err(e) => {
+            // An indentation error stops everything: what follows it is
+            // not reported (its block structure is a guess).
+            let before = scan.lines.iter().filter(|l| l.lo < e.span.lo as usize);
+            errors.extend(before.filter_map(|l| l.error.clone()));
+            errors.push(e);
+            Vec::new()
+        }
+    };
+    match Diagnostics::new(errors) {
+        Some(errors) => Err(errors),
+        None => Ok(Module { body }),
+    }
+}
+
+/// Parse a logical line without a lexical error; a syntax error becomes
+/// the line's.
+fn parse_unless_broken(file: &SourceFile, l: &mut LogicalLine) -> Option<Line> {
+    if l.error.is_some() {
+        return None;
+    }
+    parse_logical_line(file, l)
+        .map_err(|e| l.error = Some(e))
+        .ok()
+}
+
+/// The errors of the lines of `nodes`, but not of the lines in the block
+/// of a line with an error: their context is unknown (the `case` lines
+/// of a refused `match`, say).
+fn line_errors(nodes: &[Node], out: &mut Vec<Diagnostic>) {
+    for n in nodes {
+        match &n.line.error {
+            Some(e) => out.push(e.clone()),
+            None => line_errors(&n.body, out),
         }
     }
-    let blocks = layout::build_blocks(file, &scan.lines, scan.error.is_some());
-    let block_error = blocks.as_ref().err().cloned();
-    if let Some(e) = earliest([line_error, scan.error, block_error]) {
-        return Err(e);
-    }
-    let mut asm = Assembler { file, lines };
-    let body = asm.block(&blocks?, Ctx::MODULE)?;
-    Ok(Module { body })
 }
 
 fn parse_logical_line(file: &SourceFile, l: &LogicalLine) -> DResult<Line> {
@@ -43,10 +87,6 @@ fn parse_logical_line(file: &SourceFile, l: &LogicalLine) -> DResult<Line> {
     }
     let pair = grammar::parse_line(file, l.lo, l.hi)?;
     lower.line(pair)
-}
-
-fn earliest<const N: usize>(errors: [Option<Diagnostic>; N]) -> Option<Diagnostic> {
-    errors.into_iter().flatten().min_by_key(|e| e.span.lo)
 }
 
 /// Where a statement is.
@@ -111,62 +151,85 @@ const OPERATOR_DUNDERS: &[&str] = &[
     "__setattr__",
 ];
 
-struct Assembler<'a> {
-    file: &'a SourceFile,
-    /// Lowered lines by index; each is taken once.
+struct Assembler {
+    /// Lowered lines by index; each is taken once. `None`: the line failed
+    /// (its error is reported already).
     lines: Vec<Option<Line>>,
+    /// The context errors found so far.
+    errors: Vec<Diagnostic>,
 }
 
-impl Assembler<'_> {
-    fn take(&mut self, node: &Node) -> DResult<Line> {
-        self.lines
-            .get_mut(node.line.index)
-            .and_then(Option::take)
-            .ok_or_else(|| {
-                Diagnostic::error(self.file.span(node.line.lo, node.line.lo), "invalid syntax")
-            })
+impl Assembler {
+    fn take(&mut self, node: &Node) -> Option<Line> {
+        self.lines.get_mut(node.line.index).and_then(Option::take)
     }
 
-    /// The header of `nodes[i]`, if it is a compound line.
-    fn peek_header(&self, nodes: &[Node], i: usize) -> Option<&Header> {
-        match nodes.get(i).and_then(|n| self.lines.get(n.line.index))? {
-            Some(Line::Compound { header, .. }) => Some(header),
+    /// The lowered line of `nodes[j]`: `None` past the end, `Some(None)`
+    /// for a line that failed.
+    fn peek(&self, nodes: &[Node], j: usize) -> Option<Option<&Line>> {
+        let node = nodes.get(j)?;
+        Some(self.lines.get(node.line.index).and_then(Option::as_ref))
+    }
+
+    /// The header of `nodes[j]`, if it is a compound line.
+    fn peek_header(&self, nodes: &[Node], j: usize) -> Option<&Header> {
+        match self.peek(nodes, j)?? {
+            Line::Compound { header, .. } => Some(header),
             _ => None,
         }
     }
 
-    fn block(&mut self, nodes: &[Node], ctx: Ctx) -> DResult<Vec<Stmt>> {
+    /// Record the error of a check; assembly goes on.
+    fn check(&mut self, r: DResult<()>) {
+        if let Err(e) = r {
+            self.errors.push(e);
+        }
+    }
+
+    fn block(&mut self, nodes: &[Node], ctx: Ctx) -> Vec<Stmt> {
         let mut out = Vec::new();
         let mut i = 0;
         while i < nodes.len() {
-            i = self.statement(nodes, i, ctx, &mut out)?;
+            i = self.statement(nodes, i, ctx, &mut out);
         }
-        Ok(out)
+        out
     }
 
     /// Assemble the statement starting at `nodes[i]` into `out`; returns
     /// the index of the next one.
-    fn statement(
-        &mut self,
-        nodes: &[Node],
-        i: usize,
-        ctx: Ctx,
-        out: &mut Vec<Stmt>,
-    ) -> DResult<usize> {
-        match self.take(&nodes[i])? {
+    fn statement(&mut self, nodes: &[Node], i: usize, ctx: Ctx, out: &mut Vec<Stmt>) -> usize {
+        let Some(line) = self.take(&nodes[i]) else {
+            return self.skip_clauses(nodes, i + 1);
+        };
+        match line {
             Line::Simple(stmts) => {
-                stmts.iter().try_for_each(|s| check_simple(s, ctx))?;
+                for s in &stmts {
+                    self.check(check_simple(s, ctx));
+                }
                 out.extend(stmts);
-                Ok(i + 1)
+                i + 1
             }
             Line::Decorator(d) => self.decorated(nodes, i, d, ctx, out),
             Line::Compound { header, kw, inline } => {
-                let (stmt, next) =
-                    self.compound(nodes, i, (header, kw, inline), Vec::new(), ctx)?;
-                out.push(stmt);
-                Ok(next)
+                let (stmt, next) = self.compound(nodes, i, (header, kw, inline), Vec::new(), ctx);
+                out.extend(stmt);
+                next
             }
         }
+    }
+
+    /// After a statement that failed: the clauses that would continue it
+    /// (`elif`, `else`, `except`, `finally`) from `nodes[j]` on are
+    /// skipped, not reported as orphans. Returns the index after them.
+    fn skip_clauses(&mut self, nodes: &[Node], mut j: usize) -> usize {
+        while matches!(
+            self.peek_header(nodes, j),
+            Some(Header::Elif(_) | Header::Else | Header::Except { .. } | Header::Finally)
+        ) {
+            self.take(&nodes[j]);
+            j += 1;
+        }
+        j
     }
 
     fn decorated(
@@ -176,30 +239,38 @@ impl Assembler<'_> {
         first: Expr,
         ctx: Ctx,
         out: &mut Vec<Stmt>,
-    ) -> DResult<usize> {
+    ) -> usize {
         let mut decorators = vec![first];
-        for j in i + 1..nodes.len() {
-            match self.take(&nodes[j])? {
-                Line::Decorator(d) => decorators.push(d),
-                Line::Compound {
-                    header: header @ (Header::Def(_) | Header::Class { .. }),
-                    kw,
-                    inline,
-                } => {
-                    let (stmt, next) =
-                        self.compound(nodes, j, (header, kw, inline), decorators, ctx)?;
-                    out.push(stmt);
-                    return Ok(next);
-                }
-                _ => break,
+        let mut j = i + 1;
+        while let Some(Some(Line::Decorator(_))) = self.peek(nodes, j) {
+            if let Some(Line::Decorator(d)) = self.take(&nodes[j]) {
+                decorators.push(d);
+            }
+            j += 1;
+        }
+        match self.peek_header(nodes, j) {
+            Some(Header::Def(_) | Header::Class { .. }) => {
+                let Some(Line::Compound { header, kw, inline }) = self.take(&nodes[j]) else {
+                    return j;
+                };
+                let (stmt, next) = self.compound(nodes, j, (header, kw, inline), decorators, ctx);
+                out.extend(stmt);
+                next
+            }
+            // A line that failed (maybe the definition): already reported.
+            _ if matches!(self.peek(nodes, j), Some(None)) => j,
+            _ => {
+                let last = decorators.last().map_or(Span::default(), |d| d.span);
+                self.errors.push(
+                    Diagnostic::error(
+                        last,
+                        "a decorator must be followed by a function definition",
+                    )
+                    .with_label("no 'def' after this decorator"),
+                );
+                j
             }
         }
-        let last = decorators.last().map_or(Span::default(), |d| d.span);
-        Err(Diagnostic::error(
-            last,
-            "a decorator must be followed by a function definition",
-        )
-        .with_label("no 'def' after this decorator"))
     }
 
     fn compound(
@@ -209,7 +280,7 @@ impl Assembler<'_> {
         (header, kw, inline): (Header, Span, Vec<Stmt>),
         decorators: Vec<Expr>,
         ctx: Ctx,
-    ) -> DResult<(Stmt, usize)> {
+    ) -> (Option<Stmt>, usize) {
         let node = &nodes[i];
         let looping = Ctx {
             in_loop: true,
@@ -218,14 +289,17 @@ impl Assembler<'_> {
         match header {
             Header::If(test) => self.if_chain(nodes, i, (test, kw, inline), ctx),
             Header::While(test) => {
-                let body = self.body(node, inline, looping)?;
-                let (orelse, next) = self.else_clause(nodes, i + 1, ctx)?;
+                let body = self.body(node, inline, looping);
+                let (orelse, next) = self.else_clause(nodes, i + 1, ctx);
                 let span = span_to_end(kw, &[&body, &orelse]);
-                Ok((stmt(StmtKind::While { test, body, orelse }, span), next))
+                (
+                    Some(stmt(StmtKind::While { test, body, orelse }, span)),
+                    next,
+                )
             }
             Header::For { target, iter } => {
-                let body = self.body(node, inline, looping)?;
-                let (orelse, next) = self.else_clause(nodes, i + 1, ctx)?;
+                let body = self.body(node, inline, looping);
+                let (orelse, next) = self.else_clause(nodes, i + 1, ctx);
                 let span = span_to_end(kw, &[&body, &orelse]);
                 let kind = StmtKind::For {
                     target,
@@ -233,48 +307,56 @@ impl Assembler<'_> {
                     body,
                     orelse,
                 };
-                Ok((stmt(kind, span), next))
+                (Some(stmt(kind, span)), next)
             }
             Header::Try => self.try_stmt(nodes, i, kw, inline, ctx),
-            Header::Def(def) => Ok((self.def(node, def, kw, inline, decorators, ctx)?, i + 1)),
+            Header::Def(def) => (
+                Some(self.def(node, def, kw, inline, decorators, ctx)),
+                i + 1,
+            ),
             Header::Class { name, base } => {
-                let class = self.class(node, (name, base), kw, inline, decorators)?;
-                Ok((class, i + 1))
+                let class = self.class(node, (name, base), kw, inline, decorators);
+                (Some(class), i + 1)
             }
             Header::Elif(_) | Header::Else | Header::Except { .. } | Header::Finally => {
                 let what = header.keyword();
-                Err(Diagnostic::error(
-                    kw,
-                    format!("'{what}' without a matching statement before it"),
-                )
-                .with_label(orphan_label(what)))
+                self.errors.push(
+                    Diagnostic::error(
+                        kw,
+                        format!("'{what}' without a matching statement before it"),
+                    )
+                    .with_label(orphan_label(what)),
+                );
+                (None, self.skip_clauses(nodes, i + 1))
             }
         }
     }
 
     /// The block of a header: its indented block or its inline statements.
-    fn body(&mut self, node: &Node, inline: Vec<Stmt>, ctx: Ctx) -> DResult<Vec<Stmt>> {
+    fn body(&mut self, node: &Node, inline: Vec<Stmt>, ctx: Ctx) -> Vec<Stmt> {
         if node.body.is_empty() {
-            inline.iter().try_for_each(|s| check_simple(s, ctx))?;
-            return Ok(inline);
+            for s in &inline {
+                self.check(check_simple(s, ctx));
+            }
+            return inline;
         }
         self.block(&node.body, ctx)
     }
 
     /// An optional `else:` clause at `nodes[j]`.
-    fn else_clause(&mut self, nodes: &[Node], j: usize, ctx: Ctx) -> DResult<(Vec<Stmt>, usize)> {
+    fn else_clause(&mut self, nodes: &[Node], j: usize, ctx: Ctx) -> (Vec<Stmt>, usize) {
         if !matches!(self.peek_header(nodes, j), Some(Header::Else)) {
-            return Ok((Vec::new(), j));
+            return (Vec::new(), j);
         }
-        let inline = self.take_inline(&nodes[j])?;
-        Ok((self.body(&nodes[j], inline, ctx)?, j + 1))
+        let inline = self.take_inline(&nodes[j]);
+        (self.body(&nodes[j], inline, ctx), j + 1)
     }
 
     /// Take a compound line, returning its inline statements.
-    fn take_inline(&mut self, node: &Node) -> DResult<Vec<Stmt>> {
-        match self.take(node)? {
-            Line::Compound { inline, .. } => Ok(inline),
-            _ => Ok(Vec::new()),
+    fn take_inline(&mut self, node: &Node) -> Vec<Stmt> {
+        match self.take(node) {
+            Some(Line::Compound { inline, .. }) => inline,
+            _ => Vec::new(),
         }
     }
 
@@ -285,21 +367,21 @@ impl Assembler<'_> {
         i: usize,
         (test, kw, inline): (Expr, Span, Vec<Stmt>),
         ctx: Ctx,
-    ) -> DResult<(Stmt, usize)> {
-        let mut clauses = vec![(test, kw, self.body(&nodes[i], inline, ctx)?)];
+    ) -> (Option<Stmt>, usize) {
+        let mut clauses = vec![(test, kw, self.body(&nodes[i], inline, ctx))];
         let mut j = i + 1;
         while matches!(self.peek_header(nodes, j), Some(Header::Elif(_))) {
-            if let Line::Compound {
+            if let Some(Line::Compound {
                 header: Header::Elif(test),
                 kw,
                 inline,
-            } = self.take(&nodes[j])?
+            }) = self.take(&nodes[j])
             {
-                clauses.push((test, kw, self.body(&nodes[j], inline, ctx)?));
+                clauses.push((test, kw, self.body(&nodes[j], inline, ctx)));
             }
             j += 1;
         }
-        let (mut else_body, next) = self.else_clause(nodes, j, ctx)?;
+        let (mut else_body, next) = self.else_clause(nodes, j, ctx);
         // Fold from the last clause: each one is the `orelse` of the previous.
         let mut result: Option<Stmt> = None;
         for (test, kw, body) in clauses.into_iter().rev() {
@@ -310,8 +392,7 @@ impl Assembler<'_> {
             let span = span_to_end(kw, &[&body, &orelse]);
             result = Some(stmt(StmtKind::If { test, body, orelse }, span));
         }
-        let s = result.ok_or_else(|| Diagnostic::error(kw, "invalid if statement"))?;
-        Ok((s, next))
+        (result, next)
     }
 
     fn try_stmt(
@@ -321,28 +402,22 @@ impl Assembler<'_> {
         kw: Span,
         inline: Vec<Stmt>,
         ctx: Ctx,
-    ) -> DResult<(Stmt, usize)> {
-        let body = self.body(&nodes[i], inline, ctx)?;
+    ) -> (Option<Stmt>, usize) {
+        let body = self.body(&nodes[i], inline, ctx);
         let mut handlers: Vec<ExceptHandler> = Vec::new();
         let mut j = i + 1;
         while matches!(self.peek_header(nodes, j), Some(Header::Except { .. })) {
-            if let Some(bare) = handlers.iter().find(|h| h.typ.is_none()) {
-                return Err(
-                    Diagnostic::error(bare.span, "default 'except:' must be last")
-                        .with_label("this catches everything; later handlers are unreachable"),
-                );
-            }
-            if let Line::Compound {
+            if let Some(Line::Compound {
                 header: Header::Except { typ, name },
                 kw,
                 inline,
-            } = self.take(&nodes[j])?
+            }) = self.take(&nodes[j])
             {
                 let handler_ctx = Ctx {
                     in_except: true,
                     ..ctx
                 };
-                let body = self.body(&nodes[j], inline, handler_ctx)?;
+                let body = self.body(&nodes[j], inline, handler_ctx);
                 let span = span_to_end(kw, &[&body]);
                 handlers.push(ExceptHandler {
                     typ,
@@ -353,14 +428,14 @@ impl Assembler<'_> {
             }
             j += 1;
         }
-        let (orelse, after_else) = if handlers.is_empty() {
-            (Vec::new(), j)
-        } else {
-            self.else_clause(nodes, j, ctx)?
-        };
-        let (finalbody, next) = self.finally_clause(nodes, after_else, ctx)?;
-        if handlers.is_empty() && next == after_else {
-            return Err(
+        self.check(check_bare_except_last(&handlers));
+        let (orelse, after_else) = self.else_clause(nodes, j, ctx);
+        let (finalbody, next) = self.finally_clause(nodes, after_else, ctx);
+        // A clause line that failed next may have been the handler.
+        let failed_next = matches!(self.peek(nodes, next), Some(None));
+        let no_handler = next == after_else || after_else != j;
+        if handlers.is_empty() && no_handler && !failed_next {
+            self.errors.push(
                 Diagnostic::error(kw, "expected 'except' or 'finally' block")
                     .with_label("this 'try' has no handler"),
             );
@@ -374,20 +449,15 @@ impl Assembler<'_> {
             orelse,
             finalbody,
         };
-        Ok((stmt(kind, span), next))
+        (Some(stmt(kind, span)), next)
     }
 
-    fn finally_clause(
-        &mut self,
-        nodes: &[Node],
-        j: usize,
-        ctx: Ctx,
-    ) -> DResult<(Vec<Stmt>, usize)> {
+    fn finally_clause(&mut self, nodes: &[Node], j: usize, ctx: Ctx) -> (Vec<Stmt>, usize) {
         if !matches!(self.peek_header(nodes, j), Some(Header::Finally)) {
-            return Ok((Vec::new(), j));
+            return (Vec::new(), j);
         }
-        let inline = self.take_inline(&nodes[j])?;
-        Ok((self.body(&nodes[j], inline, ctx)?, j + 1))
+        let inline = self.take_inline(&nodes[j]);
+        (self.body(&nodes[j], inline, ctx), j + 1)
     }
 
     fn def(
@@ -398,24 +468,26 @@ impl Assembler<'_> {
         inline: Vec<Stmt>,
         decorators: Vec<Expr>,
         ctx: Ctx,
-    ) -> DResult<Stmt> {
+    ) -> Stmt {
         if let Some((_, star)) = &def.vararg {
             if ctx.in_class || def.name != "target" {
-                return Err(Diagnostic::error(
-                    *star,
-                    "*args is not supported in rpy (only in target(*args))",
-                )
-                .with_label("*args not allowed here"));
+                self.errors.push(
+                    Diagnostic::error(
+                        *star,
+                        "*args is not supported in rpy (only in target(*args))",
+                    )
+                    .with_label("*args not allowed here"),
+                );
             }
         }
         if ctx.in_class {
-            check_method_name(&def)?;
+            self.check(check_method_name(&def));
         }
         let body_ctx = Ctx {
             in_def: true,
             ..Ctx::MODULE
         };
-        let body = self.body(node, inline, body_ctx)?;
+        let body = self.body(node, inline, body_ctx);
         let span = span_to_end(kw, &[&body]);
         let f = FunctionDef {
             name: def.name,
@@ -425,7 +497,7 @@ impl Assembler<'_> {
             body,
             span,
         };
-        Ok(stmt(StmtKind::FunctionDef(f), span))
+        stmt(StmtKind::FunctionDef(f), span)
     }
 
     fn class(
@@ -435,15 +507,15 @@ impl Assembler<'_> {
         kw: Span,
         inline: Vec<Stmt>,
         decorators: Vec<Expr>,
-    ) -> DResult<Stmt> {
+    ) -> Stmt {
         if let Some(d) = decorators.first() {
-            return Err(refuse(d.span, "class decorators"));
+            self.errors.push(refuse(d.span, "class decorators"));
         }
         let body_ctx = Ctx {
             in_class: true,
             ..Ctx::MODULE
         };
-        let body = self.body(node, inline, body_ctx)?;
+        let body = self.body(node, inline, body_ctx);
         let span = span_to_end(kw, &[&body]);
         let c = ClassDef {
             name,
@@ -451,7 +523,7 @@ impl Assembler<'_> {
             body,
             span,
         };
-        Ok(stmt(StmtKind::ClassDef(c), span))
+        stmt(StmtKind::ClassDef(c), span)
     }
 }
 
@@ -472,6 +544,18 @@ fn span_to_end(kw: Span, blocks: &[&Vec<Stmt>]) -> Span {
         .iter()
         .filter_map(|b| b.last())
         .fold(kw, |acc, s| acc.to(s.span))
+}
+
+/// A bare `except:` must be the last handler.
+fn check_bare_except_last(handlers: &[ExceptHandler]) -> DResult<()> {
+    match handlers.iter().position(|h| h.typ.is_none()) {
+        Some(i) if i + 1 < handlers.len() => Err(Diagnostic::error(
+            handlers[i].span,
+            "default 'except:' must be last",
+        )
+        .with_label("this catches everything; later handlers are unreachable")),
+        _ => Ok(()),
+    }
 }
 
 /// Methods may not overload operators (`__add__`, `__eq__`, ...).

@@ -3,9 +3,14 @@
 
 use rpy_front::ast::{ExprKind, Module, StmtKind};
 use rpy_front::ast_dump::dump_module;
-use rpy_front::{parse_module, Diagnostic, SourceFile};
+use rpy_front::{parse_module, Diagnostic, Diagnostics, SourceFile};
 
+/// The module, or the first error.
 fn parse(src: &str) -> Result<Module, Diagnostic> {
+    parse_all(src).map_err(|e| e.first().clone())
+}
+
+fn parse_all(src: &str) -> Result<Module, Diagnostics> {
     parse_module(&SourceFile::new("t.rpy", src))
 }
 
@@ -69,6 +74,17 @@ fn err(src: &str) -> String {
     match parse(src) {
         Ok(m) => panic!("expected an error for {src:?}, got:\n{}", dump_module(&m)),
         Err(e) => format!("{}:{}: {}", e.span.line, e.span.col, e.message),
+    }
+}
+
+/// `line:col: message` of every error `src` gives, in order.
+fn errs(src: &str) -> Vec<String> {
+    match parse_all(src) {
+        Ok(m) => panic!("expected errors for {src:?}, got:\n{}", dump_module(&m)),
+        Err(es) => es
+            .iter()
+            .map(|e| format!("{}:{}: {}", e.span.line, e.span.col, e.message))
+            .collect(),
     }
 }
 
@@ -872,6 +888,130 @@ fn rendered_diagnostic() {
         "{text}"
     );
     assert!(text.contains("x = yield 1"), "{text}");
+}
+
+// ------------------------------------------------------------------ several errors
+
+#[test]
+fn independent_errors_are_all_reported_in_order() {
+    let src = "def f(x):\n    y = = 1\n    return x +\n\nx = yield 1\ndef g(**kw):\n    pass\n";
+    assert_eq!(
+        errs(src),
+        [
+            "2:9: invalid syntax",
+            "3:15: invalid syntax",
+            "5:5: generators (yield) are not supported in rpy",
+            "6:7: **kwargs is not supported in rpy",
+        ]
+    );
+    // Context errors of the assembler, between line errors.
+    assert_eq!(
+        errs(
+            "return 1\nx = = 2\nbreak\nclass C(object):\n    def __add__(self, o):\n        pass\n"
+        ),
+        [
+            "1:1: 'return' outside function",
+            "2:5: invalid syntax",
+            "3:1: 'break' outside loop",
+            "5:9: operator overloading (__add__) is not supported in rpy",
+        ]
+    );
+}
+
+#[test]
+fn lexical_errors_end_their_line_only() {
+    // An unterminated string: the scan goes on at the next line.
+    assert_eq!(
+        errs("s = 'abc\nt = = 1\n"),
+        ["1:5: unterminated string literal", "2:5: invalid syntax"]
+    );
+    // An unclosed bracket ends before the next line that starts with a
+    // statement keyword; the function after it is parsed.
+    let src = "def f():\n    xs = [1, 2,\n    return xs\ndef g():\n    y = = 1\n";
+    assert_eq!(
+        errs(src),
+        ["2:10: '[' was never closed", "5:9: invalid syntax"]
+    );
+    // A bracket closed on a later line is no error.
+    assert!(parse("xs = [1,\n  2]\nif xs:\n    pass\n").is_ok());
+    // An unmatched closing bracket ends its physical line.
+    assert_eq!(
+        errs("x = 1)\ny = (2]\nz = = 3\n"),
+        [
+            "1:6: unmatched ')'",
+            "2:7: closing parenthesis ']' does not match opening parenthesis '(' on line 2",
+            "3:5: invalid syntax"
+        ]
+    );
+    // An unterminated triple-quoted string swallows the rest.
+    assert_eq!(
+        errs("x = = 1\ns = '''abc\ny = = 2\n"),
+        [
+            "1:5: invalid syntax",
+            "2:5: unterminated triple-quoted string literal (detected at line 4)"
+        ]
+    );
+}
+
+#[test]
+fn no_cascade_after_a_failed_header() {
+    // The block of a failed header is its body, not an unexpected indent;
+    // its lines' context is unknown, so they are not checked.
+    assert_eq!(errs("if x\n    return 1\n"), ["1:5: invalid syntax"]);
+    assert_eq!(
+        errs("match x:\n    case 1:\n        pass\n"),
+        ["1:1: match statements are not supported in rpy"]
+    );
+    assert_eq!(
+        errs("def f(x:\n    return x\ny = = 1\n"),
+        ["1:6: '(' was never closed", "3:5: invalid syntax"]
+    );
+    // Its clauses are not orphans.
+    assert_eq!(
+        errs("if x ==:\n    pass\nelif y:\n    pass\nelse:\n    pass\n"),
+        ["1:8: invalid syntax"]
+    );
+    assert_eq!(
+        errs("try:\n    pass\nexcept* E:\n    pass\nelse:\n    pass\n"),
+        ["3:7: except* is not supported in rpy"]
+    );
+    // A decorated definition whose header failed.
+    assert_eq!(
+        errs("@dec\ndef f(**kw):\n    pass\n"),
+        ["2:7: **kwargs is not supported in rpy"]
+    );
+    // A try without a handler, with an else: one error.
+    assert_eq!(
+        errs("try:\n    pass\nelse:\n    pass\n"),
+        ["1:1: expected 'except' or 'finally' block"]
+    );
+}
+
+#[test]
+fn an_indentation_error_stops_everything_after_it() {
+    assert_eq!(
+        errs("x = = 1\ndef f():\n    a = 1\n      b = 2\nreturn 1\ny = = 2\n"),
+        ["1:5: invalid syntax", "4:7: unexpected indent"]
+    );
+}
+
+#[test]
+fn every_error_is_counted_and_the_first_ones_shown() {
+    let src = "x = = 1\n".repeat(25);
+    let file = SourceFile::new("t.rpy", src.as_str());
+    let es = parse_module(&file).unwrap_err();
+    assert_eq!(es.len(), 25);
+    let text = es.render(&file);
+    assert_eq!(
+        text.matches("error: invalid syntax").count(),
+        rpy_front::diag::MAX_SHOWN
+    );
+    assert!(text.contains("t.rpy:20:5: error: invalid syntax"), "{text}");
+    assert!(!text.contains("t.rpy:21:5:"), "{text}");
+    assert!(
+        text.ends_with("… and 5 more errors\nerror: aborting due to 25 previous errors\n"),
+        "{text}"
+    );
 }
 
 // ------------------------------------------------------------------ robustness

@@ -13,7 +13,7 @@ fn rtype_file(path: &Path) -> Result<LLProgram, String> {
     let text = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let file = SourceFile::new(path.display().to_string(), text);
     let render = |d: rpy_front::Diagnostic| d.render(&file);
-    let module = rpy_front::parse_module(&file).map_err(render)?;
+    let module = rpy_front::parse_module(&file).map_err(|ds| ds.render(&file))?;
     // A `# path: DIR` header names the program's module directory.
     let search: Vec<PathBuf> = file
         .text
@@ -24,7 +24,7 @@ fn rtype_file(path: &Path) -> Result<LLProgram, String> {
     let program = rpy_front::load::load(file.clone(), &module, &search).map_err(render)?;
     let mut fp = flowgraph::build::build_program(program).map_err(render)?;
     flowgraph::simplify::simplify_program(&mut fp);
-    let ann = rpy_rtyper::annotate::annotate(&fp).map_err(render)?;
+    let ann = rpy_rtyper::annotate::annotate(&fp).map_err(|ds| ds.render(&file))?;
     rpy_rtyper::rtype::rtype(&fp, &ann).map_err(render)
 }
 

@@ -40,10 +40,16 @@ pub fn rel(p: &Path) -> String {
 
 /// `# key: value` from the leading comment lines of a program.
 pub fn header(text: &str, key: &str) -> Option<String> {
+    headers(text, key).into_iter().next()
+}
+
+/// Every `# key: value` of the leading comment lines, in order.
+pub fn headers(text: &str, key: &str) -> Vec<String> {
     let prefix = format!("# {key}:");
     text.lines()
         .take_while(|l| l.starts_with('#'))
-        .find_map(|l| l.strip_prefix(&prefix).map(|v| v.trim().to_string()))
+        .filter_map(|l| l.strip_prefix(&prefix).map(|v| v.trim().to_string()))
+        .collect()
 }
 
 /// What a test program expects: args, stdout, exit status, stderr line.

@@ -2,16 +2,18 @@
 //! → simplify; each user error is rendered as a diagnostic with exit status 1.
 
 use flowgraph::FlowProgram;
-use rpy_front::{Diagnostic, SourceFile};
+use rpy_front::{Diagnostic, Diagnostics, SourceFile};
 use rpy_rtyper::annotate::Annotations;
 use std::path::{Path, PathBuf};
 
 /// A failed step: already reported, with the exit status to use.
 pub struct Failed(pub i32);
 
-/// Print a diagnostic (rendered in its own file when it carries one).
-fn report(file: &SourceFile, d: &Diagnostic) -> Failed {
-    eprint!("{}", d.render(file));
+/// Print every error of a step (up to the limit, with the summary line),
+/// each rendered in the file of the program it is in (`files[0]` is the
+/// main file).
+fn report(files: &[SourceFile], errors: impl Into<Diagnostics>) -> Failed {
+    eprint!("{}", errors.into().in_files(files).render(&files[0]));
     Failed(1)
 }
 
@@ -33,8 +35,8 @@ pub fn read_source(path: &Path) -> Result<SourceFile, Failed> {
             let file = SourceFile::new(name, text);
             let span = file.span(at, at + 1);
             Err(report(
-                &file,
-                &Diagnostic::error(span, "the file is not valid UTF-8"),
+                std::slice::from_ref(&file),
+                Diagnostic::error(span, "the file is not valid UTF-8"),
             ))
         }
     }
@@ -93,25 +95,24 @@ impl Steps {
         let file = read_source(path)?;
         let module = self
             .step("parse", || rpy_front::parse_module(&file))
-            .map_err(|d| report(&file, &d))?;
+            .map_err(|d| report(std::slice::from_ref(&file), d))?;
         self.step("load", || {
             rpy_front::load::load(file.clone(), &module, search_path())
         })
-        .map_err(|d| report(&file, &d))
+        .map_err(|d| report(std::slice::from_ref(&file), d))
     }
 
     /// The front end up to simplified, checked flow graphs.
     pub fn flow(&self, path: &Path) -> Result<FlowProgram, Failed> {
         let program = self.load(path)?;
-        let file = program.file.clone();
         let files = program.files.clone();
         let mut fp = self
             .step("build", || flowgraph::build::build_program(program))
-            .map_err(|d| report(&file, &d.in_files(&files)))?;
+            .map_err(|d| report(&files, d))?;
         self.step("simplify", || {
             flowgraph::simplify::simplify_program(&mut fp)
         });
-        flowgraph::hints::check_hints(&fp).map_err(|d| report(&file, &d.in_files(&files)))?;
+        flowgraph::hints::check_hints(&fp).map_err(|d| report(&files, d))?;
         Ok(fp)
     }
 
@@ -120,7 +121,7 @@ impl Steps {
         let fp = self.flow(path)?;
         let ann = self
             .step("annotate", || rpy_rtyper::annotate::annotate(&fp))
-            .map_err(|d| report(&fp.program.file, &d.in_files(&fp.program.files)))?;
+            .map_err(|d| report(&fp.program.files, d))?;
         Ok((fp, ann))
     }
 
@@ -138,7 +139,7 @@ impl Steps {
     ) -> Result<rpy_rtyper::ll::LLProgram, Failed> {
         let ll = self
             .step("rtype", || rpy_rtyper::rtype::rtype(fp, ann))
-            .map_err(|d| report(&fp.program.file, &d.in_files(&fp.program.files)))?;
+            .map_err(|d| report(&fp.program.files, d))?;
         verify_ll(&ll, "rtype")?;
         if self.opt == 0 {
             return Ok(ll);
@@ -190,7 +191,7 @@ impl Steps {
         let ll = self.rtype_flow(fp, ann)?;
         let jit = if !ll.drivers.is_empty() {
             self.step("codewriter", || jitgen::codewriter::codewrite(&ll))
-                .map_err(|d| report(&fp.program.file, &d.in_files(&fp.program.files)))?
+                .map_err(|d| report(&fp.program.files, d))?
         } else {
             None
         };
@@ -298,7 +299,8 @@ pub fn run_interp(path: &Path, args: &[String]) -> i32 {
 pub fn dump_ast(path: &Path) -> i32 {
     status((|| {
         let file = read_source(path)?;
-        let module = rpy_front::parse_module(&file).map_err(|d| report(&file, &d))?;
+        let module =
+            rpy_front::parse_module(&file).map_err(|d| report(std::slice::from_ref(&file), d))?;
         print!("{}", rpy_front::ast_dump::dump_module(&module));
         Ok(0)
     })())
@@ -329,7 +331,7 @@ pub fn dump_jitcodes(path: &Path) -> i32 {
             Ok(None) => println!("# no JitDriver: no jitcodes"),
             Err(d) => {
                 let file = read_source(path)?;
-                return Err(report(&file, &d));
+                return Err(report(std::slice::from_ref(&file), d));
             }
         }
         Ok(0)

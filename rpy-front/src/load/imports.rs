@@ -152,7 +152,8 @@ impl Loader {
         let id = self.files.borrow().len() as u32;
         let file = SourceFile::numbered(file_name, text, id);
         self.files.borrow_mut().push(file.clone());
-        let ast = Rc::new(crate::parse_module(&file).map_err(Stop::Diag)?);
+        // A module with syntax errors reports the first one (import time stops there).
+        let ast = Rc::new(crate::parse_module(&file).map_err(|ds| Stop::Diag(ds.first().clone()))?);
         self.asts.borrow_mut().push(ast.clone());
         let m = ModuleObj::new(name, id);
         // Registered before its body runs, so circular imports see it.

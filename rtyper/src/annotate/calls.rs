@@ -41,28 +41,15 @@ impl Annotator<'_> {
             args.push((ann, p.span));
         }
         let g = &self.fp.graphs[fid.index()];
-        let first_reach = self.a.vars[fid.index()].is_none();
-        if first_reach {
-            self.a.vars[fid.index()] = Some(vec![SomeValue::Impossible; g.vars.len()]);
-            self.a.funcs[fid.index()].reached = true;
-            self.a.funcs[fid.index()].args = vec![SomeValue::Impossible; nparams];
-            if fid != self.prog.entry {
-                self.a.funcs[fid.index()].called_from = Some((self.pos.0, span));
-            }
-            if let Some(d) = &self.fp.refused[fid.index()] {
-                return Err(self.refused(fid, d));
-            }
-            self.schedule((fid, g.startblock));
-        }
+        let first_reach = self.reach(fid, span)?;
         let mut changed = false;
         for (i, (ann, origin)) in args.iter().enumerate() {
             let param = g.block(g.startblock).inputargs[i];
             let what = format!("argument '{}' of {}()", decl.params[i].name, decl.name);
             let caller = self.pos.0;
             self.pos.0 = fid;
-            let r = self.merge_var(fid, param, ann, *origin, Some(what));
+            changed |= self.merge_var(fid, param, ann, *origin, Some(what));
             self.pos.0 = caller;
-            changed |= r?;
             self.a.funcs[fid.index()].args[i] = self.a.var(fid, param);
         }
         if first_reach {
@@ -74,11 +61,39 @@ impl Annotator<'_> {
                 self.unify_params(&family, span)?;
             }
         }
+        // A parameter whose types conflicted: what the function returns
+        // says nothing about this call.
+        let params = &g.block(g.startblock).inputargs;
+        self.taint_if(params.iter().any(|&p| self.is_poisoned_var(fid, p)));
         self.depend_return(fid);
         Ok(self.a.funcs[fid.index()]
             .ret
             .clone()
             .unwrap_or(SomeValue::Impossible))
+    }
+
+    /// Reach a function from the current one (called at `span`); returns
+    /// whether this is the first time. Every call of a function outside
+    /// the run-time dialect fails with its error (recorded once).
+    pub fn reach(&mut self, fid: FuncId, span: Span) -> DResult<bool> {
+        let g = &self.fp.graphs[fid.index()];
+        let first_reach = self.a.vars[fid.index()].is_none();
+        if first_reach {
+            let nparams = self.prog.func(fid).params.len();
+            self.a.vars[fid.index()] = Some(vec![SomeValue::Impossible; g.vars.len()]);
+            self.a.funcs[fid.index()].reached = true;
+            self.a.funcs[fid.index()].args = vec![SomeValue::Impossible; nparams];
+            if fid != self.prog.entry {
+                self.a.funcs[fid.index()].called_from = Some((self.pos.0, span));
+            }
+        }
+        if let Some(d) = &self.fp.refused[fid.index()] {
+            return Err(self.refused(fid, d));
+        }
+        if first_reach {
+            self.schedule((fid, g.startblock));
+        }
+        Ok(first_reach)
     }
 
     /// Arguments of a call op: positional, then keywords as (name, arg).
@@ -276,9 +291,9 @@ impl Annotator<'_> {
                     self.prog.func(f).params[i].name,
                     self.prog.func(f).name
                 );
-                let r = self.merge_var(f, p, &u, span, Some(what));
+                let changed = self.merge_var(f, p, &u, span, Some(what));
                 self.pos.0 = caller;
-                if r? {
+                if changed {
                     self.a.funcs[f.index()].args[i] = self.a.var(f, p);
                     let g = &self.fp.graphs[f.index()];
                     self.schedule((f, g.startblock));
@@ -296,7 +311,7 @@ impl Annotator<'_> {
             let g = &self.fp.graphs[f.index()];
             let (rb, rv) = (g.returnblock, g.block(g.returnblock).inputargs[0]);
             let what = Some(format!("the return value of {}()", self.prog.func(f).name));
-            if self.merge_var(f, rv, out, span, what)? {
+            if self.merge_var(f, rv, out, span, what) {
                 self.a.funcs[f.index()].ret = Some(self.a.var(f, rv));
                 let deps = self.ret_deps[f.index()].clone();
                 self.reflow_all(deps);
@@ -550,6 +565,7 @@ impl Annotator<'_> {
                 None => info,
                 Some(m) => {
                     let ann = self.union(&m.ann, &info.ann).map_err(|c| {
+                        self.poison_attr(class, name);
                         self.conflict_error(
                             c,
                             &format!("attribute '{name}'"),
@@ -663,11 +679,15 @@ impl Annotator<'_> {
                 class
             }
         };
+        if self.attr_poisoned(owner, name) {
+            return Ok(());
+        }
         let info = self.a.attrs[owner.index()][name].clone();
         let what = format!("attribute '{name}' of {}", self.prog.class(owner).name);
-        let merged = self
-            .union(&info.ann, v)
-            .map_err(|c| self.conflict_error(c, &what, info.origin, origin))?;
+        let merged = self.union(&info.ann, v).map_err(|c| {
+            self.poison_attr(owner, name);
+            self.conflict_error(c, &what, info.origin, origin)
+        })?;
         let merged = self.a.norm(&merged);
         if merged != self.a.norm(&info.ann) || info.origin.is_none() {
             let entry = self.a.attrs[owner.index()]

@@ -1,11 +1,14 @@
 //! rpy_rtyper::annotate — whole-program type inference from the entry point
 //! (after PyPy's annotator): a worklist over blocks, one annotation per
 //! function, list/dict definitions and instance attributes shared over the
-//! whole program, and diagnostics that explain every refusal.
+//! whole program, and diagnostics that explain every refusal. An error
+//! does not stop it: it is recorded and what it left untyped is poisoned
+//! (`poison.rs`), so the errors of independent code are all reported.
 
 mod calls;
 mod methods;
 pub mod model;
+mod poison;
 pub mod print;
 pub mod result;
 mod rules;
@@ -20,15 +23,15 @@ use flowgraph::ops::OpKind;
 use flowgraph::FlowProgram;
 use indexmap::{IndexMap, IndexSet};
 use rpy_front::program::{ClassId, ConstValue, FuncId, Prebuilt, Program};
-use rpy_front::{DResult, Span};
+use rpy_front::{DResult, Diagnostics, Span};
 use std::collections::{HashMap, HashSet, VecDeque};
 use std::rc::Rc;
 
 /// A place that reads some shared state: a block of a function.
 type Pos = (FuncId, BlockId);
 
-/// Annotate the program from its entry point.
-pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
+/// Annotate the program from its entry point; every error found, if any.
+pub fn annotate(fp: &FlowProgram) -> Result<Annotations, Diagnostics> {
     let prog = &fp.program;
     let n = prog.functions.len();
     let mut an = Annotator {
@@ -65,6 +68,7 @@ pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
         unresolved_attrs: Vec::new(),
         none_receivers: IndexSet::new(),
         method_families: HashMap::new(),
+        poison: poison::Poison::default(),
     };
     an.init_prebuilt()?;
     let argv_def = an.new_listdef(SomeValue::STR, None);
@@ -74,7 +78,10 @@ pub fn annotate(fp: &FlowProgram) -> DResult<Annotations> {
         nullable: false,
     };
     an.call_function(prog.entry, vec![(argv, entry_span)], entry_span)?;
-    an.run()?;
+    an.run();
+    if let Some(errors) = Diagnostics::new(std::mem::take(&mut an.poison.errors)) {
+        return Err(errors);
+    }
     an.finish()?;
     Ok(an.a)
 }
@@ -100,6 +107,7 @@ impl<'a> Annotator<'a> {
             unresolved_attrs: Vec::new(),
             none_receivers: IndexSet::new(),
             method_families: HashMap::new(),
+            poison: poison::Poison::default(),
         }
     }
 }
@@ -138,6 +146,8 @@ pub(crate) struct Annotator<'a> {
     /// class (RPython's call family), per member: their parameters share
     /// one type each, so one vtable slot type serves them all.
     pub method_families: HashMap<FuncId, Vec<FuncId>>,
+    /// The errors so far, and what they left untyped.
+    poison: poison::Poison,
 }
 
 impl Annotator<'_> {
@@ -187,17 +197,20 @@ impl Annotator<'_> {
         }
     }
 
-    /// The current block reads this list definition.
+    /// The current block reads this list definition (every read of
+    /// shared state goes through a `depend_*`, which notes a poisoned one).
     pub fn depend_list(&mut self, def: ListDefId) {
         let r = self.a.list_root(def);
         let pos = self.pos;
         self.list_deps.entry(r.0).or_default().insert(pos);
+        self.taint_if(self.list_poisoned(r));
     }
 
     pub fn depend_dict(&mut self, def: DictDefId) {
         let r = self.a.dict_root(def);
         let pos = self.pos;
         self.dict_deps.entry(r.0).or_default().insert(pos);
+        self.taint_if(self.dict_poisoned(r));
     }
 
     pub fn depend_attr(&mut self, class: ClassId, name: &str) {
@@ -206,11 +219,13 @@ impl Annotator<'_> {
             .entry((class, name.to_string()))
             .or_default()
             .insert(pos);
+        self.taint_if(self.attr_poisoned(class, name));
     }
 
     pub fn depend_return(&mut self, f: FuncId) {
         let pos = self.pos;
         self.ret_deps[f.index()].insert(pos);
+        self.taint_if(self.return_poisoned(f));
     }
 
     /// The list definition of the list created by the current op.
@@ -334,13 +349,12 @@ impl Annotator<'_> {
         }
     }
 
-    fn run(&mut self) -> DResult<()> {
+    fn run(&mut self) {
         while let Some(pos) = self.worklist.pop_front() {
             self.queued.remove(&pos);
             self.pos = pos;
-            self.flow_block(pos.0, pos.1)?;
+            self.flow_block(pos.0, pos.1);
         }
-        Ok(())
     }
 
     /// The type of an operand in function `f`.
@@ -357,7 +371,7 @@ impl Annotator<'_> {
     }
 
     /// Widen a variable's type; returns whether it changed. `what` names
-    /// the variable for a conflict.
+    /// the variable for a conflict, which is recorded and poisons it.
     pub fn merge_var(
         &mut self,
         f: FuncId,
@@ -365,7 +379,10 @@ impl Annotator<'_> {
         new: &SomeValue,
         origin: Span,
         what: Option<String>,
-    ) -> DResult<bool> {
+    ) -> bool {
+        if self.is_poisoned_var(f, v) {
+            return false;
+        }
         let old = self.a.var(f, v);
         let merged = match self.union(&old, new) {
             Ok(m) => m,
@@ -374,61 +391,75 @@ impl Annotator<'_> {
                     .or_else(|| self.user_name(f, v).map(|n| format!("'{n}'")))
                     .unwrap_or_else(|| "this value".to_string());
                 let old_origin = self.origins[f.index()].get(&v).copied();
-                return Err(self.conflict_error(c, &name, old_origin, origin));
+                let e = self.conflict_error(c, &name, old_origin, origin);
+                self.record(e);
+                return self.poison_var(f, v);
             }
         };
         let merged = self.a.norm(&merged);
         if merged == old {
-            return Ok(false);
+            return false;
         }
         self.origins[f.index()].entry(v).or_insert(origin);
         if let Some(vars) = self.a.vars[f.index()].as_mut() {
             vars[v.index()] = merged;
         }
-        Ok(true)
+        true
     }
 
-    fn flow_block(&mut self, f: FuncId, b: BlockId) -> DResult<()> {
+    fn flow_block(&mut self, f: FuncId, b: BlockId) {
         let fp = self.fp;
         let g = &fp.graphs[f.index()];
         self.a.reached_blocks[f.index()].insert(b);
         let block = g.block(b);
         let raising_last = matches!(block.switch(), ExitSwitch::LastException);
         for (i, op) in block.ops.iter().enumerate() {
+            if self.skip_poisoned(f, op) {
+                continue;
+            }
             let args: Vec<SomeValue> = op.args.iter().map(|a| self.ann(f, a)).collect();
             if args.iter().any(SomeValue::is_impossible) {
-                return Ok(()); // not reachable with these types (yet)
+                return; // not reachable with these types (yet)
             }
             if receiver_is_none(op.kind, &args) {
                 // Not an error yet: the receiver may still widen to a
                 // nullable reference (see `none_receivers`).
                 self.none_receivers.insert((f, b, i));
-                return Ok(());
+                return;
             }
+            self.poison.tainted = false;
             let result = match self.op(f, op, &args) {
-                Ok(r) => r,
+                Ok(r) if !self.poison.tainted => r,
+                Ok(_) => {
+                    self.poison_var(f, op.result);
+                    continue;
+                }
                 Err(_) if has_none_var(op, &args) => {
                     // Maybe only so far: the `None` may widen later.
                     self.none_receivers.insert((f, b, i));
-                    return Ok(());
+                    return;
                 }
-                Err(e) => return Err(e),
+                Err(e) => {
+                    self.record(e);
+                    self.skip_op(f, op);
+                    continue;
+                }
             };
             let is_last = i + 1 == block.ops.len();
             if result.is_impossible() {
                 if is_last && raising_last {
-                    return self.follow_exits(f, b, true);
+                    self.follow_exits(f, b, true);
                 }
-                return Ok(());
+                return;
             }
-            self.merge_var(f, op.result, &result, op.span, None)?;
+            self.merge_var(f, op.result, &result, op.span, None);
         }
-        self.follow_exits(f, b, false)
+        self.follow_exits(f, b, false);
     }
 
     /// Send the block's values along its exits (only the exceptional ones
     /// when its last op produced no value).
-    fn follow_exits(&mut self, f: FuncId, b: BlockId, only_exceptions: bool) -> DResult<()> {
+    fn follow_exits(&mut self, f: FuncId, b: BlockId, only_exceptions: bool) {
         let fp = self.fp;
         let g = &fp.graphs[f.index()];
         let block = g.block(b);
@@ -441,7 +472,7 @@ impl Annotator<'_> {
                         class: cls,
                         nullable: false,
                     };
-                    self.merge_var(f, e, &ann, raise_span.unwrap_or(link.span), None)?;
+                    self.merge_var(f, e, &ann, raise_span.unwrap_or(link.span), None);
                 }
             } else if only_exceptions {
                 continue;
@@ -450,6 +481,10 @@ impl Annotator<'_> {
             let target = g.link_target(l);
             let mut changed = !self.a.reached_blocks[f.index()].contains(&target);
             for (arg, &param) in link.args.iter().zip(&g.block(target).inputargs) {
+                if self.is_poisoned(f, arg) {
+                    changed |= self.poison_var(f, param);
+                    continue;
+                }
                 let ann = match arg {
                     Value::Var(x) => narrowed.get(x).cloned().unwrap_or_else(|| self.ann(f, arg)),
                     Value::Const(_) => self.ann(f, arg),
@@ -457,24 +492,26 @@ impl Annotator<'_> {
                 let origin = self.origin(f, arg, link.span);
                 let what = (target == g.returnblock)
                     .then(|| format!("the return value of {}()", self.prog.func(f).name));
-                changed |= self.merge_var(f, param, &ann, origin, what)?;
+                changed |= self.merge_var(f, param, &ann, origin, what);
             }
             if target == g.returnblock {
                 let ret = self.a.var(f, g.block(target).inputargs[0]);
-                if self.a.funcs[f.index()].ret.as_ref() != Some(&ret) {
+                // (`changed` also when the return value was just poisoned)
+                if changed || self.a.funcs[f.index()].ret.as_ref() != Some(&ret) {
                     self.a.funcs[f.index()].ret = Some(ret);
                     let deps = self.ret_deps[f.index()].clone();
                     self.reflow_all(deps);
                 }
                 self.a.reached_blocks[f.index()].insert(target);
             } else if target == g.exceptblock {
-                self.check_raised(f, link)?;
+                if let Err(e) = self.check_raised(f, link) {
+                    self.record(e);
+                }
                 self.a.reached_blocks[f.index()].insert(target);
             } else if changed {
                 self.schedule((f, target));
             }
         }
-        Ok(())
     }
 
     /// What a link to the except block raises must be an exception

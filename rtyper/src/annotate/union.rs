@@ -291,10 +291,14 @@ impl Annotator<'_> {
     /// Store a value into a list's items (widening them).
     pub fn list_store(&mut self, def: ListDefId, v: &SomeValue, origin: Span) -> DResult<()> {
         let r = self.a.list_root(def);
+        if self.list_poisoned(r) {
+            return Ok(());
+        }
         let old = self.a.listdefs[r.0 as usize].item.clone();
         let new = match self.union(&old, v) {
             Ok(n) => n,
             Err(c) => {
+                self.poison_list(r);
                 let old_origin = self.a.listdefs[r.0 as usize].item_origin;
                 let c = Conflict {
                     context: Some("items".into()),
@@ -357,12 +361,16 @@ impl Annotator<'_> {
         origin: Span,
     ) -> DResult<()> {
         let r = self.a.dict_root(def);
+        if self.dict_poisoned(r) {
+            return Ok(());
+        }
         let d = self.a.dictdefs[r.0 as usize].clone();
         let (mut key_changed, mut value_changed) = (false, false);
         let mut new_key = d.key.clone();
         let mut new_value = d.value.clone();
         if let Some(k) = key {
             new_key = self.union(&d.key, k).map_err(|c| {
+                self.poison_dict(r);
                 self.conflict_error(
                     Conflict {
                         context: Some("keys".into()),
@@ -377,6 +385,7 @@ impl Annotator<'_> {
         }
         if let Some(v) = value {
             new_value = self.union(&d.value, v).map_err(|c| {
+                self.poison_dict(r);
                 self.conflict_error(
                     Conflict {
                         context: Some("values".into()),

@@ -58,6 +58,21 @@ fn python_path(want: &Expect) -> std::ffi::OsString {
     std::env::join_paths(dirs).unwrap()
 }
 
+/// docs/tutorial.md's programs run as the tutorial says (untranslated here;
+/// tests/native.rs-style translation is covered by the goal programs).
+#[test]
+fn tutorial_steps_untranslated() {
+    let want = std::fs::read(root().join("goal/bf/hello.out")).unwrap();
+    for p in files("docs/tutorial", "rpy") {
+        let out = translate()
+            .args(["--interp", &rel(&p), "goal/bf/hello.b"])
+            .output()
+            .unwrap();
+        assert_eq!(out.stdout, want, "{}", rel(&p));
+        assert_eq!(out.status.code(), Some(0), "{}", rel(&p));
+    }
+}
+
 #[test]
 fn toy_squares_untranslated() {
     for (n, sq) in [("12", "144\n"), ("1000", "1000000\n")] {

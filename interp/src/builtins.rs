@@ -6,9 +6,9 @@ use super::exceptions::*;
 use super::format::{to_str, write_str};
 use super::value::{Str, Value};
 use super::Interp;
-use rpy_front::program::{builtin_class as bc, Builtin};
+use rpy_front::program::Builtin;
 use rpy_semantics::{float, int, parse, text};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::rc::Rc;
 
 pub(super) fn arg_count(name: &str, args: &[Value], lo: usize, hi: usize) -> R<()> {
@@ -200,6 +200,13 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
             name
         ))),
         Builtin::Write | Builtin::WriteErr | Builtin::Flush | Builtin::ReadFile => io(ip, b, args),
+        Builtin::OsWrite
+        | Builtin::OsRead
+        | Builtin::OsOpen
+        | Builtin::OsClose
+        | Builtin::OsLseek
+        | Builtin::TimeTime
+        | Builtin::TimeClock => os(ip, b, args),
         Builtin::ReadStdin => read_stdin(ip, want_int("read_stdin()", one()?)?),
     }
 }
@@ -363,24 +370,54 @@ fn io(ip: &Interp, b: Builtin, args: &[Value]) -> R<Value> {
     Ok(Value::None)
 }
 
+/// `os.*` and `time.*`: fds 1 and 2 go through the stdout buffer in
+/// order with `print`; the rest is the semantics' file-descriptor I/O.
+fn os(ip: &Interp, b: Builtin, args: &[Value]) -> R<Value> {
+    use rpy_semantics::io;
+    let name = b.name();
+    let (lo, hi) = b.arity();
+    arg_count(name, args, lo, hi)?;
+    let int = |i: usize| want_int(name, &args[i]);
+    let r = match b {
+        Builtin::OsWrite => {
+            let (fd, s) = (int(0)?, want_str(name, &args[1])?);
+            match fd {
+                1 => {
+                    ip.out.borrow_mut().extend_from_slice(s);
+                    ip.maybe_flush();
+                    Ok(Value::Int(s.len() as i64))
+                }
+                2 => {
+                    ip.flush();
+                    let _ = std::io::stderr().write_all(s);
+                    Ok(Value::Int(s.len() as i64))
+                }
+                _ => io::write(fd, s).map(Value::Int),
+            }
+        }
+        Builtin::OsRead => {
+            if int(0)? == 0 {
+                ip.flush();
+            }
+            io::read(int(0)?, int(1)?).map(|v| Value::Str(Rc::from(v)))
+        }
+        Builtin::OsOpen => {
+            let mode = if args.len() > 2 { int(2)? } else { 0o777 };
+            io::open(want_str(name, &args[0])?, int(1)?, mode).map(Value::Int)
+        }
+        Builtin::OsClose => io::close(int(0)?).map(|_| Value::None),
+        Builtin::OsLseek => io::lseek(int(0)?, int(1)?, int(2)?).map(Value::Int),
+        _ => Ok(Value::Float(io::time())),
+    };
+    r.map_err(raised)
+}
+
 /// `read_stdin(n)`: up to `n` bytes ("" at the end of the input).
 fn read_stdin(ip: &Interp, n: i64) -> R<Value> {
-    let n = n.max(0) as usize;
     ip.flush();
-    let mut buf = vec![0u8; n];
-    let mut got = 0;
-    let stdin = std::io::stdin();
-    let mut lock = stdin.lock();
-    while got < n {
-        match lock.read(&mut buf[got..]) {
-            Ok(0) => break,
-            Ok(k) => got += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(exc(bc::OS_ERROR, e.to_string())),
-        }
-    }
-    buf.truncate(got);
-    Ok(Value::Str(Rc::from(buf)))
+    rpy_semantics::io::read_stdin(n)
+        .map(|data| Value::Str(Rc::from(data)))
+        .map_err(raised)
 }
 
 pub(super) fn no_method(recv: &Value, m: &str) -> Exc {

@@ -64,6 +64,12 @@ pub enum ExtModule {
     /// `_rpy_internal`: the builtins the toolchain's own library modules
     /// (written in rpy: `rpy.objectmodel`, …) are made of.
     Internal,
+    /// RPython's `os`: file descriptors (`write`, `read`, `open`, …).
+    Os,
+    /// `sys`: `maxsize`.
+    Sys,
+    /// `time`: `time()`, `clock()`.
+    Time,
 }
 
 impl ExtModule {
@@ -73,6 +79,33 @@ impl ExtModule {
             ExtModule::Jit => "rpy.jit",
             ExtModule::Io => "rpy.io",
             ExtModule::Internal => "_rpy_internal",
+            ExtModule::Os => "os",
+            ExtModule::Sys => "sys",
+            ExtModule::Time => "time",
+        }
+    }
+
+    /// `module.NAME` when it is a constant (`os.O_RDONLY`, `sys.maxsize`).
+    pub fn constant(self, name: &str) -> Option<ConstValue> {
+        match (self, name) {
+            (ExtModule::Os, _) => rpy_semantics::io::OS_CONSTANTS
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, v)| ConstValue::Int(*v)),
+            (ExtModule::Sys, "maxsize") => Some(ConstValue::Int(i64::MAX)),
+            _ => None,
+        }
+    }
+
+    /// Every name of the module: its builtins and its constants.
+    pub fn constant_names(self) -> Vec<&'static str> {
+        match self {
+            ExtModule::Os => rpy_semantics::io::OS_CONSTANTS
+                .iter()
+                .map(|(n, _)| *n)
+                .collect(),
+            ExtModule::Sys => vec!["maxsize"],
+            _ => Vec::new(),
         }
     }
 
@@ -82,6 +115,9 @@ impl ExtModule {
             ExtModule::Jit => Builtin::JIT,
             ExtModule::Io => Builtin::IO,
             ExtModule::Internal => Builtin::INTERNAL,
+            ExtModule::Os => Builtin::OS,
+            ExtModule::Sys => &[],
+            ExtModule::Time => Builtin::TIME,
         }
     }
 
@@ -132,6 +168,14 @@ pub enum Builtin {
     LookInsideIff,
     /// `set_param(driver, name, value)`: accepted, no effect yet.
     SetParam,
+    // os, time
+    OsWrite,
+    OsRead,
+    OsOpen,
+    OsClose,
+    OsLseek,
+    TimeTime,
+    TimeClock,
     // _rpy_internal
     /// True in translated code (every run-time mode), False at import time.
     WeAreTranslated,
@@ -150,7 +194,11 @@ impl Builtin {
         use Builtin::*;
         match self {
             Print | Super | JitDriver => (0, usize::MAX),
-            SetParam => (3, 3),
+            SetParam | OsLseek => (3, 3),
+            OsOpen => (2, 3),
+            OsWrite | OsRead => (2, 2),
+            OsClose => (1, 1),
+            TimeTime | TimeClock => (0, 0),
             WeAreTranslated => (0, 0),
             Range => (1, 3),
             Int => (1, 2),
@@ -196,6 +244,14 @@ impl Builtin {
         Builtin::SetParam,
     ];
     pub const INTERNAL: &'static [Builtin] = &[Builtin::WeAreTranslated];
+    pub const OS: &'static [Builtin] = &[
+        Builtin::OsWrite,
+        Builtin::OsRead,
+        Builtin::OsOpen,
+        Builtin::OsClose,
+        Builtin::OsLseek,
+    ];
+    pub const TIME: &'static [Builtin] = &[Builtin::TimeTime, Builtin::TimeClock];
     pub const IO: &'static [Builtin] = &[
         Builtin::Write,
         Builtin::WriteErr,
@@ -234,6 +290,13 @@ impl Builtin {
             Builtin::LookInsideIff => "look_inside_iff",
             Builtin::SetParam => "set_param",
             Builtin::WeAreTranslated => "we_are_translated",
+            Builtin::OsWrite => "write",
+            Builtin::OsRead => "read",
+            Builtin::OsOpen => "open",
+            Builtin::OsClose => "close",
+            Builtin::OsLseek => "lseek",
+            Builtin::TimeTime => "time",
+            Builtin::TimeClock => "clock",
             Builtin::Write => "write",
             Builtin::WriteErr => "write_err",
             Builtin::ReadFile => "read_file",
@@ -256,6 +319,8 @@ impl Builtin {
                 | Builtin::Hint
                 | Builtin::WeAreJitted
                 | Builtin::WeAreTranslated
+                | Builtin::TimeTime
+                | Builtin::TimeClock
         )
     }
 

@@ -8,7 +8,7 @@ use crate::object::{str_bytes, RStr};
 use crate::pyrepr::float_repr;
 use crate::str::{empty_str, rpy_str_from_bytes};
 use std::cell::UnsafeCell;
-use std::io::{Read, Write};
+use std::io::Write;
 
 /// Flush when the buffer holds this much.
 const OUT_LIMIT: usize = 1 << 17;
@@ -116,19 +116,70 @@ pub unsafe fn rpy_io_read_file(path: *mut RStr) -> *mut RStr {
 /// (flushes stdout first, so prompts appear).
 pub fn rpy_io_read_stdin(n: i64) -> *mut RStr {
     rpy_io_flush();
-    let mut buf = vec![0u8; n.max(0) as usize];
-    let mut got = 0;
-    let mut stdin = std::io::stdin().lock();
-    while got < buf.len() {
-        match stdin.read(&mut buf[got..]) {
-            Ok(0) => break,
-            Ok(k) => got += k,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(_) => break,
+    match rpy_semantics::io::read_stdin(n) {
+        Ok(data) if !data.is_empty() => rpy_str_from_bytes(&data),
+        // an unreadable stdin reads as its end, as before
+        _ => empty_str(),
+    }
+}
+
+/// Raise the semantics' error `e` (and return the dummy result).
+fn or_raise<T>(r: rpy_semantics::Result<T>, dummy: T) -> T {
+    r.unwrap_or_else(|e| {
+        raise_error(e);
+        dummy
+    })
+}
+
+/// `os.write(fd, s)`: fds 1 and 2 go through the stdout buffer (in order
+/// with `print`), the others straight to the file.
+pub unsafe fn rpy_os_write(fd: i64, s: *mut RStr) -> i64 {
+    let bytes = str_bytes(s);
+    match fd {
+        1 => {
+            out(bytes);
+            bytes.len() as i64
+        }
+        2 => {
+            rpy_io_write_err(s);
+            bytes.len() as i64
+        }
+        _ => or_raise(rpy_semantics::io::write(fd, bytes), 0),
+    }
+}
+
+/// `os.read(fd, n)`: at most `n` bytes (stdout is flushed before reading
+/// stdin, so prompts appear).
+pub fn rpy_os_read(fd: i64, n: i64) -> *mut RStr {
+    if fd == 0 {
+        rpy_io_flush();
+    }
+    match rpy_semantics::io::read(fd, n) {
+        Ok(data) if data.is_empty() => empty_str(),
+        Ok(data) => rpy_str_from_bytes(&data),
+        Err(e) => {
+            raise_error(e);
+            std::ptr::null_mut()
         }
     }
-    if got == 0 {
-        return empty_str();
-    }
-    rpy_str_from_bytes(&buf[..got])
+}
+
+/// `os.open(path, flags, mode)`.
+pub unsafe fn rpy_os_open(path: *mut RStr, flags: i64, mode: i64) -> i64 {
+    or_raise(rpy_semantics::io::open(str_bytes(path), flags, mode), -1)
+}
+
+/// `os.close(fd)`.
+pub fn rpy_os_close(fd: i64) {
+    or_raise(rpy_semantics::io::close(fd), ())
+}
+
+/// `os.lseek(fd, pos, how)`.
+pub fn rpy_os_lseek(fd: i64, pos: i64, how: i64) -> i64 {
+    or_raise(rpy_semantics::io::lseek(fd, pos, how), -1)
+}
+
+/// `time.time()`.
+pub fn rpy_time_time() -> f64 {
+    rpy_semantics::io::time()
 }

@@ -58,6 +58,11 @@ pub enum Error {
         reason: String,
         path: Vec<u8>,
     },
+    /// An OSError of an operation on a file descriptor: `[Errno N] reason`.
+    OsFd {
+        errno: Option<i32>,
+        reason: String,
+    },
 }
 
 /// The result of an operation that may raise.
@@ -84,7 +89,7 @@ impl Error {
             | PopIndexOutOfRange => exc::INDEX_ERROR,
             DictChangedSize | RecursionDepth => exc::RUNTIME_ERROR,
             Key(_) => exc::KEY_ERROR,
-            Os { .. } => exc::OS_ERROR,
+            Os { .. } | OsFd { .. } => exc::OS_ERROR,
             NegativeToFractionalPower
             | NegativeIntPower
             | NegativeShiftCount
@@ -148,6 +153,12 @@ impl Error {
                 )
             }
             Key(repr) => return Cow::Owned(repr.clone()),
+            OsFd { errno, reason } => {
+                return Cow::Owned(match errno {
+                    Some(n) => format!("[Errno {n}] {reason}").into_bytes(),
+                    None => reason.clone().into_bytes(),
+                })
+            }
             Os {
                 errno,
                 reason,

@@ -1,4 +1,4 @@
-# error: 2:1: rpy.jit
+# error: 2:16: cannot import name 'path' from 'os'
 from os import path
 
 

@@ -364,9 +364,7 @@ impl Builder<'_> {
                 };
             }
             Some(ConstValue::ExtModule(m)) => {
-                return self
-                    .ext_attr(m, attr, span)
-                    .map(|b| Value::Const(ConstValue::Builtin(b)))
+                return self.ext_attr(m, attr, span).map(Value::Const)
             }
             Some(ConstValue::Module(m)) => {
                 return self.module_attr(m, attr, span).map(Value::Const)
@@ -418,8 +416,11 @@ impl Builder<'_> {
         })
     }
 
-    fn ext_attr(&self, m: ExtModule, attr: &str, span: Span) -> DResult<Builtin> {
+    /// `m.name` of a toolchain module: a builtin or a constant.
+    fn ext_attr(&self, m: ExtModule, attr: &str, span: Span) -> DResult<ConstValue> {
         m.lookup(attr)
+            .map(ConstValue::Builtin)
+            .or_else(|| m.constant(attr))
             .ok_or_else(|| Diagnostic::error(span, format!("{} has no name '{attr}'", m.name())))
     }
 

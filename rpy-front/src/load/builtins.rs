@@ -134,10 +134,57 @@ impl Loader {
                 },
                 _ => return self.type_error("read_file() takes a path", span),
             },
+            Builtin::OsWrite
+            | Builtin::OsRead
+            | Builtin::OsOpen
+            | Builtin::OsClose
+            | Builtin::OsLseek
+            | Builtin::TimeTime
+            | Builtin::TimeClock => self.os_call(b, &args, span)?,
             Builtin::ReadStdin | Builtin::Print | Builtin::JitDriver => {
                 return self.diag(span, format!("{}() cannot run at import time", b.name()))
             }
         })
+    }
+
+    /// `os.*` and `time.*` at import time: the semantics' operations (fds
+    /// 1 and 2 are this process's stdout and stderr).
+    fn os_call(&self, b: Builtin, args: &[Obj], span: Span) -> R<Obj> {
+        use rpy_semantics::io;
+        let int = |i: usize| -> R<i64> {
+            match args.get(i).and_then(Obj::as_int) {
+                Some(n) => Ok(n),
+                None => self.type_error(format!("{}() takes an int here", b.name()), span),
+            }
+        };
+        let bytes = |i: usize| -> R<&[u8]> {
+            match args.get(i) {
+                Some(Obj::Str(s)) => Ok(s),
+                _ => self.type_error(format!("{}() takes a str here", b.name()), span),
+            }
+        };
+        let r = match b {
+            Builtin::OsWrite if matches!(int(0)?, 1 | 2) => {
+                let s = bytes(1)?;
+                let _ = std::io::stdout().flush();
+                let r = if int(0)? == 1 {
+                    std::io::stdout().write_all(s)
+                } else {
+                    std::io::stderr().write_all(s)
+                };
+                Ok(Obj::Int(if r.is_ok() { s.len() as i64 } else { 0 }))
+            }
+            Builtin::OsWrite => io::write(int(0)?, bytes(1)?).map(Obj::Int),
+            Builtin::OsRead => io::read(int(0)?, int(1)?).map(|v| Obj::str(&v)),
+            Builtin::OsOpen => {
+                let mode = if args.len() > 2 { int(2)? } else { 0o777 };
+                io::open(bytes(0)?, int(1)?, mode).map(Obj::Int)
+            }
+            Builtin::OsClose => io::close(int(0)?).map(|_| Obj::None),
+            Builtin::OsLseek => io::lseek(int(0)?, int(1)?, int(2)?).map(Obj::Int),
+            _ => Ok(Obj::Float(io::time())),
+        };
+        r.or_else(|e| self.raise_error(e, span))
     }
 
     /// `@elidable` and the other JIT hints on a function.

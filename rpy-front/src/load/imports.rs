@@ -20,6 +20,9 @@ fn ext_module(name: &str) -> Option<ExtModule> {
         "rpy.jit" | "rpython.rlib.jit" => Some(ExtModule::Jit),
         "rpy.io" => Some(ExtModule::Io),
         "_rpy_internal" => Some(ExtModule::Internal),
+        "os" => Some(ExtModule::Os),
+        "sys" => Some(ExtModule::Sys),
+        "time" => Some(ExtModule::Time),
         _ => None,
     }
 }
@@ -70,7 +73,12 @@ fn candidates(name: &str) -> [PathBuf; 4] {
 impl Loader {
     /// `m.attr` of a toolchain module.
     pub fn module_attr(&self, m: ExtModule, attr: &str) -> Option<Obj> {
-        m.lookup(attr).map(Obj::Builtin)
+        m.lookup(attr).map(Obj::Builtin).or_else(|| {
+            m.constant(attr).map(|c| match c {
+                crate::program::ConstValue::Int(i) => Obj::Int(i),
+                _ => Obj::None,
+            })
+        })
     }
 
     fn no_module<T>(&self, name: &str, span: Span) -> R<T> {
@@ -85,7 +93,7 @@ impl Loader {
         self.raise(
             bc::IMPORT_ERROR,
             format!(
-                "No module named '{name}' (looked for {name}.rpy and {name}.py in {}; rpy also provides rpy.jit, rpy.io and rpython.rlib.jit)",
+                "No module named '{name}' (looked for {name}.rpy and {name}.py in {}; rpy also provides rpy.jit, rpy.io, os, sys, time and the rpython.rlib modules)",
                 dirs.join(", ")
             ),
             span,
@@ -223,7 +231,12 @@ impl Loader {
         }
         let provides = match m {
             Obj::Module(e) => {
-                let known: Vec<&str> = e.builtins().iter().map(|b| b.name()).collect();
+                let known: Vec<&str> = e
+                    .builtins()
+                    .iter()
+                    .map(|b| b.name())
+                    .chain(e.constant_names())
+                    .collect();
                 format!(" (it provides: {})", known.join(", "))
             }
             _ => String::new(),
@@ -245,7 +258,9 @@ impl Loader {
             Obj::Module(e) => e
                 .builtins()
                 .iter()
-                .map(|b| (b.name().to_string(), Obj::Builtin(*b)))
+                .map(|b| b.name())
+                .chain(e.constant_names())
+                .filter_map(|n| Some((n.to_string(), self.module_attr(*e, n)?)))
                 .collect(),
             Obj::PyModule(p) => match p.get("__all__") {
                 Some(all) => {

@@ -742,6 +742,12 @@ impl Annotator<'_> {
             }
             return Ok(result);
         }
+        if let Some((kinds, result, what)) = typed_rule(b) {
+            if !anns.iter().zip(kinds).all(|(a, accepts)| accepts(a)) {
+                return self.bad_builtin(b, &anns, span, what);
+            }
+            return Ok(result);
+        }
         match b {
             Builtin::Print => {
                 for (name, (ann, _)) in &keywords {
@@ -892,6 +898,32 @@ fn any(_: &SomeValue) -> bool {
 
 fn is_str(a: &SomeValue) -> bool {
     matches!(a, S::Str { .. })
+}
+
+/// A builtin's rule when each argument has its own kind and the result
+/// is fixed: the `os` and `time` functions.
+type TypedRule = (&'static [fn(&SomeValue) -> bool], SomeValue, &'static str);
+
+fn is_int(a: &SomeValue) -> bool {
+    a.is_intlike()
+}
+
+fn typed_rule(b: Builtin) -> Option<TypedRule> {
+    const I: fn(&SomeValue) -> bool = is_int;
+    const S_: fn(&SomeValue) -> bool = is_str;
+    Some(match b {
+        Builtin::OsWrite => (&[I, S_], S::INT, "os.write(fd, s) takes an int and a str"),
+        Builtin::OsRead => (&[I, I], S::STR, "os.read(fd, n) takes two ints"),
+        Builtin::OsOpen => (
+            &[S_, I, I],
+            S::INT,
+            "os.open(path, flags, mode) takes a str and ints",
+        ),
+        Builtin::OsClose => (&[I], S::None, "os.close(fd) takes an int"),
+        Builtin::OsLseek => (&[I, I, I], S::INT, "os.lseek(fd, pos, how) takes ints"),
+        Builtin::TimeTime | Builtin::TimeClock => (&[], S::Float, ""),
+        _ => return None,
+    })
 }
 
 /// A builtin's rule when it is just: each argument accepted by a

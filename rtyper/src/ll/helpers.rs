@@ -194,6 +194,13 @@ helper_table! {
     rpy_io_read_file (Str) -> Str, WritesHeap, OS, "rpy.io.read_file(path)";
     rpy_io_read_stdin (S) -> Str, WritesHeap, NONE, "rpy.io.read_stdin(n): '' at end of input";
     rpy_io_flush () -> Void, WritesHeap, NONE, "rpy.io.flush()";
+    // os and time (RPython's I/O on file descriptors)
+    rpy_os_write (S, Str) -> S, WritesHeap, OS, "os.write(fd, s): fds 1 and 2 through the stdout buffer";
+    rpy_os_read (S, S) -> Str, WritesHeap, OS, "os.read(fd, n) (fd 0 flushes stdout first)";
+    rpy_os_open (Str, S, S) -> S, WritesHeap, OS, "os.open(path, flags, mode)";
+    rpy_os_close (S) -> Void, WritesHeap, OS, "os.close(fd)";
+    rpy_os_lseek (S, S, S) -> S, WritesHeap, OS, "os.lseek(fd, pos, how)";
+    rpy_time_time () -> F, ReadsHeap, NONE, "time.time()";
 }
 
 impl std::fmt::Display for Helper {

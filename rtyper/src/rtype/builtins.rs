@@ -148,6 +148,13 @@ impl GraphTyper<'_, '_> {
                 self.helper(Helper::rpy_io_read_stdin, vec![n], None)
             }
             Builtin::Flush => self.helper(Helper::rpy_io_flush, Vec::new(), None),
+            Builtin::OsWrite
+            | Builtin::OsRead
+            | Builtin::OsOpen
+            | Builtin::OsClose
+            | Builtin::OsLseek
+            | Builtin::TimeTime
+            | Builtin::TimeClock => self.os_call(b, args),
             Builtin::Promote => {
                 let v = self.operand(&args[0], &hint)?;
                 Ok(self.emit(LLOpKind::JitPromote, vec![v], hint))
@@ -157,6 +164,33 @@ impl GraphTyper<'_, '_> {
             }
             other => Err(self.error(format!("{}() cannot be called here in rpy", other.name()))),
         }
+    }
+
+    /// `os.*` and `time.*`: one runtime helper each (`os.open`'s mode
+    /// defaults to 0o777, as in Python).
+    fn os_call(&mut self, b: Builtin, args: &[Value]) -> DResult<LLValue> {
+        let (helper, kinds): (Helper, &[LLType]) = match b {
+            Builtin::OsWrite => (Helper::rpy_os_write, &[LLType::Signed, LLType::Str]),
+            Builtin::OsRead => (Helper::rpy_os_read, &[LLType::Signed, LLType::Signed]),
+            Builtin::OsOpen => (
+                Helper::rpy_os_open,
+                &[LLType::Str, LLType::Signed, LLType::Signed],
+            ),
+            Builtin::OsClose => (Helper::rpy_os_close, &[LLType::Signed]),
+            Builtin::OsLseek => (
+                Helper::rpy_os_lseek,
+                &[LLType::Signed, LLType::Signed, LLType::Signed],
+            ),
+            _ => (Helper::rpy_time_time, &[]),
+        };
+        let mut vs = Vec::new();
+        for (a, t) in args.iter().zip(kinds) {
+            vs.push(self.operand(a, t)?);
+        }
+        if b == Builtin::OsOpen && vs.len() == 2 {
+            vs.push(int_const(0o777));
+        }
+        self.helper(helper, vs, None)
     }
 
     /// `range(stop)`, `range(start, stop[, step])` as a list.

@@ -132,4 +132,10 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RStr) -> *mut RStr = rpy_io_read_file;
     let _: unsafe fn(i64) -> *mut RStr = rpy_io_read_stdin;
     let _: unsafe fn() -> () = rpy_io_flush;
+    let _: unsafe fn(i64, *mut RStr) -> i64 = rpy_os_write;
+    let _: unsafe fn(i64, i64) -> *mut RStr = rpy_os_read;
+    let _: unsafe fn(*mut RStr, i64, i64) -> i64 = rpy_os_open;
+    let _: unsafe fn(i64) -> () = rpy_os_close;
+    let _: unsafe fn(i64, i64, i64) -> i64 = rpy_os_lseek;
+    let _: unsafe fn() -> f64 = rpy_time_time;
 }

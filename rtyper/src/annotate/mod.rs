@@ -6,6 +6,7 @@
 mod calls;
 mod methods;
 pub mod model;
+pub mod percent;
 pub mod print;
 pub mod result;
 mod rules;

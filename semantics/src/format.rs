@@ -213,14 +213,15 @@ impl<'a> Iterator for Pieces<'a> {
     }
 }
 
-/// The decimal number at `fmt[*pos..]` (none: 0); `too_big` past i64.
-fn parse_number(fmt: &[u8], pos: &mut usize, too_big: Error) -> Result<usize> {
+/// The decimal number at `fmt[*pos..]` (none: 0); `too_big` past `max`
+/// (CPython's limits: a width is an `ssize_t`, a precision an `int`).
+fn parse_number(fmt: &[u8], pos: &mut usize, max: usize, too_big: Error) -> Result<usize> {
     let mut n: usize = 0;
     while let Some(d) = fmt.get(*pos).filter(|c| c.is_ascii_digit()) {
         n = n
             .checked_mul(10)
             .and_then(|n| n.checked_add(usize::from(d - b'0')))
-            .filter(|&n| n <= i64::MAX as usize)
+            .filter(|&n| n <= max)
             .ok_or_else(|| too_big.clone())?;
         *pos += 1;
     }
@@ -241,14 +242,20 @@ fn parse_spec(fmt: &[u8], mut pos: usize) -> Result<(Spec, usize)> {
     if fmt.get(pos) == Some(&b'*') {
         return Err(Error::FormatStar);
     }
-    let width = parse_number(fmt, &mut pos, Error::FormatWidthTooBig)?;
+    let width = parse_number(fmt, &mut pos, i64::MAX as usize, Error::FormatWidthTooBig)?;
     let mut precision = None;
     if fmt.get(pos) == Some(&b'.') {
         pos += 1;
         if fmt.get(pos) == Some(&b'*') {
             return Err(Error::FormatStar);
         }
-        precision = Some(parse_number(fmt, &mut pos, Error::FormatPrecisionTooBig)?);
+        let max = i32::MAX as usize;
+        precision = Some(parse_number(
+            fmt,
+            &mut pos,
+            max,
+            Error::FormatPrecisionTooBig,
+        )?);
     }
     // C's length modifiers, which Python ignores (`%ld`)
     if matches!(fmt.get(pos), Some(b'h' | b'l' | b'L')) {

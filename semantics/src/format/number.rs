@@ -66,20 +66,35 @@ fn finite_digits(spec: &Spec, f: f64) -> Vec<u8> {
     }
 }
 
+/// The most decimals Rust is asked for: an f64's exact decimal expansion
+/// has at most 1074 (and Rust formats at most `u16::MAX`); any further
+/// digits are zeros, appended by `zeros`.
+const EXACT_DIGITS: usize = 1100;
+
+/// `p - EXACT_DIGITS` zeros, if `p` is more.
+fn zeros(p: usize) -> impl Iterator<Item = char> {
+    std::iter::repeat_n('0', p.saturating_sub(EXACT_DIGITS))
+}
+
 /// `%.{p}f`; `#` keeps the point when there are no decimals.
 fn fixed(f: f64, p: usize, alt: bool) -> Vec<u8> {
-    let mut s = format!("{f:.p$}").into_bytes();
+    let q = p.min(EXACT_DIGITS);
+    let mut s = format!("{f:.q$}");
+    s.extend(zeros(p));
     if alt && p == 0 {
-        s.push(b'.');
+        s.push('.');
     }
-    s
+    s.into_bytes()
 }
 
 /// The mantissa and the decimal exponent of `f` with `p` decimals.
 fn mantissa_exponent(f: f64, p: usize) -> (String, i32) {
-    let s = format!("{f:.p$e}");
+    let q = p.min(EXACT_DIGITS);
+    let s = format!("{f:.q$e}");
     let (m, e) = s.split_once('e').unwrap_or((&s, "0"));
-    (m.to_string(), e.parse().unwrap_or(0))
+    let mut m = m.to_string();
+    m.extend(zeros(p));
+    (m, e.parse().unwrap_or(0))
 }
 
 /// `%.{p}e`: at least two exponent digits, with a sign.

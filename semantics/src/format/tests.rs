@@ -202,3 +202,20 @@ fn plans_on_static_types() {
     // a mapping may stay unconverted
     assert!(plan(b"abc", &[ArgType::Other("list".into())], true).is_ok());
 }
+
+#[test]
+fn long_precisions() {
+    // CPython 3.11: the exact expansion, then zeros; past an int: an error
+    let s = run(b"%.1500f", &[V::F(0.1)], false);
+    assert_eq!(s.len(), 1 + 1502);
+    assert!(s.starts_with(b"=0.1000000000000000055511151231"));
+    assert!(s[1051..].iter().all(|&c| c == b'0'));
+    let e = run(b"%.70000e", &[V::F(5e-324)], false);
+    assert_eq!(
+        (e.len(), &e[..21]),
+        (1 + 70007, &b"=4.940656458412465441"[..])
+    );
+    assert!(e.ends_with(b"0000e-324"));
+    let big = run(b"%.2147483648f", &[V::F(1.0)], false);
+    assert_eq!(big, b"!ValueError: precision too big");
+}

@@ -123,8 +123,8 @@ impl Spec {
             }
             (b'f' | b'F' | b'e' | b'E' | b'g' | b'G', ArgType::Int) => Ok(Route::Float),
             (b'c', ArgType::Str) => Ok(Route::Text),
-            (b'd' | b'i' | b'u' | b'x' | b'X' | b'o' | b'c', _) => wrong(),
-            (b'f' | b'F' | b'e' | b'E' | b'g' | b'G', _) => wrong(),
+            (b'd' | b'i' | b'u' | b'x' | b'X' | b'o' | b'c', _)
+            | (b'f' | b'F' | b'e' | b'E' | b'g' | b'G', _) => wrong(),
             (ch, _) => Err(Error::FormatUnsupported {
                 ch,
                 index: self.index,
@@ -249,13 +249,8 @@ fn parse_spec(fmt: &[u8], mut pos: usize) -> Result<(Spec, usize)> {
         if fmt.get(pos) == Some(&b'*') {
             return Err(Error::FormatStar);
         }
-        let max = i32::MAX as usize;
-        precision = Some(parse_number(
-            fmt,
-            &mut pos,
-            max,
-            Error::FormatPrecisionTooBig,
-        )?);
+        let too_big = Error::FormatPrecisionTooBig;
+        precision = Some(parse_number(fmt, &mut pos, i32::MAX as usize, too_big)?);
     }
     // C's length modifiers, which Python ignores (`%ld`)
     if matches!(fmt.get(pos), Some(b'h' | b'l' | b'L')) {

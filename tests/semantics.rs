@@ -10,6 +10,9 @@
 //! - the numeric binary cases also go straight to the front end's and
 //!   backendopt's constant folders and to the JIT's trace evaluator.
 //!
+//! The format string of `str % args` stays a literal (rpy requires a
+//! constant format); its arguments become run-time values.
+//!
 //! Adding a case is one line in the table. `RPY_KEEP=1` keeps the generated
 //! program and binaries (in the temporary directory) for a closer look.
 
@@ -91,7 +94,14 @@ fn tokenize(expr: &str) -> Vec<Piece> {
                 .is_some_and(|p| p.is_alphanumeric() || p == '_')
             || c == b'-' && b.get(i + 1).is_some_and(u8::is_ascii_digit) && !operand_before;
         let (lit, end) = if c == b'\'' || c == b'"' {
-            string_literal(b, i)
+            let (lit, end) = string_literal(b, i);
+            if is_format(&b[end..]) {
+                // the format of `%` stays a constant, as rpy requires
+                text.push_str(&source(&lit));
+                i = end;
+                continue;
+            }
+            (lit, end)
         } else if starts_number {
             number_literal(b, i)
         } else {
@@ -109,6 +119,11 @@ fn tokenize(expr: &str) -> Vec<Piece> {
         pieces.push(Piece::Text(text));
     }
     pieces
+}
+
+/// Does `%` follow (the literal before is a format string)?
+fn is_format(rest: &[u8]) -> bool {
+    rest.iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'%')
 }
 
 /// The string literal starting at `b[start]` (a quote) and where it ends.

@@ -10,6 +10,7 @@ use super::Interp;
 use flowgraph::model::{BlockId, ExitCase, ExitSwitch, FunctionGraph, LinkId, Value as Operand};
 use flowgraph::ops::OpKind;
 use rpy_front::program::{builtin_class as bc, Builtin, ClassId, ConstValue, FuncId};
+use rpy_rtyper::annotate::percent;
 use rpy_rtyper::methods::Method;
 use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
@@ -211,6 +212,12 @@ pub enum Instr {
         dst: Slot,
         src: Slot,
     },
+    /// `fmt % arg` with a constant format string.
+    Format {
+        dst: Slot,
+        fmt: Str,
+        arg: Slot,
+    },
     /// A malformed graph: raises RuntimeError with this message.
     Error {
         msg: Rc<str>,
@@ -318,6 +325,9 @@ pub fn describe(i: &Instr) -> String {
         Instr::Eq { dst, a, b } => format!("s{} = s{} == s{}", dst, a, b),
         Instr::Bin { op, dst, a, b } => format!("s{} = s{} {} s{}", dst, a, op.symbol(), b),
         Instr::GetItem { dst, obj, idx } => format!("s{} = s{}[s{}]", dst, obj, idx),
+        Instr::Format { dst, fmt, arg } => {
+            format!("s{} = {:?} % s{}", dst, String::from_utf8_lossy(fmt), arg)
+        }
         Instr::SetItem { obj, idx, v } => format!("s{}[s{}] = s{}", obj, idx, v),
         Instr::ForNext { dst, it, exit } => format!("s{} = next(s{}) or jump {}", dst, it, exit),
         Instr::CallFunc(c) => format!("s{} = call f{}{:?}", c.dst, c.func.0, c.args),
@@ -542,6 +552,10 @@ impl<'a, 'p> Compiler<'a, 'p> {
         let args = &op.args;
         if !op.kind.info().arity.accepts(args.len()) {
             return self.error(format!("{}: bad arity {}", op.kind.name(), args.len()));
+        }
+        if let Some(fmt) = format_string(op) {
+            let arg = self.operand(&args[1]);
+            return self.emit(Instr::Format { dst, fmt, arg });
         }
         if let Some(bop) = bin_op(op.kind) {
             let (x, y) = (self.operand(&args[0]), self.operand(&args[1]));
@@ -1145,6 +1159,13 @@ pub fn compile(ip: &Interp, g: &FunctionGraph) -> Code {
         handler_at: c.handler_at,
         handlers: c.handlers,
     }
+}
+
+/// The constant format string of a `%` op on a str (the annotator
+/// refuses any other on a str).
+fn format_string(op: &flowgraph::model::Op) -> Option<Str> {
+    let fmt = (op.kind == OpKind::Mod).then(|| percent::format_string(op));
+    fmt.flatten().map(Rc::from)
 }
 
 /// The HL op as the interpreter's generic binary instruction (`None`

@@ -1,9 +1,12 @@
 //! Python's `str()` and `repr()` of runtime values, including the shortest
-//! round-trip `repr` of floats.
+//! round-trip `repr` of floats, and `%` formatting with them (the
+//! semantics' `rpy_semantics::format`).
 
 use super::value::{Instance, Value};
 use rpy_front::program::{builtin_class as bc, Program};
+use rpy_semantics::format::{self, ArgValue};
 use std::io::Write;
+use std::rc::Rc;
 
 pub use rpy_front::pyrepr::{float_repr, str_repr};
 
@@ -108,6 +111,56 @@ pub fn exc_message(p: &Program, e: &Instance, out: &mut Vec<u8>) {
         [a] => write_str(p, a, out),
         _ => write_seq(p, args, b'(', b')', out),
     }
+}
+
+/// One argument of `%`, printed with the program's classes.
+struct FormatArg<'a> {
+    p: &'a Program,
+    v: &'a Value,
+}
+
+impl format::FormatArg for FormatArg<'_> {
+    fn value(&self) -> ArgValue<'_> {
+        match self.v {
+            Value::Str(s) => ArgValue::Str(s),
+            Value::Float(f) => ArgValue::Float(*f),
+            v => match v.as_int() {
+                Some(i) => ArgValue::Int(i),
+                None => ArgValue::Other(v.type_name().to_string()),
+            },
+        }
+    }
+
+    fn write_text(&self, repr: bool, out: &mut Vec<u8>) {
+        if repr {
+            write_repr(self.p, self.v, out)
+        } else {
+            write_str(self.p, self.v, out)
+        }
+    }
+}
+
+/// Is `x` a mapping for Python's `%` (which may stay unconverted)? As the
+/// annotator decides: a list, a dict, an object with `__getitem__`.
+fn mapping(p: &Program, x: &Value) -> bool {
+    match x {
+        Value::List(_) | Value::Dict(_) => true,
+        Value::Instance(i) => p.lookup_method(i.class, "__getitem__").is_some(),
+        _ => false,
+    }
+}
+
+/// `fmt % x`: `x` a tuple of the arguments, or the one argument.
+pub fn percent(p: &Program, fmt: &[u8], x: &Value) -> rpy_semantics::Result<Value> {
+    let arg = |v| FormatArg { p, v };
+    let text = match x {
+        Value::Tuple(items) => {
+            let args: Vec<FormatArg> = items.iter().map(arg).collect();
+            format::format(fmt, &args, false)?
+        }
+        one => format::format(fmt, &[arg(one)], mapping(p, one))?,
+    };
+    Ok(Value::Str(Rc::from(text)))
 }
 
 #[cfg(test)]

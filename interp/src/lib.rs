@@ -798,6 +798,10 @@ impl<'p> Interp<'p> {
                 let val = s[*v as usize].clone();
                 self.setattr(&s[*obj as usize], *attr, val)?;
             }
+            Instr::Format { dst, fmt, arg } => {
+                let v = format::percent(self.program, fmt, &s[*arg as usize]).map_err(raised)?;
+                s[*dst as usize].set(v);
+            }
             _ => return Err(runtime_error("not a data instruction")),
         }
         Ok(())

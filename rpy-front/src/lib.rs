@@ -12,6 +12,7 @@ pub mod load;
 mod lower_expr;
 mod lower_stmt;
 pub mod parse;
+mod percent;
 pub mod program;
 pub mod scope;
 pub use rpy_semantics::repr as pyrepr;

@@ -63,6 +63,30 @@ pub enum Error {
         errno: Option<i32>,
         reason: String,
     },
+    /// `%` formatting: the format string ends inside a conversion.
+    FormatIncomplete,
+    /// `%` formatting: an unknown conversion character at this index.
+    FormatUnsupported {
+        ch: u8,
+        index: usize,
+    },
+    FormatWidthTooBig,
+    FormatPrecisionTooBig,
+    /// `%*d`: rpy has no width or precision taken from the arguments.
+    FormatStar,
+    /// `%(key)s`: rpy formats no mappings.
+    FormatMappingKey,
+    FormatNotEnoughArguments,
+    FormatNotAllConverted,
+    /// `%` formatting: the conversion `ch` got an argument of this type.
+    FormatArgType {
+        ch: u8,
+        type_name: String,
+    },
+    /// `%c` of an int outside Python's code points.
+    FormatCharRange,
+    /// `%c` of a code point that is not a byte (rpy's strs are bytes).
+    FormatCharNotByte,
 }
 
 /// The result of an operation that may raise.
@@ -79,8 +103,12 @@ impl Error {
             | FloatFloorDivisionByZero
             | FloatModuloByZero
             | ZeroToNegativePower => exc::ZERO_DIVISION_ERROR,
-            FloatInfinityToInt => exc::OVERFLOW_ERROR,
-            FillCharNotOneChar | OrdNotOneChar(_) => exc::TYPE_ERROR,
+            FloatInfinityToInt | FormatCharRange | FormatCharNotByte => exc::OVERFLOW_ERROR,
+            FillCharNotOneChar
+            | OrdNotOneChar(_)
+            | FormatNotEnoughArguments
+            | FormatNotAllConverted
+            | FormatArgType { .. } => exc::TYPE_ERROR,
             StringIndexOutOfRange
             | ListIndexOutOfRange
             | ListAssignmentIndexOutOfRange
@@ -102,7 +130,13 @@ impl Error {
             | SubstringNotFound
             | NotInList(_)
             | ListRemoveMissing
-            | RangeStepZero => exc::VALUE_ERROR,
+            | RangeStepZero
+            | FormatIncomplete
+            | FormatUnsupported { .. }
+            | FormatWidthTooBig
+            | FormatPrecisionTooBig
+            | FormatStar
+            | FormatMappingKey => exc::VALUE_ERROR,
         }
     }
 
@@ -136,6 +170,28 @@ impl Error {
             RangeStepZero => "range() arg 3 must not be zero",
             DictChangedSize => "dictionary changed size during iteration",
             RecursionDepth => "maximum recursion depth exceeded",
+            FormatIncomplete => "incomplete format",
+            FormatWidthTooBig => "width too big",
+            FormatPrecisionTooBig => "precision too big",
+            FormatStar => "a width or precision from the arguments (%*d) is not supported in rpy",
+            FormatMappingKey => "formatting with a mapping (%(key)s) is not supported in rpy",
+            FormatNotEnoughArguments => "not enough arguments for format string",
+            FormatNotAllConverted => "not all arguments converted during string formatting",
+            FormatCharRange => "%c arg not in range(0x110000)",
+            FormatCharNotByte => "%c arg not in range(256) (rpy's strs are bytes)",
+            FormatArgType { ch, type_name } => return Cow::Owned(format_arg_type(*ch, type_name)),
+            FormatUnsupported { ch, index } => {
+                // CPython shows a character outside printable ASCII as '?'
+                let shown = if (31..=126).contains(ch) {
+                    *ch as char
+                } else {
+                    '?'
+                };
+                return Cow::Owned(
+                    format!("unsupported format character '{shown}' (0x{ch:x}) at index {index}")
+                        .into_bytes(),
+                );
+            }
             InvalidIntLiteral { base, text } => {
                 let mut m = format!("invalid literal for int() with base {base}: ").into_bytes();
                 str_repr(text, &mut m);
@@ -179,6 +235,18 @@ impl Error {
         };
         Cow::Borrowed(fixed.as_bytes())
     }
+}
+
+/// CPython's TypeError for a `%` conversion given the wrong type.
+fn format_arg_type(ch: u8, type_name: &str) -> Vec<u8> {
+    let c = ch as char;
+    match ch {
+        b'c' => "%c requires int or char".into(),
+        b'd' | b'i' | b'u' => format!("%{c} format: a real number is required, not {type_name}"),
+        b'x' | b'X' | b'o' => format!("%{c} format: an integer is required, not {type_name}"),
+        _ => format!("must be real number, not {type_name}"),
+    }
+    .into_bytes()
 }
 
 #[cfg(test)]

@@ -12,6 +12,7 @@
 pub mod error;
 pub mod exc;
 pub mod float;
+pub mod format;
 pub mod int;
 pub mod io;
 pub mod parse;

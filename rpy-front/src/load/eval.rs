@@ -310,9 +310,10 @@ impl Loader {
             {
                 Obj::list(repeat(&l.borrow(), times(n.as_int().unwrap_or(0))))
             }
-            (BinOp::Mod, Obj::Str(_), _) => {
-                return self.diag(span, "str % formatting is not supported at import time yet")
-            }
+            (BinOp::Mod, Obj::Str(fmt), x) => match crate::percent::format(self, fmt, x) {
+                Ok(s) => s,
+                Err(e) => return self.raise_error(e, span),
+            },
             _ => return Ok(None),
         }))
     }

@@ -8,6 +8,7 @@
 mod calls;
 mod methods;
 pub mod model;
+pub mod percent;
 mod poison;
 pub mod print;
 pub mod result;
@@ -833,10 +834,14 @@ fn not_none(a: &SomeValue) -> SomeValue {
 
 /// An operand of `op` is a variable that has only been `None` so far.
 fn has_none_var(op: &flowgraph::model::Op, args: &[SomeValue]) -> bool {
+    let none = |a: &SomeValue| match a {
+        SomeValue::Tuple(items) => items.contains(&SomeValue::None),
+        a => *a == SomeValue::None,
+    };
     op.args
         .iter()
         .zip(args)
-        .any(|(v, a)| matches!(v, Value::Var(_)) && *a == SomeValue::None)
+        .any(|(v, a)| matches!(v, Value::Var(_)) && none(a))
 }
 
 /// An op whose result is a test the annotator narrows on.

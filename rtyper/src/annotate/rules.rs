@@ -279,6 +279,7 @@ impl Annotator<'_> {
             return Err(self.operand_error(f, op, a, b));
         }
         Ok(match (kind, a, b) {
+            (K::Mod, S::Str { .. }, args) => self.percent_format(op, args)?,
             (K::Add | K::InplaceAdd, S::Str { .. }, S::Str { .. }) => S::STR,
             (K::Mul | K::InplaceMul, S::Str { .. }, n) | (K::Mul, n, S::Str { .. })
                 if n.is_intlike() =>

@@ -127,6 +127,10 @@ helper_table! {
     rpy_dict_repr (D) -> Str, ReadsHeap, NONE, "repr(d) (null: 'None')";
     rpy_instance_repr (I) -> Str, Pure, NONE, "'<C object>' (null: 'None')";
     rpy_exc_str (I) -> Str, ReadsHeap, NONE, "str(e) of an exception: its message ('' without)";
+    // `%` formatting, one conversion: the spec is its text ('%-5.2f')
+    rpy_format_int (Str, S) -> Str, Allocates, &[bc::OVERFLOW_ERROR, bc::VALUE_ERROR], "spec % i for %d %i %u %x %X %o %c (OverflowError: %c out of range)";
+    rpy_format_float (Str, F) -> Str, Allocates, &[bc::OVERFLOW_ERROR, bc::VALUE_ERROR], "spec % f for %f %F %e %E %g %G, and %d %i %u truncating (ValueError/OverflowError: of nan/inf)";
+    rpy_format_text (Str, Str) -> Str, Allocates, &[bc::TYPE_ERROR, bc::VALUE_ERROR], "spec % text for %s %r (text is str(x) / repr(x)) and %c of a str (TypeError unless one character)";
     // numbers
     rpy_int_pow (S, S) -> S, Pure, VALUE, "a ** b (wrapping; negative b raises)";
     rpy_float_pow (F, F) -> F, Pure, &[bc::ZERO_DIVISION_ERROR, bc::VALUE_ERROR], "a ** b";

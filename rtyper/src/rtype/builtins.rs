@@ -399,7 +399,12 @@ impl GraphTyper<'_, '_> {
         }
         let ann = self.ann_of(v);
         let (x, _) = self.value(v)?;
-        let name = match Cat::of(&ann) {
+        self.str_of_ll(x, &ann)
+    }
+
+    /// `str(x)` of an LL value annotated `ann`.
+    pub fn str_of_ll(&mut self, x: LLValue, ann: &SomeValue) -> DResult<LLValue> {
+        let name = match Cat::of(ann) {
             Cat::Int => Helper::rpy_int_to_str,
             Cat::Bool => Helper::rpy_bool_to_str,
             Cat::Float => Helper::rpy_float_to_str,
@@ -415,24 +420,38 @@ impl GraphTyper<'_, '_> {
                     if self
                         .rt
                         .prog
-                        .is_subclass(class, builtin_class::BASE_EXCEPTION) =>
+                        .is_subclass(*class, builtin_class::BASE_EXCEPTION) =>
                 {
                     Helper::rpy_exc_str
                 }
                 _ => Helper::rpy_instance_repr,
             },
-            Cat::Other => return Err(self.error(format!("str() of {}", self.user_type(v)))),
+            Cat::Other => {
+                return Err(self.error(format!("str() of {}", self.user_type_ll(&x, ann))))
+            }
         };
         self.helper(name, vec![x], None)
     }
 
-    /// `repr(x)` (used for KeyError messages): quoted strs, else `str(x)`.
+    /// `repr(x)` (KeyError messages, `%r`): quoted strs, `E('msg')` for
+    /// exceptions, else `str(x)`.
     pub fn repr(&mut self, v: &Value) -> DResult<LLValue> {
-        if self.cat(v).strlike() {
-            let s = self.operand(v, &LLType::Str)?;
-            return self.helper(Helper::rpy_str_repr, vec![s], None);
+        let ann = self.ann_of(v);
+        let (x, _) = self.value(v)?;
+        self.repr_ll(x, &ann)
+    }
+
+    /// `repr(x)` of an LL value annotated `ann`.
+    pub fn repr_ll(&mut self, x: LLValue, ann: &SomeValue) -> DResult<LLValue> {
+        match Cat::of(ann) {
+            c if c.strlike() => {
+                let from = self.ty_of(&x);
+                let s = self.convert(x, &from, ann, &LLType::Str)?;
+                self.helper(Helper::rpy_str_repr, vec![s], None)
+            }
+            Cat::Instance => self.helper(Helper::rpy_instance_repr, vec![x], None),
+            _ => self.str_of_ll(x, ann),
         }
-        self.str_of(v)
     }
 }
 

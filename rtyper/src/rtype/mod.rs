@@ -24,6 +24,7 @@ mod graph;
 mod layout;
 mod lltypes;
 mod ops;
+mod percent;
 
 pub use lltypes::user_name;
 

@@ -103,15 +103,23 @@ impl GraphTyper<'_, '_> {
 
     /// The user's name for an operand's type.
     pub fn user_type(&self, v: &Value) -> String {
-        match self.value(v) {
-            Ok((_, LLType::Void)) | Err(_) => match self.ann_of(v) {
+        let x = self
+            .value(v)
+            .map_or(LLValue::Const(LLConst::Void), |(x, _)| x);
+        self.user_type_ll(&x, &self.ann_of(v))
+    }
+
+    /// The user's name for the type of an LL value annotated `ann`.
+    pub fn user_type_ll(&self, x: &LLValue, ann: &SomeValue) -> String {
+        match self.ty_of(x) {
+            LLType::Void => match ann {
                 SomeValue::None => "None".into(),
                 SomeValue::Funcs(_) => "function".into(),
                 SomeValue::Classes(_) => "class".into(),
                 SomeValue::Builtin(b) => format!("builtin {}", b.name()),
                 _ => "an unknown value".into(),
             },
-            Ok((_, t)) => user_name(&t),
+            t => user_name(&t),
         }
     }
 
@@ -304,6 +312,9 @@ impl GraphTyper<'_, '_> {
                 let args = both(LLType::Float, self)?;
                 return Ok(self.emit(kind, args, LLType::Float));
             }
+        }
+        if k == OpKind::Mod && cx.strlike() {
+            return self.percent_format(op);
         }
         let (vx, _) = self.value(x)?;
         let (vy, _) = self.value(y)?;

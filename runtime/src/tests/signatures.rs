@@ -69,6 +69,9 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RDict<*mut RStr, f64>) -> *mut RStr = rpy_dict_repr;
     let _: unsafe fn(*mut Object) -> *mut RStr = rpy_instance_repr;
     let _: unsafe fn(*mut Object) -> *mut RStr = rpy_exc_str;
+    let _: unsafe fn(*mut RStr, i64) -> *mut RStr = rpy_format_int;
+    let _: unsafe fn(*mut RStr, f64) -> *mut RStr = rpy_format_float;
+    let _: unsafe fn(*mut RStr, *mut RStr) -> *mut RStr = rpy_format_text;
     let _: unsafe fn(i64, i64) -> i64 = rpy_int_pow;
     let _: unsafe fn(f64, f64) -> f64 = rpy_float_pow;
     let _: unsafe fn(i64, i64) -> i64 = rpy_int_min;

@@ -6,7 +6,7 @@ use super::exceptions::*;
 use super::format::{to_str, write_str};
 use super::value::{Str, Value};
 use super::Interp;
-use rpy_front::program::Builtin;
+use rpy_front::program::{Builtin, OsFn};
 use rpy_semantics::{float, int, parse, text};
 use std::io::Write;
 use std::rc::Rc;
@@ -200,13 +200,7 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
             name
         ))),
         Builtin::Write | Builtin::WriteErr | Builtin::Flush | Builtin::ReadFile => io(ip, b, args),
-        Builtin::OsWrite
-        | Builtin::OsRead
-        | Builtin::OsOpen
-        | Builtin::OsClose
-        | Builtin::OsLseek
-        | Builtin::TimeTime
-        | Builtin::TimeClock => os(ip, b, args),
+        Builtin::Os(f) => os(ip, f, args),
         Builtin::ReadStdin => read_stdin(ip, want_int("read_stdin()", one()?)?),
     }
 }
@@ -372,14 +366,14 @@ fn io(ip: &Interp, b: Builtin, args: &[Value]) -> R<Value> {
 
 /// `os.*` and `time.*`: fds 1 and 2 go through the stdout buffer in
 /// order with `print`; the rest is the semantics' file-descriptor I/O.
-fn os(ip: &Interp, b: Builtin, args: &[Value]) -> R<Value> {
+fn os(ip: &Interp, f: OsFn, args: &[Value]) -> R<Value> {
     use rpy_semantics::io;
-    let name = b.name();
-    let (lo, hi) = b.arity();
+    let name = f.name();
+    let (lo, hi) = f.arity();
     arg_count(name, args, lo, hi)?;
     let int = |i: usize| want_int(name, &args[i]);
-    let r = match b {
-        Builtin::OsWrite => {
+    let r = match f {
+        OsFn::Write => {
             let (fd, s) = (int(0)?, want_str(name, &args[1])?);
             match fd {
                 1 => {
@@ -395,19 +389,19 @@ fn os(ip: &Interp, b: Builtin, args: &[Value]) -> R<Value> {
                 _ => io::write(fd, s).map(Value::Int),
             }
         }
-        Builtin::OsRead => {
+        OsFn::Read => {
             if int(0)? == 0 {
                 ip.flush();
             }
             io::read(int(0)?, int(1)?).map(|v| Value::Str(Rc::from(v)))
         }
-        Builtin::OsOpen => {
+        OsFn::Open => {
             let mode = if args.len() > 2 { int(2)? } else { 0o777 };
             io::open(want_str(name, &args[0])?, int(1)?, mode).map(Value::Int)
         }
-        Builtin::OsClose => io::close(int(0)?).map(|_| Value::None),
-        Builtin::OsLseek => io::lseek(int(0)?, int(1)?, int(2)?).map(Value::Int),
-        _ => Ok(Value::Float(io::time())),
+        OsFn::Close => io::close(int(0)?).map(|_| Value::None),
+        OsFn::Lseek => io::lseek(int(0)?, int(1)?, int(2)?).map(Value::Int),
+        OsFn::Time | OsFn::Clock => Ok(Value::Float(io::time())),
     };
     r.map_err(raised)
 }

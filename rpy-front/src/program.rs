@@ -168,14 +168,8 @@ pub enum Builtin {
     LookInsideIff,
     /// `set_param(driver, name, value)`: accepted, no effect yet.
     SetParam,
-    // os, time
-    OsWrite,
-    OsRead,
-    OsOpen,
-    OsClose,
-    OsLseek,
-    TimeTime,
-    TimeClock,
+    /// `os.*` and `time.*`.
+    Os(OsFn),
     // _rpy_internal
     /// True in translated code (every run-time mode), False at import time.
     WeAreTranslated,
@@ -194,11 +188,8 @@ impl Builtin {
         use Builtin::*;
         match self {
             Print | Super | JitDriver => (0, usize::MAX),
-            SetParam | OsLseek => (3, 3),
-            OsOpen => (2, 3),
-            OsWrite | OsRead => (2, 2),
-            OsClose => (1, 1),
-            TimeTime | TimeClock => (0, 0),
+            SetParam => (3, 3),
+            Os(f) => f.arity(),
             WeAreTranslated => (0, 0),
             Range => (1, 3),
             Int => (1, 2),
@@ -245,13 +236,13 @@ impl Builtin {
     ];
     pub const INTERNAL: &'static [Builtin] = &[Builtin::WeAreTranslated];
     pub const OS: &'static [Builtin] = &[
-        Builtin::OsWrite,
-        Builtin::OsRead,
-        Builtin::OsOpen,
-        Builtin::OsClose,
-        Builtin::OsLseek,
+        Builtin::Os(OsFn::Write),
+        Builtin::Os(OsFn::Read),
+        Builtin::Os(OsFn::Open),
+        Builtin::Os(OsFn::Close),
+        Builtin::Os(OsFn::Lseek),
     ];
-    pub const TIME: &'static [Builtin] = &[Builtin::TimeTime, Builtin::TimeClock];
+    pub const TIME: &'static [Builtin] = &[Builtin::Os(OsFn::Time), Builtin::Os(OsFn::Clock)];
     pub const IO: &'static [Builtin] = &[
         Builtin::Write,
         Builtin::WriteErr,
@@ -290,13 +281,7 @@ impl Builtin {
             Builtin::LookInsideIff => "look_inside_iff",
             Builtin::SetParam => "set_param",
             Builtin::WeAreTranslated => "we_are_translated",
-            Builtin::OsWrite => "write",
-            Builtin::OsRead => "read",
-            Builtin::OsOpen => "open",
-            Builtin::OsClose => "close",
-            Builtin::OsLseek => "lseek",
-            Builtin::TimeTime => "time",
-            Builtin::TimeClock => "clock",
+            Builtin::Os(f) => f.name(),
             Builtin::Write => "write",
             Builtin::WriteErr => "write_err",
             Builtin::ReadFile => "read_file",
@@ -319,14 +304,52 @@ impl Builtin {
                 | Builtin::Hint
                 | Builtin::WeAreJitted
                 | Builtin::WeAreTranslated
-                | Builtin::TimeTime
-                | Builtin::TimeClock
+                | Builtin::Os(OsFn::Time | OsFn::Clock)
         )
     }
 
     /// Look up `name` among the builtins of one list.
     pub fn lookup(list: &[Builtin], name: &str) -> Option<Builtin> {
         list.iter().copied().find(|b| b.name() == name)
+    }
+}
+
+/// The functions of `os` and `time` (RPython's I/O on file descriptors).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OsFn {
+    Write,
+    Read,
+    Open,
+    Close,
+    Lseek,
+    /// `time.time()`
+    Time,
+    /// `time.clock()`
+    Clock,
+}
+
+impl OsFn {
+    pub fn name(self) -> &'static str {
+        match self {
+            OsFn::Write => "write",
+            OsFn::Read => "read",
+            OsFn::Open => "open",
+            OsFn::Close => "close",
+            OsFn::Lseek => "lseek",
+            OsFn::Time => "time",
+            OsFn::Clock => "clock",
+        }
+    }
+
+    /// `(fewest, most)` arguments.
+    pub fn arity(self) -> (usize, usize) {
+        match self {
+            OsFn::Write | OsFn::Read => (2, 2),
+            OsFn::Open => (2, 3),
+            OsFn::Close => (1, 1),
+            OsFn::Lseek => (3, 3),
+            OsFn::Time | OsFn::Clock => (0, 0),
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::value::{py_eq, HostFn, Obj};
 use super::{Loader, R};
-use crate::program::{builtin_class as bc, Builtin, FuncHints};
+use crate::program::{builtin_class as bc, Builtin, FuncHints, OsFn};
 use crate::span::Span;
 use rpy_semantics::{float, int, parse, repr, text};
 use std::io::Write;
@@ -134,13 +134,7 @@ impl Loader {
                 },
                 _ => return self.type_error("read_file() takes a path", span),
             },
-            Builtin::OsWrite
-            | Builtin::OsRead
-            | Builtin::OsOpen
-            | Builtin::OsClose
-            | Builtin::OsLseek
-            | Builtin::TimeTime
-            | Builtin::TimeClock => self.os_call(b, &args, span)?,
+            Builtin::Os(f) => self.os_call(f, &args, span)?,
             Builtin::ReadStdin | Builtin::Print | Builtin::JitDriver => {
                 return self.diag(span, format!("{}() cannot run at import time", b.name()))
             }
@@ -149,22 +143,22 @@ impl Loader {
 
     /// `os.*` and `time.*` at import time: the semantics' operations (fds
     /// 1 and 2 are this process's stdout and stderr).
-    fn os_call(&self, b: Builtin, args: &[Obj], span: Span) -> R<Obj> {
+    fn os_call(&self, f: OsFn, args: &[Obj], span: Span) -> R<Obj> {
         use rpy_semantics::io;
         let int = |i: usize| -> R<i64> {
             match args.get(i).and_then(Obj::as_int) {
                 Some(n) => Ok(n),
-                None => self.type_error(format!("{}() takes an int here", b.name()), span),
+                None => self.type_error(format!("{}() takes an int here", f.name()), span),
             }
         };
         let bytes = |i: usize| -> R<&[u8]> {
             match args.get(i) {
                 Some(Obj::Str(s)) => Ok(s),
-                _ => self.type_error(format!("{}() takes a str here", b.name()), span),
+                _ => self.type_error(format!("{}() takes a str here", f.name()), span),
             }
         };
-        let r = match b {
-            Builtin::OsWrite if matches!(int(0)?, 1 | 2) => {
+        let r = match f {
+            OsFn::Write if matches!(int(0)?, 1 | 2) => {
                 let s = bytes(1)?;
                 let _ = std::io::stdout().flush();
                 let r = if int(0)? == 1 {
@@ -174,15 +168,15 @@ impl Loader {
                 };
                 Ok(Obj::Int(if r.is_ok() { s.len() as i64 } else { 0 }))
             }
-            Builtin::OsWrite => io::write(int(0)?, bytes(1)?).map(Obj::Int),
-            Builtin::OsRead => io::read(int(0)?, int(1)?).map(|v| Obj::str(&v)),
-            Builtin::OsOpen => {
+            OsFn::Write => io::write(int(0)?, bytes(1)?).map(Obj::Int),
+            OsFn::Read => io::read(int(0)?, int(1)?).map(|v| Obj::str(&v)),
+            OsFn::Open => {
                 let mode = if args.len() > 2 { int(2)? } else { 0o777 };
                 io::open(bytes(0)?, int(1)?, mode).map(Obj::Int)
             }
-            Builtin::OsClose => io::close(int(0)?).map(|_| Obj::None),
-            Builtin::OsLseek => io::lseek(int(0)?, int(1)?, int(2)?).map(Obj::Int),
-            _ => Ok(Obj::Float(io::time())),
+            OsFn::Close => io::close(int(0)?).map(|_| Obj::None),
+            OsFn::Lseek => io::lseek(int(0)?, int(1)?, int(2)?).map(Obj::Int),
+            OsFn::Time | OsFn::Clock => Ok(Obj::Float(io::time())),
         };
         r.or_else(|e| self.raise_error(e, span))
     }

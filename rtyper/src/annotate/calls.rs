@@ -6,7 +6,7 @@ use super::model::*;
 use super::Annotator;
 use flowgraph::model::Op;
 use flowgraph::ops::OpKind;
-use rpy_front::program::{builtin_class, Builtin, ClassId, ConstValue, FuncId};
+use rpy_front::program::{builtin_class, Builtin, ClassId, ConstValue, FuncId, OsFn};
 use rpy_front::{DResult, Span};
 
 use SomeValue as S;
@@ -912,16 +912,16 @@ fn typed_rule(b: Builtin) -> Option<TypedRule> {
     const I: fn(&SomeValue) -> bool = is_int;
     const S_: fn(&SomeValue) -> bool = is_str;
     Some(match b {
-        Builtin::OsWrite => (&[I, S_], S::INT, "os.write(fd, s) takes an int and a str"),
-        Builtin::OsRead => (&[I, I], S::STR, "os.read(fd, n) takes two ints"),
-        Builtin::OsOpen => (
+        Builtin::Os(OsFn::Write) => (&[I, S_], S::INT, "os.write(fd, s) takes an int and a str"),
+        Builtin::Os(OsFn::Read) => (&[I, I], S::STR, "os.read(fd, n) takes two ints"),
+        Builtin::Os(OsFn::Open) => (
             &[S_, I, I],
             S::INT,
             "os.open(path, flags, mode) takes a str and ints",
         ),
-        Builtin::OsClose => (&[I], S::None, "os.close(fd) takes an int"),
-        Builtin::OsLseek => (&[I, I, I], S::INT, "os.lseek(fd, pos, how) takes ints"),
-        Builtin::TimeTime | Builtin::TimeClock => (&[], S::Float, ""),
+        Builtin::Os(OsFn::Close) => (&[I], S::None, "os.close(fd) takes an int"),
+        Builtin::Os(OsFn::Lseek) => (&[I, I, I], S::INT, "os.lseek(fd, pos, how) takes ints"),
+        Builtin::Os(OsFn::Time | OsFn::Clock) => (&[], S::Float, ""),
         _ => return None,
     })
 }

@@ -11,7 +11,7 @@ use crate::ll::helpers::Helper;
 use crate::ll::{LLConst, LLOpKind, LLType, LLValue};
 use crate::methods::{self, Dflt, Method, Recv};
 use flowgraph::model::{Op, Value};
-use rpy_front::program::{builtin_class, Builtin, ConstValue};
+use rpy_front::program::{builtin_class, Builtin, ConstValue, OsFn};
 use rpy_front::DResult;
 use std::rc::Rc;
 
@@ -148,13 +148,7 @@ impl GraphTyper<'_, '_> {
                 self.helper(Helper::rpy_io_read_stdin, vec![n], None)
             }
             Builtin::Flush => self.helper(Helper::rpy_io_flush, Vec::new(), None),
-            Builtin::OsWrite
-            | Builtin::OsRead
-            | Builtin::OsOpen
-            | Builtin::OsClose
-            | Builtin::OsLseek
-            | Builtin::TimeTime
-            | Builtin::TimeClock => self.os_call(b, args),
+            Builtin::Os(f) => self.os_call(f, args),
             Builtin::Promote => {
                 let v = self.operand(&args[0], &hint)?;
                 Ok(self.emit(LLOpKind::JitPromote, vec![v], hint))
@@ -168,26 +162,26 @@ impl GraphTyper<'_, '_> {
 
     /// `os.*` and `time.*`: one runtime helper each (`os.open`'s mode
     /// defaults to 0o777, as in Python).
-    fn os_call(&mut self, b: Builtin, args: &[Value]) -> DResult<LLValue> {
-        let (helper, kinds): (Helper, &[LLType]) = match b {
-            Builtin::OsWrite => (Helper::rpy_os_write, &[LLType::Signed, LLType::Str]),
-            Builtin::OsRead => (Helper::rpy_os_read, &[LLType::Signed, LLType::Signed]),
-            Builtin::OsOpen => (
+    fn os_call(&mut self, f: OsFn, args: &[Value]) -> DResult<LLValue> {
+        let (helper, kinds): (Helper, &[LLType]) = match f {
+            OsFn::Write => (Helper::rpy_os_write, &[LLType::Signed, LLType::Str]),
+            OsFn::Read => (Helper::rpy_os_read, &[LLType::Signed, LLType::Signed]),
+            OsFn::Open => (
                 Helper::rpy_os_open,
                 &[LLType::Str, LLType::Signed, LLType::Signed],
             ),
-            Builtin::OsClose => (Helper::rpy_os_close, &[LLType::Signed]),
-            Builtin::OsLseek => (
+            OsFn::Close => (Helper::rpy_os_close, &[LLType::Signed]),
+            OsFn::Lseek => (
                 Helper::rpy_os_lseek,
                 &[LLType::Signed, LLType::Signed, LLType::Signed],
             ),
-            _ => (Helper::rpy_time_time, &[]),
+            OsFn::Time | OsFn::Clock => (Helper::rpy_time_time, &[]),
         };
         let mut vs = Vec::new();
         for (a, t) in args.iter().zip(kinds) {
             vs.push(self.operand(a, t)?);
         }
-        if b == Builtin::OsOpen && vs.len() == 2 {
+        if f == OsFn::Open && vs.len() == 2 {
             vs.push(int_const(0o777));
         }
         self.helper(helper, vs, None)

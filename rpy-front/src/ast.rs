@@ -78,6 +78,9 @@ pub enum StmtKind {
     },
     /// `import a.b, c`
     Import(Vec<ImportName>),
+    /// `global a, b`: the names are the module's in this function (import
+    /// time only).
+    Global(Vec<String>),
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -149,6 +149,9 @@ impl Dumper {
             StmtKind::Import(names) => {
                 self.node(d, label, &format!("Import {}", import_names(names)), sp)
             }
+            StmtKind::Global(names) => {
+                self.node(d, label, &format!("Global {}", names.join(", ")), sp)
+            }
         }
     }
 

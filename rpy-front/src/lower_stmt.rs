@@ -305,7 +305,12 @@ impl Lower<'_> {
             }
             Rule::import_name => StmtKind::Import(self.import_names(p)),
             Rule::import_from => self.import_from(p)?,
-            Rule::global_stmt => return Err(self.refuse(&p, "global")),
+            Rule::global_stmt => StmtKind::Global(
+                p.into_inner()
+                    .filter(|i| i.as_rule() == Rule::ident)
+                    .map(|i| i.as_str().to_string())
+                    .collect(),
+            ),
             Rule::nonlocal_stmt => return Err(self.refuse(&p, "nonlocal")),
             _ => self.expr_stmt(p)?,
         };

@@ -12,7 +12,37 @@ pub fn local_names<'a>(
 ) -> HashSet<String> {
     let mut names: HashSet<String> = params.into_iter().map(str::to_string).collect();
     collect_stmts(body, &mut names);
+    let mut globals = HashSet::new();
+    collect_globals(body, &mut globals);
+    names.retain(|n| !globals.contains(n));
     names
+}
+
+/// The names a `global` statement anywhere in the body declares.
+fn collect_globals(body: &[Stmt], out: &mut HashSet<String>) {
+    for s in body {
+        match &s.kind {
+            StmtKind::Global(names) => out.extend(names.iter().cloned()),
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => {
+                collect_globals(body, out);
+                collect_globals(orelse, out);
+            }
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => {
+                collect_globals(body, out);
+                handlers.iter().for_each(|h| collect_globals(&h.body, out));
+                collect_globals(orelse, out);
+                collect_globals(finalbody, out);
+            }
+            _ => {}
+        }
+    }
 }
 
 fn collect_stmts(body: &[Stmt], names: &mut HashSet<String>) {

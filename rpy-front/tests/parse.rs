@@ -524,10 +524,6 @@ fn refusals() {
             "1:9: generator expressions are not supported in rpy",
         ),
         (
-            "def f():\n    global x\n",
-            "2:5: global is not supported in rpy",
-        ),
-        (
             "def f():\n    nonlocal x\n",
             "2:5: nonlocal is not supported in rpy",
         ),

@@ -1,4 +1,4 @@
-# error: 6:5: global is not supported
+# error: 6:5: global is only supported at import time in rpy
 COUNTER = 0
 
 
@@ -8,6 +8,7 @@ def bump():
 
 
 def entry_point(argv):
+    bump()
     return 0
 
 

@@ -2,7 +2,7 @@
 # error: 16:9: generators (yield) are not supported in rpy
 # error: 21:13: '[' was never closed
 # error: 27:15: argument unpacking f(*x) is not supported in rpy
-# error: 31:9: global is not supported in rpy
+# error: 31:9: nonlocal is not supported in rpy
 # Independent mistakes of the parse stage are all reported in one run, in
 # source order: each statement is parsed on its own (the bracket never
 # closed ends at the next line that starts a statement).
@@ -28,7 +28,7 @@ def entry_point(argv):
     for x in table():
         total += double(x)
     if total > 100:
-        global LIMIT
+        nonlocal LIMIT
     print(total)
     return 0
 

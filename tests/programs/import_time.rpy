@@ -67,6 +67,20 @@ ADD_TEN = make_adder(10)
 ADDERS = [make_adder(k) for k in (100, 200)]
 
 
+# `global` in a function run at import time rebinds the module's name.
+COUNT = 0
+
+
+def register(name):
+    global COUNT
+    COUNT += 1
+    return name + str(COUNT)
+
+
+FIRST = register("a")
+SECOND = register("b")
+
+
 # A list default is one prebuilt list, shared by every call (as in Python).
 def remember(x, seen=[]):
     seen.append(x)
@@ -125,6 +139,7 @@ def entry_point(argv):
     print(ADD_ONE(1), ADD_TEN(1), ADDERS[0](1), ADDERS[1](1))
     print(Op.arity, BinaryOp.arity, BinaryOp.symbol, Op.symbol)
     print(remember(1), remember(2), remember(3))
+    print(COUNT, FIRST, SECOND)
     code = [PUSH, 40, PUSH, 2, ADD, PRINT, PUSH, 12, SUB, PRINT, NOP]
     print("steps", run(code))
     return 0

@@ -126,6 +126,8 @@ impl Loader {
                 self.import_from(module, names, s.span, scope)?
             }
             StmtKind::Import(names) => self.import(names, scope)?,
+            // The scope rule already made the names not local.
+            StmtKind::Global(_) => {}
         }
         Ok(Flow::Normal)
     }
@@ -301,6 +303,8 @@ impl Loader {
     pub fn bind(&self, name: &str, v: Obj, scope: &Scope) {
         match scope {
             Scope::Module(m) => m.set(name, v),
+            // A name assigned in a function and not local is `global`.
+            Scope::Func(f) if !f.locals.contains(name) => f.module.set(name, v),
             Scope::Func(f) => {
                 f.vars.borrow_mut().insert(name.to_string(), v);
             }

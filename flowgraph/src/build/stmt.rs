@@ -101,15 +101,15 @@ impl Builder<'_> {
             StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
                 return err(span, "imports must be at module level in rpy")
             }
-            StmtKind::Global(_) => return err(
-                span,
-                "global is only supported at import time in rpy",
-            )
-            .map_err(|d: rpy_front::Diagnostic| {
-                d.with_note(
+            StmtKind::Global(_) => {
+                return err(span, "global is only supported at import time in rpy").map_err(
+                    |d: rpy_front::Diagnostic| {
+                        d.with_note(
                     "run-time code may mutate a module-level object but not rebind the name",
                 )
-            }),
+                    },
+                )
+            }
         }
         Ok(())
     }

@@ -1,0 +1,5 @@
+# Stand-in, in the rpy dialect, for a module rpy lacks: only what the ports use,
+# so that their later blockers can be found (tests/rpython/workarounds/apply.py).
+# Not an implementation of the module.
+def unrolling_iterable(items):
+    return list(items)

@@ -126,6 +126,7 @@ impl ExtModule {
     pub fn lookup(self, name: &str) -> Option<Builtin> {
         let alias = match (self, name) {
             (ExtModule::Jit, "purefunction") => Some(Builtin::Elidable),
+            (ExtModule::Time, "process_time" | "perf_counter") => Some(Builtin::Os(OsFn::Clock)),
             _ => None,
         };
         alias.or_else(|| Builtin::lookup(self.builtins(), name))

@@ -81,6 +81,21 @@ FIRST = register("a")
 SECOND = register("b")
 
 
+# Static methods (decorator and call styles), reached through their class;
+# a module knows its file.
+class Registry(object):
+    @staticmethod
+    def make(n):
+        return n * 3
+
+    def lookup(x):
+        return x + 1
+    lookup = staticmethod(lookup)
+
+
+THIS_FILE_OK = __file__.endswith("import_time.rpy")
+
+
 # A list default is one prebuilt list, shared by every call (as in Python).
 def remember(x, seen=[]):
     seen.append(x)
@@ -140,6 +155,7 @@ def entry_point(argv):
     print(Op.arity, BinaryOp.arity, BinaryOp.symbol, Op.symbol)
     print(remember(1), remember(2), remember(3))
     print(COUNT, FIRST, SECOND)
+    print(Registry.make(2), Registry.lookup(4), THIS_FILE_OK)
     code = [PUSH, 40, PUSH, 2, ADD, PRINT, PUSH, 12, SUB, PRINT, NOP]
     print("steps", run(code))
     return 0

@@ -339,6 +339,7 @@ impl Loader {
         self.no_kwargs(&kwargs, h.name(), span)?;
         let (lo, hi) = match h {
             HostFn::Globals => (0, 0),
+            HostFn::Staticmethod => (1, 1),
             HostFn::Tuple | HostFn::Dict => (0, 1),
             HostFn::Getattr => (2, 3),
             HostFn::Setattr => (3, 3),
@@ -351,6 +352,13 @@ impl Loader {
         let a0 = args.first().cloned().unwrap_or(Obj::None);
         Ok(match h {
             HostFn::Globals => Obj::Dict(self.main.globals.clone()),
+            HostFn::Staticmethod => match a0 {
+                Obj::Func(f) => Obj::StaticMethod(f),
+                other => {
+                    return self
+                        .type_error(format!("staticmethod() of a {}", other.type_name()), span)
+                }
+            },
             HostFn::Getattr => {
                 let name = self.attr_name(&args[1], span)?;
                 match (self.get_attr(&a0, &name, span), args.get(2)) {

@@ -269,7 +269,10 @@ impl Loader {
                 Some(v) => Some(v.clone()),
                 None => i.class.lookup(attr).map(|v| bind_to(v, o)),
             },
-            Obj::Class(c) => c.lookup(attr),
+            Obj::Class(c) => c.lookup(attr).map(|v| match v {
+                Obj::StaticMethod(f) => Obj::Func(f),
+                other => other,
+            }),
             Obj::Super(s) => {
                 s.0.base
                     .as_ref()
@@ -326,10 +329,12 @@ impl Loader {
     }
 }
 
-/// A function found on a class, bound to the instance it was looked up on.
+/// A function found on a class, bound to the instance it was looked up on
+/// (a static method is the plain function).
 fn bind_to(v: Obj, receiver: &Obj) -> Obj {
     match v {
         Obj::Func(f) => Obj::Method(Rc::new((receiver.clone(), f))),
+        Obj::StaticMethod(f) => Obj::Func(f),
         other => other,
     }
 }

@@ -167,6 +167,10 @@ impl Collector<'_> {
             Obj::Host(h) => return Ok(Err(format!("the import-time builtin {}()", h.name()))),
             Obj::BuiltinMethod(m) => return Ok(Err(format!("the bound builtin method {}", m.1))),
             Obj::Super(_) => return Ok(Err("a super() object".to_string())),
+            Obj::StaticMethod(f) => match self.func(f, None)? {
+                Ok(id) => ConstValue::Func(id),
+                Err(why) => return Ok(Err(why)),
+            },
         }))
     }
 
@@ -377,6 +381,14 @@ impl Collector<'_> {
     /// One name of a class body: a method, `_immutable_fields_`, or a
     /// class attribute.
     fn class_entry(&mut self, id: ClassId, k: &ClassObj, name: &str, v: &Obj) -> DResult<()> {
+        if let Obj::StaticMethod(f) = v {
+            // A plain function reached through its class (not a method).
+            if let Ok(fid) = self.func(f, None)? {
+                let attrs = &mut self.prog.classes[id.index()].attrs;
+                attrs.insert(name.to_string(), ConstValue::Func(fid));
+            }
+            return Ok(());
+        }
         if let Obj::Func(f) = v {
             if f.def.params.is_empty() {
                 return Err(Diagnostic::error(

@@ -163,7 +163,7 @@ impl Loader {
         // A module with syntax errors reports the first one (import time stops there).
         let ast = Rc::new(crate::parse_module(&file).map_err(|ds| Stop::Diag(ds.first().clone()))?);
         self.asts.borrow_mut().push(ast.clone());
-        let m = ModuleObj::new(name, id);
+        let m = ModuleObj::new(name, &file.name, id);
         // Registered before its body runs, so circular imports see it.
         self.modules
             .borrow_mut()

@@ -132,7 +132,7 @@ impl Loader {
         let mut dirs = vec![dir];
         dirs.extend(search.iter().cloned());
         Loader {
-            main: ModuleObj::new(&stem, 0),
+            main: ModuleObj::new(&stem, &file.name, 0),
             modules: RefCell::new(IndexMap::new()),
             files: RefCell::new(vec![file.clone()]),
             search: dirs,

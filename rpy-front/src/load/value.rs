@@ -43,6 +43,8 @@ pub enum Obj {
     Module(ExtModule),
     /// A module of the program (`import ops`).
     PyModule(Rc<ModuleObj>),
+    /// `staticmethod(f)`: found on a class or an instance, it is `f` itself.
+    StaticMethod(Rc<FuncObj>),
     Driver(Rc<DriverObj>),
 }
 
@@ -56,13 +58,15 @@ pub struct ModuleObj {
 }
 
 impl ModuleObj {
-    pub fn new(name: &str, file: u32) -> Rc<ModuleObj> {
+    /// A module called `name` whose source is `path` (its `__file__`).
+    pub fn new(name: &str, path: &str, file: u32) -> Rc<ModuleObj> {
         let m = Rc::new(ModuleObj {
             name: name.to_string(),
             globals: Default::default(),
             file,
         });
         m.set("__name__", Obj::str(name.as_bytes()));
+        m.set("__file__", Obj::str(path.as_bytes()));
         m
     }
 
@@ -107,13 +111,14 @@ pub enum HostFn {
     All,
     Issubclass,
     Type,
+    Staticmethod,
     /// A decorator that returns the function it decorates (what
     /// `look_inside_iff(pred)` returns); no builtin name.
     Keep,
 }
 
 impl HostFn {
-    pub const ALL: [HostFn; 15] = [
+    pub const ALL: [HostFn; 16] = [
         HostFn::Globals,
         HostFn::Getattr,
         HostFn::Setattr,
@@ -129,6 +134,7 @@ impl HostFn {
         HostFn::All,
         HostFn::Issubclass,
         HostFn::Type,
+        HostFn::Staticmethod,
     ];
 
     pub fn name(self) -> &'static str {
@@ -148,6 +154,7 @@ impl HostFn {
             HostFn::All => "all",
             HostFn::Issubclass => "issubclass",
             HostFn::Type => "type",
+            HostFn::Staticmethod => "staticmethod",
             HostFn::Keep => "<decorator>",
         }
     }
@@ -275,6 +282,7 @@ impl Obj {
             }
             Obj::Super(_) => "super".into(),
             Obj::Module(_) | Obj::PyModule(_) => "module".into(),
+            Obj::StaticMethod(_) => "staticmethod".into(),
             Obj::Driver(_) => "JitDriver".into(),
         }
     }
@@ -292,6 +300,7 @@ impl Obj {
             Obj::Super(s) => Rc::as_ptr(s) as *const u8 as usize,
             Obj::BuiltinMethod(m) => Rc::as_ptr(m) as *const u8 as usize,
             Obj::PyModule(m) => Rc::as_ptr(m) as *const u8 as usize,
+            Obj::StaticMethod(f) => Rc::as_ptr(f) as *const u8 as usize,
             _ => return None,
         })
     }

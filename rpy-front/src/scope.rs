@@ -5,47 +5,32 @@ use crate::ast::{Expr, ExprKind, Stmt, StmtKind};
 use std::collections::HashSet;
 
 /// The local names of a function with these parameters and this body
-/// (shared by the flow-graph builder and the import-time evaluator).
+/// (shared by the flow-graph builder and the import-time evaluator): the
+/// names it assigns, less those a `global` statement declares.
 pub fn local_names<'a>(
     params: impl IntoIterator<Item = &'a str>,
     body: &[Stmt],
 ) -> HashSet<String> {
-    let mut names: HashSet<String> = params.into_iter().map(str::to_string).collect();
+    let mut names = Names {
+        assigned: params.into_iter().map(str::to_string).collect(),
+        global: HashSet::new(),
+    };
     collect_stmts(body, &mut names);
-    let mut globals = HashSet::new();
-    collect_globals(body, &mut globals);
-    names.retain(|n| !globals.contains(n));
-    names
+    let Names {
+        mut assigned,
+        global,
+    } = names;
+    assigned.retain(|n| !global.contains(n));
+    assigned
 }
 
-/// The names a `global` statement anywhere in the body declares.
-fn collect_globals(body: &[Stmt], out: &mut HashSet<String>) {
-    for s in body {
-        match &s.kind {
-            StmtKind::Global(names) => out.extend(names.iter().cloned()),
-            StmtKind::If { body, orelse, .. }
-            | StmtKind::While { body, orelse, .. }
-            | StmtKind::For { body, orelse, .. } => {
-                collect_globals(body, out);
-                collect_globals(orelse, out);
-            }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                collect_globals(body, out);
-                handlers.iter().for_each(|h| collect_globals(&h.body, out));
-                collect_globals(orelse, out);
-                collect_globals(finalbody, out);
-            }
-            _ => {}
-        }
-    }
+/// What one walk over a function body finds.
+struct Names {
+    assigned: HashSet<String>,
+    global: HashSet<String>,
 }
 
-fn collect_stmts(body: &[Stmt], names: &mut HashSet<String>) {
+fn collect_stmts(body: &[Stmt], names: &mut Names) {
     for s in body {
         collect_stmt(s, names);
     }
@@ -65,10 +50,12 @@ fn collect_target(t: &Expr, names: &mut HashSet<String>) {
     }
 }
 
-fn collect_stmt(s: &Stmt, names: &mut HashSet<String>) {
+fn collect_stmt(s: &Stmt, n: &mut Names) {
+    let names = &mut n.assigned;
     match &s.kind {
         StmtKind::Assign { targets, .. } => targets.iter().for_each(|t| collect_target(t, names)),
         StmtKind::AugAssign { target, .. } => collect_target(target, names),
+        StmtKind::Global(declared) => n.global.extend(declared.iter().cloned()),
         StmtKind::For {
             target,
             body,
@@ -76,12 +63,12 @@ fn collect_stmt(s: &Stmt, names: &mut HashSet<String>) {
             ..
         } => {
             collect_target(target, names);
-            collect_stmts(body, names);
-            collect_stmts(orelse, names);
+            collect_stmts(body, n);
+            collect_stmts(orelse, n);
         }
         StmtKind::If { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
-            collect_stmts(body, names);
-            collect_stmts(orelse, names);
+            collect_stmts(body, n);
+            collect_stmts(orelse, n);
         }
         StmtKind::Try {
             body,
@@ -89,15 +76,15 @@ fn collect_stmt(s: &Stmt, names: &mut HashSet<String>) {
             orelse,
             finalbody,
         } => {
-            collect_stmts(body, names);
+            collect_stmts(body, n);
             for h in handlers {
-                if let Some(n) = &h.name {
-                    names.insert(n.clone());
+                if let Some(name) = &h.name {
+                    n.assigned.insert(name.clone());
                 }
-                collect_stmts(&h.body, names);
+                collect_stmts(&h.body, n);
             }
-            collect_stmts(orelse, names);
-            collect_stmts(finalbody, names);
+            collect_stmts(orelse, n);
+            collect_stmts(finalbody, n);
         }
         StmtKind::Del(targets) => targets.iter().for_each(|t| collect_target(t, names)),
         StmtKind::FunctionDef(d) => {

@@ -72,6 +72,7 @@ macro_rules! op_table {
 }
 
 use Arity::{AtLeast, Exactly};
+pub use rpy_semantics::ovf::OvfOp;
 
 op_table! {
     // arithmetic and bitwise: (a, b) → value
@@ -91,6 +92,13 @@ op_table! {
     InplaceAdd "inplace_add" Exactly(2), Value, WritesHeap, false;
     /// `a *= b`: in place for lists, else `mul`.
     InplaceMul "inplace_mul" Exactly(2), Value, WritesHeap, false;
+    /// `ovfcheck(a + b)` and friends: the int op, raising OverflowError
+    /// when the exact result does not fit in 64 bits (RPython's `*_ovf`).
+    AddOvf "add_ovf" Exactly(2), Value, Pure, true;
+    SubOvf "sub_ovf" Exactly(2), Value, Pure, true;
+    MulOvf "mul_ovf" Exactly(2), Value, Pure, true;
+    LShiftOvf "lshift_ovf" Exactly(2), Value, Pure, true;
+    NegOvf "neg_ovf" Exactly(1), Value, Pure, true;
     // unary: (a) → value
     Neg "neg" Exactly(1), Value, Pure, false;
     Pos "pos" Exactly(1), Value, Pure, false;
@@ -171,6 +179,27 @@ impl OpKind {
     }
     pub fn from_name(name: &str) -> Option<OpKind> {
         OP_TABLE.iter().find(|i| i.name == name).map(|i| i.kind)
+    }
+    /// The overflow-checked operation of an `*_ovf` op.
+    pub fn ovf_op(self) -> Option<OvfOp> {
+        Some(match self {
+            OpKind::AddOvf => OvfOp::Add,
+            OpKind::SubOvf => OvfOp::Sub,
+            OpKind::MulOvf => OvfOp::Mul,
+            OpKind::LShiftOvf => OvfOp::LShift,
+            OpKind::NegOvf => OvfOp::Neg,
+            _ => return None,
+        })
+    }
+    /// The `*_ovf` op checking `op`.
+    pub fn of_ovf(op: OvfOp) -> OpKind {
+        match op {
+            OvfOp::Add => OpKind::AddOvf,
+            OvfOp::Sub => OpKind::SubOvf,
+            OvfOp::Mul => OpKind::MulOvf,
+            OvfOp::LShift => OpKind::LShiftOvf,
+            OvfOp::Neg => OpKind::NegOvf,
+        }
     }
 }
 

@@ -226,6 +226,7 @@ pub fn print_program(fp: &FlowProgram) -> String {
 pub fn format_const(c: &ConstValue, prog: &Program) -> String {
     match c {
         ConstValue::Int(i) => i.to_string(),
+        ConstValue::UInt(u) => format!("r_uint({u})"),
         ConstValue::Float(f) => format_float(*f),
         ConstValue::Bool(true) => "True".to_string(),
         ConstValue::Bool(false) => "False".to_string(),

@@ -83,6 +83,7 @@ impl Gen<'_> {
                 "()".into()
             }
             LLConst::Int(i) => int_literal(*i),
+            LLConst::UInt(u) => format!("{u}u64"),
             LLConst::Bool(b) => b.to_string(),
             LLConst::Float(f) => float_literal(*f),
             LLConst::Char(c) => format!("{c}u8"),

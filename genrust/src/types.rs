@@ -11,6 +11,7 @@ pub fn rust_type(t: &LLType) -> String {
         LLType::Void => "()".into(),
         LLType::Bool => "bool".into(),
         LLType::Signed => "i64".into(),
+        LLType::Unsigned => "u64".into(),
         LLType::Float => "f64".into(),
         LLType::Char => "u8".into(),
         LLType::Str => "*mut RStr".into(),
@@ -41,6 +42,7 @@ pub fn zero(t: &LLType) -> String {
         LLType::Void => "()".into(),
         LLType::Bool => "false".into(),
         LLType::Signed => "0i64".into(),
+        LLType::Unsigned => "0u64".into(),
         LLType::Float => "0.0f64".into(),
         LLType::Char => "0u8".into(),
         LLType::Class => "null::<VTable>()".into(),
@@ -59,6 +61,7 @@ pub fn value_kind(t: &LLType) -> &'static str {
         LLType::Bool => "ValueKind::Bool",
         LLType::Float => "ValueKind::Float",
         LLType::Char => "ValueKind::Char",
+        LLType::Unsigned => "ValueKind::UInt",
         t if t.is_ptr() => "ValueKind::Ptr",
         _ => "ValueKind::Int",
     }

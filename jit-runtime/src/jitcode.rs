@@ -28,6 +28,16 @@ pub enum Insn {
         dst: Option<Reg>,
         descr: Option<u32>,
     },
+    /// `dst = op(args)` of an overflow-checked op (`int_add_ovf`, …); when
+    /// it overflows, go to `ovf` instead (`dst` is not written). PyPy's
+    /// `int_add_jump_if_ovf`: the tracer records the op and
+    /// `guard_no_overflow` (or `guard_overflow`).
+    OpOvf {
+        op: Opcode,
+        args: Vec<Src>,
+        dst: Option<Reg>,
+        ovf: u32,
+    },
     /// `dst = call(args)` of a runtime function (call descr); when it
     /// raises, go to `handler` (a `Catch`) or leave the frame.
     Call {
@@ -455,6 +465,13 @@ fn write_insn(w: &mut Writer, i: &Insn) {
             w.opt(reg(dst));
             w.opt(h(handler));
         }
+        Insn::OpOvf { op, args, dst, ovf } => {
+            w.n(16);
+            w.n(*op as u64);
+            w.srcs(args);
+            w.opt(reg(dst));
+            w.n(*ovf as u64);
+        }
     }
 }
 
@@ -521,12 +538,18 @@ fn read_insn(r: &mut Reader) -> Insn {
             class: r.src(),
             dst: r.reg(),
         },
-        _ => Insn::CallIndirect {
+        15 => Insn::CallIndirect {
             func: r.src(),
             args: r.srcs(),
             call: (r.u32(), r.srcs()),
             dst: reg(r.opt()),
             handler: h(r.opt()),
+        },
+        _ => Insn::OpOvf {
+            op: crate::ir::opcode::ALL_OPCODES[r.n() as usize],
+            args: r.srcs(),
+            dst: reg(r.opt()),
+            ovf: r.u32(),
         },
     }
 }
@@ -685,6 +708,12 @@ mod tests {
                         call: (2, vec![Src::Reg(0), Src::Reg(1)]),
                         dst: Some(1),
                         handler: None,
+                    },
+                    Insn::OpOvf {
+                        op: Opcode::IntMulOvf,
+                        args: vec![Src::Reg(0), Src::Const(7)],
+                        dst: Some(0),
+                        ovf: 3,
                     },
                 ],
                 live: vec![vec![0, 1], vec![]],

@@ -6,7 +6,7 @@
 //! the blackhole interpreter that finishes an iteration after a guard
 //! failed, up to the next merge point.
 
-use crate::ir::eval::eval_pure;
+use crate::ir::eval::{eval_ovf, eval_pure};
 use crate::ir::{CallEffect, Descr, DescrId, Kind, Op, Opcode, Trace, Value, Var};
 use crate::jitcode::{Insn, Reg, Src};
 use crate::mem;
@@ -433,6 +433,7 @@ impl<'p> MetaInterp<'p> {
                 dst,
                 descr,
             } => self.opimpl_op(op, &args, dst, descr),
+            Insn::OpOvf { op, args, dst, ovf } => self.opimpl_op_ovf(op, &args, dst, ovf),
             Insn::Call {
                 descr,
                 args,
@@ -511,6 +512,36 @@ impl<'p> MetaInterp<'p> {
         let (real, b) = self.exec_op(op, descr, &vals);
         if let Some(d) = dst {
             self.set(d, real, b);
+        }
+        self.next();
+    }
+
+    /// An overflow-checked op: recorded with `guard_no_overflow` (or
+    /// `guard_overflow`) when tracing; on overflow, goes to `ovf`. A
+    /// failing guard resumes here, so the blackhole redoes the op.
+    fn opimpl_op_ovf(&mut self, op: Opcode, args: &[Src], dst: Option<Reg>, ovf: u32) {
+        let (x, bx) = self.val(args[0], Kind::Int);
+        let (y, by) = self.val(args[1], Kind::Int);
+        let (r, overflowed) = eval_ovf(op, x, y);
+        let b = match (bx, by) {
+            (Value::Const(..), Value::Const(..)) => Value::Const(Kind::Int, r),
+            _ => {
+                let b = self.record(Op::new(op, vec![bx, by], None), Some(Kind::Int));
+                let g = if overflowed {
+                    Opcode::GuardOverflow
+                } else {
+                    Opcode::GuardNoOverflow
+                };
+                self.guard(g, vec![], false, None);
+                b
+            }
+        };
+        if overflowed {
+            self.goto(ovf);
+            return;
+        }
+        if let Some(d) = dst {
+            self.set(d, r, b);
         }
         self.next();
     }

@@ -10,6 +10,7 @@ pub fn successors(insns: &[Insn], i: usize) -> Vec<usize> {
     match &insns[i] {
         Insn::Goto(t) => vec![*t as usize],
         Insn::If { then, else_, .. } => vec![*then as usize, *else_ as usize],
+        Insn::OpOvf { ovf, .. } => vec![next, *ovf as usize],
         Insn::Switch { cases, default, .. } => cases
             .iter()
             .map(|(_, t)| *t as usize)
@@ -39,6 +40,7 @@ fn regs_of<'a>(srcs: impl IntoIterator<Item = &'a Src>) -> Vec<Reg> {
 pub fn uses_defs(i: &Insn) -> (Vec<Reg>, Vec<Reg>) {
     match i {
         Insn::Op { args, dst, .. }
+        | Insn::OpOvf { args, dst, .. }
         | Insn::Call { args, dst, .. }
         | Insn::Inline { args, dst, .. } => (regs_of(args), dst.iter().copied().collect()),
         Insn::If { cond, .. } => (regs_of([cond]), vec![]),

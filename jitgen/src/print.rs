@@ -74,6 +74,12 @@ fn insn(j: &JitCodes, i: &Insn) -> String {
                 srcs(a)
             ))
         ),
+        Insn::OpOvf {
+            op,
+            args,
+            dst: d,
+            ovf,
+        } => format!("{}{}({}) else -> {ovf}", dst(d), op.name(), srcs(args)),
         Insn::Goto(t) => format!("goto {t}"),
         Insn::If { cond, then, else_ } => format!("if {} -> {then} else {else_}", src(cond)),
         Insn::Switch {
@@ -133,6 +139,7 @@ fn resumable(i: &Insn) -> bool {
     matches!(
         i,
         Insn::If { .. }
+            | Insn::OpOvf { .. }
             | Insn::Switch { .. }
             | Insn::Promote { .. }
             | Insn::Call { .. }

@@ -27,6 +27,8 @@ entity_id!(ModuleId);
 #[derive(Clone, Debug, PartialEq)]
 pub enum ConstValue {
     Int(i64),
+    /// An `r_uint` made at import time.
+    UInt(u64),
     Float(f64),
     Bool(bool),
     Str(Bytes),
@@ -174,6 +176,16 @@ pub enum Builtin {
     // _rpy_internal
     /// True in translated code (every run-time mode), False at import time.
     WeAreTranslated,
+    /// `ovfcheck(x op y)`: the builder makes the op inside an `*_ovf` op.
+    OvfCheck,
+    /// `r_uint(x)`: an unsigned 64-bit int.
+    RUint,
+    /// `intmask(x)`: an int (an r_uint's bits as a signed int).
+    IntMask,
+    /// `widen(x)`: `x` (rpy has no integer types narrower than a word).
+    Widen,
+    /// `is_valid_int(x)`: an int or bool (an r_uint below 2**63).
+    IsValidInt,
     // rpy.io
     Write,
     WriteErr,
@@ -192,6 +204,7 @@ impl Builtin {
             SetParam => (3, 3),
             Os(f) => f.arity(),
             WeAreTranslated => (0, 0),
+            OvfCheck | RUint | IntMask | Widen | IsValidInt => (1, 1),
             Range => (1, 3),
             Int => (1, 2),
             Str | Bool => (0, 1),
@@ -235,7 +248,14 @@ impl Builtin {
         Builtin::LookInsideIff,
         Builtin::SetParam,
     ];
-    pub const INTERNAL: &'static [Builtin] = &[Builtin::WeAreTranslated];
+    pub const INTERNAL: &'static [Builtin] = &[
+        Builtin::WeAreTranslated,
+        Builtin::OvfCheck,
+        Builtin::RUint,
+        Builtin::IntMask,
+        Builtin::Widen,
+        Builtin::IsValidInt,
+    ];
     pub const OS: &'static [Builtin] = &[
         Builtin::Os(OsFn::Write),
         Builtin::Os(OsFn::Read),
@@ -282,6 +302,11 @@ impl Builtin {
             Builtin::LookInsideIff => "look_inside_iff",
             Builtin::SetParam => "set_param",
             Builtin::WeAreTranslated => "we_are_translated",
+            Builtin::OvfCheck => "ovfcheck",
+            Builtin::RUint => "r_uint",
+            Builtin::IntMask => "intmask",
+            Builtin::Widen => "widen",
+            Builtin::IsValidInt => "is_valid_int",
             Builtin::Os(f) => f.name(),
             Builtin::Write => "write",
             Builtin::WriteErr => "write_err",
@@ -305,6 +330,10 @@ impl Builtin {
                 | Builtin::Hint
                 | Builtin::WeAreJitted
                 | Builtin::WeAreTranslated
+                | Builtin::RUint
+                | Builtin::IntMask
+                | Builtin::Widen
+                | Builtin::IsValidInt
                 | Builtin::Os(OsFn::Time | OsFn::Clock)
         )
     }

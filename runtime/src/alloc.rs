@@ -77,17 +77,19 @@ pub const fn pair_tid(a: ValueKind, b: ValueKind) -> u32 {
 }
 
 /// The fields of every builtin pair type, indexed like `pair_tid`.
-static PAIR_FIELDS: [[Field; 2]; 25] = pair_fields();
+const PAIRS: usize = (ValueKind::COUNT * ValueKind::COUNT) as usize;
+static PAIR_FIELDS: [[Field; 2]; PAIRS] = pair_fields();
 
-const fn pair_fields() -> [[Field; 2]; 25] {
+const fn pair_fields() -> [[Field; 2]; PAIRS] {
+    let n = ValueKind::COUNT as usize;
     let mut t = [[Field {
         offset: 0,
         kind: ValueKind::Int,
-    }; 2]; 25];
+    }; 2]; PAIRS];
     let mut i = 0;
-    while i < 25 {
-        let a = ValueKind::ALL[i / 5];
-        let b = ValueKind::ALL[i % 5];
+    while i < PAIRS {
+        let a = ValueKind::ALL[i / n];
+        let b = ValueKind::ALL[i % n];
         let a_off = std::mem::size_of::<GcHeader>();
         let b_align = b.size();
         let b_off = (a_off + a.size()).div_ceil(b_align) * b_align;

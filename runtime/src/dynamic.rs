@@ -11,6 +11,7 @@ use std::cmp::Ordering;
 #[derive(Clone, Copy, Debug)]
 pub enum DynVal {
     Int(i64),
+    UInt(u64),
     Bool(bool),
     Float(f64),
     Char(u8),
@@ -23,6 +24,7 @@ pub unsafe fn read_value(addr: *const u8, kind: ValueKind) -> DynVal {
     // SAFETY: the caller's descriptor says a value of `kind` lives there.
     match kind {
         ValueKind::Int => DynVal::Int(*(addr as *const i64)),
+        ValueKind::UInt => DynVal::UInt(*(addr as *const u64)),
         ValueKind::Bool => DynVal::Bool(*addr != 0),
         ValueKind::Float => DynVal::Float(*(addr as *const f64)),
         ValueKind::Char => DynVal::Char(*addr),
@@ -34,6 +36,7 @@ impl DynVal {
     pub unsafe fn repr(self, out: &mut Vec<u8>) {
         match self {
             DynVal::Int(i) => i.repr_item(out),
+            DynVal::UInt(u) => u.repr_item(out),
             DynVal::Bool(b) => b.repr_item(out),
             DynVal::Float(f) => f.repr_item(out),
             DynVal::Char(c) => c.repr_item(out),
@@ -44,6 +47,7 @@ impl DynVal {
     pub unsafe fn eq_val(self, other: DynVal) -> bool {
         match (self, other) {
             (DynVal::Int(a), DynVal::Int(b)) => a == b,
+            (DynVal::UInt(a), DynVal::UInt(b)) => a == b,
             (DynVal::Bool(a), DynVal::Bool(b)) => a == b,
             (DynVal::Float(a), DynVal::Float(b)) => a == b,
             (DynVal::Char(a), DynVal::Char(b)) => a == b,
@@ -55,6 +59,7 @@ impl DynVal {
     pub unsafe fn hash(self) -> i64 {
         match self {
             DynVal::Int(i) => i.hash_item(),
+            DynVal::UInt(u) => u.hash_item(),
             DynVal::Bool(b) => b.hash_item(),
             DynVal::Float(f) => f.hash_item(),
             DynVal::Char(c) => c.hash_item(),
@@ -65,6 +70,7 @@ impl DynVal {
     pub unsafe fn cmp_val(self, other: DynVal) -> Ordering {
         match (self, other) {
             (DynVal::Int(a), DynVal::Int(b)) => a.cmp(&b),
+            (DynVal::UInt(a), DynVal::UInt(b)) => a.cmp(&b),
             (DynVal::Bool(a), DynVal::Bool(b)) => a.cmp(&b),
             (DynVal::Float(a), DynVal::Float(b)) => a.cmp_item(b),
             (DynVal::Char(a), DynVal::Char(b)) => a.cmp(&b),

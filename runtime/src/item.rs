@@ -28,16 +28,19 @@ pub enum ValueKind {
     Char = 3,
     /// A GC pointer (nullable); the pointee's header says what it is.
     Ptr = 4,
+    /// `u64` (an `r_uint`).
+    UInt = 5,
 }
 
 impl ValueKind {
-    pub const COUNT: u32 = 5;
-    pub const ALL: [ValueKind; 5] = [
+    pub const COUNT: u32 = 6;
+    pub const ALL: [ValueKind; 6] = [
         ValueKind::Int,
         ValueKind::Bool,
         ValueKind::Float,
         ValueKind::Char,
         ValueKind::Ptr,
+        ValueKind::UInt,
     ];
 
     /// Size (and alignment) in bytes.
@@ -89,6 +92,27 @@ impl Item for i64 {
     }
     unsafe fn repr_item(self, out: &mut Vec<u8>) {
         let _ = write!(out, "{self}");
+    }
+}
+
+/// An `r_uint`: compared, printed and hashed as the unsigned value.
+impl Item for u64 {
+    const KIND: ValueKind = ValueKind::UInt;
+    const ZERO: Self = 0;
+    #[inline]
+    unsafe fn eq_item(self, other: Self) -> bool {
+        self == other
+    }
+    #[inline]
+    unsafe fn hash_item(self) -> i64 {
+        rpy_semantics::uint::hash(self)
+    }
+    #[inline]
+    unsafe fn cmp_item(self, other: Self) -> Ordering {
+        self.cmp(&other)
+    }
+    unsafe fn repr_item(self, out: &mut Vec<u8>) {
+        out.extend_from_slice(rpy_semantics::uint::str(self).as_bytes());
     }
 }
 

@@ -22,6 +22,8 @@ pub enum Error {
     /// type in rpy.
     NegativeIntPower,
     NegativeShiftCount,
+    /// `ovfcheck(x op y)`: the 64-bit signed result overflowed.
+    IntOverflow,
     ChrOutOfRange,
     FloatNanToInt,
     FloatInfinityToInt,
@@ -103,7 +105,9 @@ impl Error {
             | FloatFloorDivisionByZero
             | FloatModuloByZero
             | ZeroToNegativePower => exc::ZERO_DIVISION_ERROR,
-            FloatInfinityToInt | FormatCharRange | FormatCharNotByte => exc::OVERFLOW_ERROR,
+            FloatInfinityToInt | IntOverflow | FormatCharRange | FormatCharNotByte => {
+                exc::OVERFLOW_ERROR
+            }
             FillCharNotOneChar
             | OrdNotOneChar(_)
             | FormatNotEnoughArguments
@@ -153,6 +157,7 @@ impl Error {
             NegativeToFractionalPower => "negative number cannot be raised to a fractional power",
             NegativeIntPower => "integer to a negative power is not supported",
             NegativeShiftCount => "negative shift count",
+            IntOverflow => "signed integer expression did overflow",
             ChrOutOfRange => "chr() arg not in range(256)",
             FloatNanToInt => "cannot convert float NaN to integer",
             FloatInfinityToInt => "cannot convert float infinity to integer",

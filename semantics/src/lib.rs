@@ -15,9 +15,11 @@ pub mod float;
 pub mod format;
 pub mod int;
 pub mod io;
+pub mod ovf;
 pub mod parse;
 pub mod repr;
 pub mod seq;
 pub mod text;
+pub mod uint;
 
 pub use error::{Error, Result};

@@ -5,7 +5,7 @@
 use super::stmt::str_const;
 use super::{err, Builder, Pending};
 use crate::model::Value;
-use crate::ops::OpKind;
+use crate::ops::{OpKind, OvfOp};
 use rpy_front::ast::{BinOp, BoolOpKind, CmpOp, Comprehension, Expr, ExprKind, Keyword, UnaryOp};
 use rpy_front::program::{
     builtin_class, Builtin, ClassId, ConstValue, DriverId, ExtModule, FuncId, Global, ModuleId,
@@ -416,6 +416,36 @@ impl Builder<'_> {
         })
     }
 
+    /// `ovfcheck(x op y)`: the op directly inside, overflow-checked (as
+    /// RPython's flow space makes `int_add_ovf` of it).
+    fn ovfcheck(&mut self, e: &Expr) -> DResult<Value> {
+        let op = match &e.kind {
+            ExprKind::BinOp { op, .. } => match op {
+                BinOp::Add => Some(OvfOp::Add),
+                BinOp::Sub => Some(OvfOp::Sub),
+                BinOp::Mul => Some(OvfOp::Mul),
+                BinOp::LShift => Some(OvfOp::LShift),
+                _ => None,
+            },
+            ExprKind::UnaryOp {
+                op: UnaryOp::Neg, ..
+            } => Some(OvfOp::Neg),
+            _ => None,
+        };
+        let Some(op) = op else {
+            return err(
+                e.span,
+                "ovfcheck() checks the operation directly inside it: an int +, -, *, << or unary -",
+            );
+        };
+        let args = match &e.kind {
+            ExprKind::BinOp { left, right, .. } => vec![self.expr(left)?, self.expr(right)?],
+            ExprKind::UnaryOp { operand, .. } => vec![self.expr(operand)?],
+            _ => unreachable!("an ovfcheck operand"),
+        };
+        Ok(self.emit(OpKind::of_ovf(op), args, e.span))
+    }
+
     /// `m.name` of a toolchain module: a builtin or a constant.
     fn ext_attr(&self, m: ExtModule, attr: &str, span: Span) -> DResult<ConstValue> {
         m.lookup(attr)
@@ -704,6 +734,14 @@ impl Builder<'_> {
                 return Ok(self.emit(OpKind::Promote, vec![v], span));
             }
             Builtin::Hint => return self.hint(args, keywords, span),
+            Builtin::OvfCheck => {
+                nargs(1)?;
+                return self.ovfcheck(&args[0]);
+            }
+            Builtin::Widen => {
+                nargs(1)?;
+                return self.expr(&args[0]);
+            }
             Builtin::WeAreTranslated => {
                 nargs(0)?;
                 return Ok(Value::Const(ConstValue::Bool(true)));

@@ -4,6 +4,7 @@
 
 use super::Opcode;
 use rpy_semantics::int;
+use rpy_semantics::ovf::{self, OvfOp};
 
 fn b(x: bool) -> u64 {
     x as u64
@@ -27,6 +28,7 @@ pub fn eval_pure(op: Opcode, a: &[u64]) -> Option<u64> {
         IntXor => a[0] ^ a[1],
         IntLshift => i(0).wrapping_shl(a[1] as u32) as u64,
         IntRshift => i(0).wrapping_shr(a[1] as u32) as u64,
+        UintRshift => a[0].wrapping_shr(a[1] as u32),
         IntNeg => i(0).wrapping_neg() as u64,
         IntInvert => !a[0],
         IntLt => b(i(0) < i(1)),
@@ -36,6 +38,8 @@ pub fn eval_pure(op: Opcode, a: &[u64]) -> Option<u64> {
         IntGt => b(i(0) > i(1)),
         IntGe => b(i(0) >= i(1)),
         UintLt => b(a[0] < a[1]),
+        UintLe => b(a[0] <= a[1]),
+        UintGt => b(a[0] > a[1]),
         UintGe => b(a[0] >= a[1]),
         IntPyDiv | IntPyMod => {
             let (q, r) = py_divmod(i(0), i(1))?;
@@ -82,16 +86,19 @@ pub fn py_divmod(x: i64, y: i64) -> Option<(i64, i64)> {
     Some((int::floordiv(x, y).ok()?, int::modulo(x, y).ok()?))
 }
 
-/// An overflow-checked op: the wrapped result and whether it overflowed.
+/// An overflow-checked op: the wrapped result and whether it overflowed
+/// (the semantics' `ovfcheck`).
 pub fn eval_ovf(op: Opcode, x: u64, y: u64) -> (u64, bool) {
-    let (x, y) = (x as i64, y as i64);
-    let (r, o) = match op {
-        Opcode::IntAddOvf => x.overflowing_add(y),
-        Opcode::IntSubOvf => x.overflowing_sub(y),
-        Opcode::IntMulOvf => x.overflowing_mul(y),
+    let (o, wrapping) = match op {
+        Opcode::IntAddOvf => (OvfOp::Add, Opcode::IntAdd),
+        Opcode::IntSubOvf => (OvfOp::Sub, Opcode::IntSub),
+        Opcode::IntMulOvf => (OvfOp::Mul, Opcode::IntMul),
         other => panic!("eval_ovf: {other:?} is not an _ovf op"),
     };
-    (r as u64, o)
+    match ovf::checked(o, x as i64, y as i64) {
+        Ok(r) => (r as u64, false),
+        Err(_) => (eval_pure(wrapping, &[x, y]).expect("a pure op"), true),
+    }
 }
 
 #[cfg(test)]

@@ -81,6 +81,7 @@ opcodes! {
     IntXor "int_xor" A2, I, Pure, false;
     IntLshift "int_lshift" A2, I, Pure, false;
     IntRshift "int_rshift" A2, I, Pure, false;
+    UintRshift "uint_rshift" A2, I, Pure, false;
     IntNeg "int_neg" A1, I, Pure, false;
     IntInvert "int_invert" A1, I, Pure, false;
     IntLt "int_lt" A2, I, Pure, false;
@@ -90,6 +91,8 @@ opcodes! {
     IntGt "int_gt" A2, I, Pure, false;
     IntGe "int_ge" A2, I, Pure, false;
     UintLt "uint_lt" A2, I, Pure, false;
+    UintLe "uint_le" A2, I, Pure, false;
+    UintGt "uint_gt" A2, I, Pure, false;
     UintGe "uint_ge" A2, I, Pure, false;
     // Python's `//` and `%` (rounding towards minus infinity); the
     // divisor is neither 0 nor -1 (the codewriter checks first)

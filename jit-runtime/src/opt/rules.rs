@@ -106,7 +106,7 @@ fn and_or_self(op: Opcode, a: &[Value]) -> Option<Value> {
 /// x << 0 = x >> 0 = x
 fn shift_by_zero(op: Opcode, a: &[Value]) -> Option<Value> {
     match (op, a) {
-        (Opcode::IntLshift | Opcode::IntRshift, [x, ZERO]) => Some(*x),
+        (Opcode::IntLshift | Opcode::IntRshift | Opcode::UintRshift, [x, ZERO]) => Some(*x),
         _ => None,
     }
 }
@@ -116,8 +116,8 @@ fn shift_by_zero(op: Opcode, a: &[Value]) -> Option<Value> {
 fn compare_self(op: Opcode, a: &[Value]) -> Option<Value> {
     use Opcode::*;
     match (op, a) {
-        (IntEq | IntLe | IntGe | UintGe | PtrEq, [x, y]) if x == y => Some(ONE),
-        (IntNe | IntLt | IntGt | UintLt | PtrNe, [x, y]) if x == y => Some(ZERO),
+        (IntEq | IntLe | IntGe | UintLe | UintGe | PtrEq, [x, y]) if x == y => Some(ONE),
+        (IntNe | IntLt | IntGt | UintLt | UintGt | PtrNe, [x, y]) if x == y => Some(ZERO),
         _ => None,
     }
 }
@@ -258,6 +258,8 @@ pub fn gives_bool(op: Opcode) -> bool {
             | IntGt
             | IntGe
             | UintLt
+            | UintLe
+            | UintGt
             | UintGe
             | IntIsTrue
             | IntIsZero

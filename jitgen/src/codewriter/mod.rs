@@ -83,9 +83,12 @@ pub fn kind_of(t: &LLType) -> Option<Kind> {
     match t {
         LLType::Void => None,
         LLType::Float => Some(Kind::Float),
-        LLType::Bool | LLType::Signed | LLType::Char | LLType::Class | LLType::Func(..) => {
-            Some(Kind::Int)
-        }
+        LLType::Bool
+        | LLType::Signed
+        | LLType::Unsigned
+        | LLType::Char
+        | LLType::Class
+        | LLType::Func(..) => Some(Kind::Int),
         _ => Some(Kind::Ref),
     }
 }
@@ -151,6 +154,7 @@ impl<'p> Writer<'p> {
                 Src::Const(0)
             }
             LLConst::Int(i) => Src::Const(*i as u64),
+            LLConst::UInt(u) => Src::Const(*u),
             LLConst::Bool(b) => Src::Const(*b as u64),
             LLConst::Float(f) => Src::Const(f.to_bits()),
             LLConst::Char(c) => Src::Const(*c as u64),

@@ -30,6 +30,7 @@ impl<'p> Writer<'p> {
                 }
             }
             Jit::Call => self.wrapped(c, block, i, op, handler),
+            Jit::Ovf(o) => self.ovf_op(c, (block, i, op, handler), o, a, dst),
             Jit::Special => self.special_op(c, (block, i, op, handler), a, dst),
         }
     }
@@ -267,6 +268,41 @@ impl<'p> Writer<'p> {
         });
     }
 
+    /// `ovfcheck(x op y)`: the overflow-checked machine op (a one-operand
+    /// op is `0 op x`), and on overflow the op run natively (it raises
+    /// OverflowError).
+    pub(super) fn ovf_op(
+        &mut self,
+        c: &mut Code,
+        site: (LBlock, usize, &LLOp, Option<u32>),
+        o: Opcode,
+        a: Vec<Src>,
+        dst: Option<Reg>,
+    ) {
+        let (block, i, op, handler) = site;
+        let args = match a[..] {
+            [x] => vec![Src::Const(0), x],
+            _ => a,
+        };
+        let at = c.emit(Insn::OpOvf {
+            op: o,
+            args: args.clone(),
+            dst,
+            ovf: 0,
+        });
+        let exit_fast = c.emit(Insn::Goto(0));
+        let slow = c.at();
+        self.wrapped(c, block, i, op, handler);
+        let done = c.at();
+        c.insns[at] = Insn::OpOvf {
+            op: o,
+            args,
+            dst,
+            ovf: slow,
+        };
+        c.insns[exit_fast] = Insn::Goto(done);
+    }
+
     /// `int(f)`: the machine conversion when `|f| < 2**63`, the native op
     /// otherwise (it raises for nan and infinities, and handles -2**63).
     pub(super) fn float_to_int(
@@ -312,12 +348,14 @@ pub(super) fn pure(c: &mut Code, op: Opcode, args: Vec<Src>, dst: Option<Reg>) {
 }
 
 /// Python's `%` and `//` by a positive power of two, and shifts by a
-/// constant in 0..64, as plain machine ops (`& (2**k - 1)`, `>> k`).
+/// constant in 0..64, as plain machine ops (`& (2**k - 1)`, `>> k`); the
+/// same for r_uints.
 pub(super) fn strength_reduced(op: &LLOp, a: &[Src]) -> Option<(Opcode, Vec<Src>)> {
-    let Some(LLConst::Int(k)) = op.args.get(1).and_then(|v| v.as_const()) else {
-        return None;
+    let k = match op.args.get(1).and_then(|v| v.as_const()) {
+        Some(LLConst::Int(k)) => *k,
+        Some(LLConst::UInt(u)) if *u <= i64::MAX as u64 => *u as i64,
+        _ => return None,
     };
-    let k = *k;
     let pow2 = k > 0 && (k as u64).is_power_of_two();
     let shift = (0..64).contains(&k);
     Some(match op.kind {
@@ -328,6 +366,13 @@ pub(super) fn strength_reduced(op: &LLOp, a: &[Src]) -> Option<(Opcode, Vec<Src>
         ),
         K::IntLshift if shift => (Opcode::IntLshift, vec![a[0], Src::Const(k as u64)]),
         K::IntRshift if shift => (Opcode::IntRshift, vec![a[0], Src::Const(k as u64)]),
+        K::UintMod if pow2 => (Opcode::IntAnd, vec![a[0], Src::Const(k as u64 - 1)]),
+        K::UintFloorDiv if pow2 => (
+            Opcode::UintRshift,
+            vec![a[0], Src::Const(k.trailing_zeros() as u64)],
+        ),
+        K::UintLshift if shift => (Opcode::IntLshift, vec![a[0], Src::Const(k as u64)]),
+        K::UintRshift if shift => (Opcode::UintRshift, vec![a[0], Src::Const(k as u64)]),
         _ => return None,
     })
 }

@@ -112,6 +112,10 @@ impl Loader {
             }
             Builtin::Promote | Builtin::PromoteString | Builtin::Hint => a0,
             Builtin::WeAreJitted | Builtin::WeAreTranslated => Obj::Bool(false),
+            Builtin::OvfCheck | Builtin::Widen => a0,
+            Builtin::RUint => self.r_uint(&a0, span)?,
+            Builtin::IntMask => self.intmask(&a0, span)?,
+            Builtin::IsValidInt => Obj::Bool(self.is_valid_int(&a0)),
             Builtin::LookInsideIff => Obj::Host(HostFn::Keep),
             Builtin::SetParam => Obj::None,
             Builtin::Write | Builtin::WriteErr => {
@@ -570,6 +574,7 @@ impl Loader {
             Obj::None => "None".into(),
             Obj::Bool(b) => if *b { "True" } else { "False" }.into(),
             Obj::Int(i) => i.to_string(),
+            Obj::UInt(u) => rpy_semantics::uint::str(*u),
             Obj::Float(f) => repr::float_repr_string(*f),
             Obj::Str(s) => repr::str_repr_string(s),
             Obj::Tuple(t) if t.len() == 1 => format!("({},)", self.repr(&t[0])),

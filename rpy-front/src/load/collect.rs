@@ -138,6 +138,7 @@ impl Collector<'_> {
             Obj::None => ConstValue::None,
             Obj::Bool(b) => ConstValue::Bool(*b),
             Obj::Int(i) => ConstValue::Int(*i),
+            Obj::UInt(u) => ConstValue::UInt(*u),
             Obj::Float(f) => ConstValue::Float(*f),
             Obj::Str(s) => ConstValue::Str(s.clone()),
             Obj::Tuple(items) => {

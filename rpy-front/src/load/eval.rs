@@ -48,6 +48,11 @@ impl Loader {
                 keywords,
             } => {
                 let f = self.eval(func, scope)?;
+                if let (Obj::Builtin(Builtin::OvfCheck), [arg], []) = (&f, &args[..], &keywords[..]) {
+                    if let Some(v) = self.ovfcheck_call(arg, scope)? {
+                        return Ok(v);
+                    }
+                }
                 let args = args
                     .iter()
                     .map(|a| self.eval(a, scope))
@@ -179,6 +184,7 @@ impl Loader {
             Obj::None => false,
             Obj::Bool(b) => *b,
             Obj::Int(i) => *i != 0,
+            Obj::UInt(u) => *u != 0,
             Obj::Float(f) => *f != 0.0,
             Obj::Str(s) => !s.is_empty(),
             Obj::Tuple(t) => !t.is_empty(),
@@ -207,9 +213,13 @@ impl Loader {
         Ok(last)
     }
 
-    fn unary(&self, op: UnaryOp, v: Obj, span: Span) -> R<Obj> {
+    pub(super) fn unary(&self, op: UnaryOp, v: Obj, span: Span) -> R<Obj> {
         Ok(match (op, &v) {
             (UnaryOp::Not, _) => Obj::Bool(!self.truth(&v, span)?),
+            (_, Obj::UInt(u)) => match self.uint_unary(op, *u) {
+                Some(r) => r,
+                None => unreachable!("not is handled above"),
+            },
             (UnaryOp::Neg, Obj::Float(f)) => Obj::Float(-f),
             (UnaryOp::Pos, Obj::Float(_)) => v,
             (UnaryOp::Neg, _) if v.as_int().is_some() => {
@@ -229,6 +239,9 @@ impl Loader {
     /// `a op b` with Python's meaning (ints are 64-bit, as in the dialect).
     pub fn binop(&self, op: BinOp, a: &Obj, b: &Obj, span: Span) -> R<Obj> {
         if let Some(r) = self.seq_binop(op, a, b, span)? {
+            return Ok(r);
+        }
+        if let Some(r) = self.uint_binop(op, a, b, span)? {
             return Ok(r);
         }
         if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
@@ -361,7 +374,7 @@ impl Loader {
             (Obj::Str(x), Obj::Str(y)) => Ok(x.cmp(y)),
             (Obj::Tuple(x), Obj::Tuple(y)) => seq_order(x, y),
             (Obj::List(x), Obj::List(y)) => seq_order(&x.borrow().clone(), &y.borrow().clone()),
-            _ => match (a.as_int(), b.as_int(), a.as_f64(), b.as_f64()) {
+            _ => match (a.as_i128(), b.as_i128(), a.as_f64(), b.as_f64()) {
                 (Some(x), Some(y), _, _) => Ok(x.cmp(&y)),
                 (_, _, Some(x), Some(y)) => Ok(x.partial_cmp(&y).unwrap_or(Ordering::Equal)),
                 _ => self.type_error(

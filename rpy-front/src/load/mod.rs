@@ -15,6 +15,7 @@ mod eval;
 mod exec;
 mod imports;
 mod methods;
+mod rarith;
 pub mod value;
 
 use crate::ast::Module;

@@ -22,6 +22,8 @@ pub enum Obj {
     None,
     Bool(bool),
     Int(i64),
+    /// An `r_uint`: an unsigned 64-bit word.
+    UInt(u64),
     Float(f64),
     Str(Bytes),
     Tuple(Rc<[Obj]>),
@@ -268,6 +270,7 @@ impl Obj {
             Obj::None => "NoneType".into(),
             Obj::Bool(_) => "bool".into(),
             Obj::Int(_) => "int".into(),
+            Obj::UInt(_) => "r_uint".into(),
             Obj::Float(_) => "float".into(),
             Obj::Str(_) => "str".into(),
             Obj::Tuple(_) => "tuple".into(),
@@ -313,7 +316,7 @@ impl Obj {
                 (Obj::Builtin(a), Obj::Builtin(b)) => a == b,
                 (Obj::Host(a), Obj::Host(b)) => a == b,
                 (Obj::Module(a), Obj::Module(b)) => a == b,
-                (Obj::Bool(_) | Obj::Int(_) | Obj::Float(_), _) => {
+                (Obj::Bool(_) | Obj::Int(_) | Obj::UInt(_) | Obj::Float(_), _) => {
                     std::mem::discriminant(self) == std::mem::discriminant(other)
                         && py_eq(self, other)
                 }
@@ -327,6 +330,7 @@ impl Obj {
     pub fn as_f64(&self) -> Option<f64> {
         match self {
             Obj::Int(i) => Some(*i as f64),
+            Obj::UInt(u) => Some(rpy_semantics::uint::to_float(*u)),
             Obj::Bool(b) => Some(*b as i64 as f64),
             Obj::Float(f) => Some(*f),
             _ => None,
@@ -339,6 +343,14 @@ impl Obj {
             Obj::Int(i) => Some(*i),
             Obj::Bool(b) => Some(*b as i64),
             _ => None,
+        }
+    }
+
+    /// An int, bool or r_uint as its exact value (they compare by it).
+    pub fn as_i128(&self) -> Option<i128> {
+        match self {
+            Obj::UInt(u) => Some(*u as i128),
+            _ => self.as_int().map(i128::from),
         }
     }
 }
@@ -355,7 +367,7 @@ pub fn py_eq(a: &Obj, b: &Obj) -> bool {
             x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| py_eq(v, w)))
         }
         _ => match (a.as_f64(), b.as_f64()) {
-            (Some(x), Some(y)) => match (a.as_int(), b.as_int()) {
+            (Some(x), Some(y)) => match (a.as_i128(), b.as_i128()) {
                 (Some(i), Some(j)) => i == j,
                 _ => x == y,
             },
@@ -401,6 +413,15 @@ fn hash_obj<H: Hasher>(o: &Obj, h: &mut H) {
         Obj::Int(_) | Obj::Bool(_) => {
             0u8.hash(h);
             o.as_int().hash(h)
+        }
+        // an r_uint equal to an int hashes as that int
+        Obj::UInt(u) if rpy_semantics::uint::is_valid_int(*u) => {
+            0u8.hash(h);
+            Some(*u as i64).hash(h)
+        }
+        Obj::UInt(u) => {
+            5u8.hash(h);
+            u.hash(h)
         }
         other => {
             4u8.hash(h);

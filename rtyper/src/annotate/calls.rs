@@ -828,6 +828,13 @@ impl Annotator<'_> {
 
     /// `int(x)`, `int(s, base)`, `float(x)` of a str or a number.
     fn int_float(&self, b: Builtin, anns: &[SomeValue], span: Span) -> DResult<SomeValue> {
+        if anns == [S::UInt] {
+            if b == Builtin::Int {
+                // RPython's rule
+                return self.bad_builtin(b, anns, span, "use intmask() instead of int(r_uint(...))");
+            }
+            return Ok(S::Float);
+        }
         let ok = match anns {
             [x] => x.is_number() || matches!(x, S::Str { .. }),
             [s, base] => matches!(s, S::Str { .. }) && base.is_intlike(),
@@ -896,6 +903,10 @@ fn any(_: &SomeValue) -> bool {
     true
 }
 
+fn int_or_uint(a: &SomeValue) -> bool {
+    a.is_intlike() || *a == S::UInt
+}
+
 fn is_str(a: &SomeValue) -> bool {
     matches!(a, S::Str { .. })
 }
@@ -947,6 +958,9 @@ fn simple_rule(b: Builtin) -> Option<SimpleRule> {
             "read_stdin() takes a byte count",
         ),
         Builtin::Flush => (any, S::None, ""),
+        Builtin::RUint => (int_or_uint, S::UInt, "r_uint() takes an int"),
+        Builtin::IntMask => (int_or_uint, S::INT, "intmask() takes an int or an r_uint"),
+        Builtin::IsValidInt => (any, S::Bool, ""),
         _ => return None,
     })
 }

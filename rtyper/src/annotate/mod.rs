@@ -15,6 +15,7 @@ pub mod result;
 mod rules;
 mod show;
 mod union;
+mod unsigned;
 
 pub use model::*;
 pub use result::Annotations;

@@ -36,6 +36,9 @@ pub enum SomeValue {
         nonneg: bool,
     },
     Bool,
+    /// An `r_uint`: an unsigned 64-bit int (RPython's; it does not merge
+    /// with `int`).
+    UInt,
     Float,
     /// A str; `char` when always exactly one character.
     Str {

@@ -111,6 +111,7 @@ impl Annotations {
     pub fn const_ann(&self, c: &ConstValue) -> SomeValue {
         match c {
             ConstValue::Int(i) => SomeValue::Int { nonneg: *i >= 0 },
+            ConstValue::UInt(_) => SomeValue::UInt,
             ConstValue::Float(_) => SomeValue::Float,
             ConstValue::Bool(_) => SomeValue::Bool,
             ConstValue::Str(s) => SomeValue::Str {

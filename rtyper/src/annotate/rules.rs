@@ -30,9 +30,13 @@ impl Annotator<'_> {
             | K::Xor
             | K::InplaceAdd
             | K::InplaceMul => self.binary(f, op, &args[0], &args[1])?,
+            K::AddOvf | K::SubOvf | K::MulOvf | K::LShiftOvf | K::NegOvf => self.ovf(op, args)?,
             K::Neg | K::Pos | K::Invert => self.unary(op, &args[0])?,
             K::IsTrue | K::Not => S::Bool,
             K::Lt | K::Le | K::Gt | K::Ge => self.ordering(op, &args[0], &args[1])?,
+            K::Eq | K::Ne if self.is_unsigned_pair(&args[0], &args[1]) => {
+                self.uint_compare(op, &args[0], &args[1])?
+            }
             K::Eq | K::Ne | K::Is | K::Contains | K::ExcMatch => {
                 if op.kind == K::Contains {
                     self.contains(f, op, &args[0], &args[1])?;
@@ -89,6 +93,7 @@ impl Annotator<'_> {
     /// `-x`, `+x`, `~x`.
     fn unary(&self, op: &Op, a: &SomeValue) -> DResult<SomeValue> {
         Ok(match (a, op.kind) {
+            (S::UInt, _) => S::UInt,
             (S::Int { nonneg }, OpKind::Pos) => S::Int { nonneg: *nonneg },
             (a, _) if a.is_intlike() => S::INT,
             (S::Float, OpKind::Neg | OpKind::Pos) => S::Float,
@@ -107,6 +112,9 @@ impl Annotator<'_> {
 
     /// `<`, `<=`, `>`, `>=` on numbers, strs, lists or tuples.
     fn ordering(&self, op: &Op, a: &SomeValue, b: &SomeValue) -> DResult<SomeValue> {
+        if self.is_unsigned_pair(a, b) {
+            return self.uint_compare(op, a, b);
+        }
         let ok = (a.is_number() && b.is_number())
             || matches!(
                 (a, b),
@@ -249,6 +257,9 @@ impl Annotator<'_> {
         use OpKind as K;
         let kind = op.kind;
         let nonneg = |x: &SomeValue| matches!(x, S::Int { nonneg: true } | S::Bool);
+        if self.is_unsigned_pair(a, b) {
+            return self.uint_binary(f, op, a, b);
+        }
         if a.is_intlike() && b.is_intlike() {
             return Ok(match kind {
                 K::And | K::Or | K::Xor if *a == S::Bool && *b == S::Bool => S::Bool,
@@ -324,7 +335,7 @@ impl Annotator<'_> {
         })
     }
 
-    fn operand_error(
+    pub(super) fn operand_error(
         &self,
         f: FuncId,
         op: &Op,
@@ -543,7 +554,7 @@ impl Annotator<'_> {
     }
 }
 
-fn binary_symbol(k: OpKind) -> &'static str {
+pub(super) fn binary_symbol(k: OpKind) -> &'static str {
     use OpKind as K;
     match k {
         K::Add | K::InplaceAdd => "+",

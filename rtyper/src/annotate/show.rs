@@ -14,6 +14,7 @@ impl Annotator<'_> {
             SomeValue::Impossible => "nothing".into(),
             SomeValue::Int { .. } => "int".into(),
             SomeValue::Bool => "bool".into(),
+            SomeValue::UInt => "r_uint".into(),
             SomeValue::Float => "float".into(),
             SomeValue::Str { nullable, .. } => or_none("str".into(), *nullable),
             SomeValue::None => "None".into(),

@@ -51,7 +51,7 @@ macro_rules! helper_table {
     };
 }
 
-use Pat::{Bool as B, Char as C, Float as F, Signed as S, Str, Void, K, T, V};
+use Pat::{Bool as B, Char as C, Float as F, Signed as S, Str, Unsigned as U, Void, K, T, V};
 
 const NONE: &[ClassId] = &[];
 const VALUE: &[ClassId] = &[bc::VALUE_ERROR];
@@ -118,6 +118,7 @@ helper_table! {
     rpy_str_iter_next (Pat::Iter(&Str)) -> C, WritesHeap, STOP, "next(it)";
     // str() and repr() of every type (as Python prints them)
     rpy_int_to_str (S) -> Str, Allocates, NONE, "str(i)";
+    rpy_uint_to_str (U) -> Str, Allocates, NONE, "str(u) of an r_uint (unsigned decimal)";
     rpy_float_to_str (F) -> Str, Allocates, NONE, "str(f): shortest repr";
     rpy_bool_to_str (B) -> Str, Pure, NONE, "'True' or 'False'";
     rpy_str_str (Str) -> Str, Pure, NONE, "str(s) (null = None: 'None')";

@@ -44,6 +44,7 @@ pub fn zero_const(ty: &LLType) -> LLConst {
         LLType::Void => LLConst::Void,
         LLType::Bool => LLConst::Bool(false),
         LLType::Signed => LLConst::Int(0),
+        LLType::Unsigned => LLConst::UInt(0),
         LLType::Float => LLConst::Float(0.0),
         LLType::Char => LLConst::Char(0),
         other => LLConst::Null(other.clone()),
@@ -56,6 +57,8 @@ pub enum LLConst {
     /// The only value of `Void`.
     Void,
     Int(i64),
+    /// An `Unsigned` word.
+    UInt(u64),
     Bool(bool),
     Float(f64),
     Char(u8),
@@ -380,6 +383,7 @@ impl LLProgram {
                 LLType::Void
             }
             LLConst::Int(_) => LLType::Signed,
+            LLConst::UInt(_) => LLType::Unsigned,
             LLConst::Bool(_) => LLType::Bool,
             LLConst::Float(_) => LLType::Float,
             LLConst::Char(_) => LLType::Char,

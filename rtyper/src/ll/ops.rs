@@ -13,7 +13,7 @@ use super::sig::{Pat, Sig};
 use rpy_front::program::builtin_class as bc;
 use rpy_front::program::ClassId;
 use rpy_jit::ir::Opcode;
-use rpy_semantics::int;
+use rpy_semantics::{int, ovf, uint};
 
 /// What an op may do besides computing its result.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -92,6 +92,10 @@ pub enum Jit {
     Move,
     /// A call of the op's native code (a wrapper), opaque to the trace.
     Call,
+    /// An overflow-checked trace op (`int_add_ovf`, …: a one-operand op is
+    /// `0 op x`) followed by `guard_no_overflow`; on overflow, the op's
+    /// native code (which raises OverflowError).
+    Ovf(Opcode),
     /// Written by the codewriter case by case.
     Special,
 }
@@ -105,7 +109,7 @@ macro_rules! fold {
     ([$($pat:pat),*] => $e:expr) => {
         Some(|args: &[LLConst]| {
             #[allow(unused_imports)]
-            use LLConst::{Bool, Char, Float, Int};
+            use LLConst::{Bool, Char, Float, Int, UInt};
             match args {
                 [$($pat),*] => Some($e),
                 #[allow(unreachable_patterns)]
@@ -159,13 +163,16 @@ macro_rules! ll_op_table {
 }
 
 use Opcode as O;
-use Pat::{Bool as B, Char as C, Float as F, Signed as S, Str, Void, T};
+use Pat::{Bool as B, Char as C, Float as F, Signed as S, Str, Unsigned as U, Void, T};
 
 const NONE: &[ClassId] = &[];
 const ZERO_DIV: &[ClassId] = &[bc::ZERO_DIVISION_ERROR];
 /// `int(nan)`: ValueError; `int(inf)`: OverflowError.
 const FLOAT_TO_INT: &[ClassId] = &[bc::VALUE_ERROR, bc::OVERFLOW_ERROR];
 const VALUE: &[ClassId] = &[bc::VALUE_ERROR];
+const OVERFLOW: &[ClassId] = &[bc::OVERFLOW_ERROR];
+/// `ovfcheck(x << y)`: a negative count raises ValueError.
+const SHIFT_OVERFLOW: &[ClassId] = &[bc::VALUE_ERROR, bc::OVERFLOW_ERROR];
 const INDEX: &[ClassId] = &[bc::INDEX_ERROR];
 const LIST_T: Pat = Pat::List(&T);
 
@@ -215,6 +222,59 @@ ll_op_table! {
         => Rust::CallR("rpy_int_rshift_r"), Jit::Call, fold!([Int(a), Int(b)] => Int(int::rshift(*a, *b).ok()?));
     IntIsTrue "int_is_true" sig(&[S], B), Pure, NONE
         => Rust::Expr("({0} != 0)"), Jit::Op(O::IntIsTrue), fold!([Int(a)] => Bool(*a != 0));
+    // overflow-checked integers (`ovfcheck(x op y)`): OverflowError when
+    // the exact result does not fit
+    IntAddOvf "int_add_ovf" sig(&[S, S], S), Pure, OVERFLOW
+        => Rust::CallR("rpy_int_add_ovf_r"), Jit::Ovf(O::IntAddOvf), fold!([Int(a), Int(b)] => Int(ovf::add(*a, *b).ok()?));
+    IntSubOvf "int_sub_ovf" sig(&[S, S], S), Pure, OVERFLOW
+        => Rust::CallR("rpy_int_sub_ovf_r"), Jit::Ovf(O::IntSubOvf), fold!([Int(a), Int(b)] => Int(ovf::sub(*a, *b).ok()?));
+    IntMulOvf "int_mul_ovf" sig(&[S, S], S), Pure, OVERFLOW
+        => Rust::CallR("rpy_int_mul_ovf_r"), Jit::Ovf(O::IntMulOvf), fold!([Int(a), Int(b)] => Int(ovf::mul(*a, *b).ok()?));
+    IntNegOvf "int_neg_ovf" sig(&[S], S), Pure, OVERFLOW
+        => Rust::CallR("rpy_int_neg_ovf_r"), Jit::Ovf(O::IntSubOvf), fold!([Int(a)] => Int(ovf::neg(*a).ok()?));
+    IntLshiftOvf "int_lshift_ovf" sig(&[S, S], S), Pure, SHIFT_OVERFLOW
+        => Rust::CallR("rpy_int_lshift_ovf_r"), Jit::Call, fold!([Int(a), Int(b)] => Int(ovf::lshift(*a, *b).ok()?));
+    // unsigned integers (`r_uint`: wrapping 64-bit, the machine's int ops)
+    UintAdd "uint_add" sig(&[U, U], U), Pure, NONE
+        => Rust::Expr("{0}.wrapping_add({1})"), Jit::Op(O::IntAdd), fold!([UInt(a), UInt(b)] => UInt(a.wrapping_add(*b)));
+    UintSub "uint_sub" sig(&[U, U], U), Pure, NONE
+        => Rust::Expr("{0}.wrapping_sub({1})"), Jit::Op(O::IntSub), fold!([UInt(a), UInt(b)] => UInt(a.wrapping_sub(*b)));
+    UintMul "uint_mul" sig(&[U, U], U), Pure, NONE
+        => Rust::Expr("{0}.wrapping_mul({1})"), Jit::Op(O::IntMul), fold!([UInt(a), UInt(b)] => UInt(a.wrapping_mul(*b)));
+    UintFloorDiv "uint_floordiv" sig(&[U, U], U), Pure, ZERO_DIV
+        => Rust::CallR("rpy_uint_floordiv_r"), Jit::Call, fold!([UInt(a), UInt(b)] => UInt(uint::floordiv(*a, *b).ok()?));
+    UintMod "uint_mod" sig(&[U, U], U), Pure, ZERO_DIV
+        => Rust::CallR("rpy_uint_mod_r"), Jit::Call, fold!([UInt(a), UInt(b)] => UInt(uint::modulo(*a, *b).ok()?));
+    UintLt "uint_lt" sig(&[U, U], B), Pure, NONE
+        => Rust::Expr("({0} < {1})"), Jit::Op(O::UintLt), fold!([UInt(a), UInt(b)] => Bool(a < b));
+    UintLe "uint_le" sig(&[U, U], B), Pure, NONE
+        => Rust::Expr("({0} <= {1})"), Jit::Op(O::UintLe), fold!([UInt(a), UInt(b)] => Bool(a <= b));
+    UintEq "uint_eq" sig(&[U, U], B), Pure, NONE
+        => Rust::Expr("({0} == {1})"), Jit::Op(O::IntEq), fold!([UInt(a), UInt(b)] => Bool(a == b));
+    UintNe "uint_ne" sig(&[U, U], B), Pure, NONE
+        => Rust::Expr("({0} != {1})"), Jit::Op(O::IntNe), fold!([UInt(a), UInt(b)] => Bool(a != b));
+    UintGt "uint_gt" sig(&[U, U], B), Pure, NONE
+        => Rust::Expr("({0} > {1})"), Jit::Op(O::UintGt), fold!([UInt(a), UInt(b)] => Bool(a > b));
+    UintGe "uint_ge" sig(&[U, U], B), Pure, NONE
+        => Rust::Expr("({0} >= {1})"), Jit::Op(O::UintGe), fold!([UInt(a), UInt(b)] => Bool(a >= b));
+    UintNeg "uint_neg" sig(&[U], U), Pure, NONE
+        => Rust::Expr("{0}.wrapping_neg()"), Jit::Op(O::IntNeg), fold!([UInt(a)] => UInt(a.wrapping_neg()));
+    UintAnd "uint_and" sig(&[U, U], U), Pure, NONE
+        => Rust::Expr("({0} & {1})"), Jit::Op(O::IntAnd), fold!([UInt(a), UInt(b)] => UInt(a & b));
+    UintOr "uint_or" sig(&[U, U], U), Pure, NONE
+        => Rust::Expr("({0} | {1})"), Jit::Op(O::IntOr), fold!([UInt(a), UInt(b)] => UInt(a | b));
+    UintXor "uint_xor" sig(&[U, U], U), Pure, NONE
+        => Rust::Expr("({0} ^ {1})"), Jit::Op(O::IntXor), fold!([UInt(a), UInt(b)] => UInt(a ^ b));
+    UintInvert "uint_invert" sig(&[U], U), Pure, NONE
+        => Rust::Expr("(!{0})"), Jit::Op(O::IntInvert), fold!([UInt(a)] => UInt(!a));
+    /// The count is an int: one >= 64 gives 0; a negative one raises ValueError.
+    UintLshift "uint_lshift" sig(&[U, S], U), Pure, VALUE
+        => Rust::CallR("rpy_uint_lshift_r"), Jit::Call, fold!([UInt(a), Int(b)] => UInt(uint::lshift(*a, *b).ok()?));
+    /// Logical shift; the count as for `uint_lshift`.
+    UintRshift "uint_rshift" sig(&[U, S], U), Pure, VALUE
+        => Rust::CallR("rpy_uint_rshift_r"), Jit::Call, fold!([UInt(a), Int(b)] => UInt(uint::rshift(*a, *b).ok()?));
+    UintIsTrue "uint_is_true" sig(&[U], B), Pure, NONE
+        => Rust::Expr("({0} != 0)"), Jit::Op(O::IntIsTrue), fold!([UInt(a)] => Bool(*a != 0));
     // floats
     FloatAdd "float_add" sig(&[F, F], F), Pure, NONE
         => Rust::Expr("({0} + {1})"), Jit::Op(O::FloatAdd), fold!([Float(a), Float(b)] => Float(a + b));
@@ -267,6 +327,14 @@ ll_op_table! {
     /// Truncates toward zero (saturating at the i64 range; NaN gives 0).
     CastFloatToInt "cast_float_to_int" sig(&[F], S), Pure, FLOAT_TO_INT
         => Rust::CallR("rpy_cast_float_to_int_r"), Jit::Special, NO_FOLD;
+    /// `r_uint(i)`: the same bits.
+    CastIntToUint "cast_int_to_uint" sig(&[S], U), Pure, NONE
+        => Rust::Expr("({0} as u64)"), Jit::Move, fold!([Int(a)] => UInt(uint::from_int(*a)));
+    /// `intmask(u)`: the same bits.
+    CastUintToInt "cast_uint_to_int" sig(&[U], S), Pure, NONE
+        => Rust::Expr("({0} as i64)"), Jit::Move, fold!([UInt(a)] => Int(uint::to_int(*a)));
+    CastUintToFloat "cast_uint_to_float" sig(&[U], F), Pure, NONE
+        => Rust::Expr("({0} as f64)"), Jit::Call, fold!([UInt(a)] => Float(uint::to_float(*a)));
     /// `ord(c)`.
     CastCharToInt "cast_char_to_int" sig(&[C], S), Pure, NONE
         => Rust::Expr("({0} as i64)"), Jit::Move, fold!([Char(a)] => Int(*a as i64));

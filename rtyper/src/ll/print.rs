@@ -307,6 +307,7 @@ pub fn const_text(p: &LLProgram, c: &LLConst) -> String {
     match c {
         LLConst::Void => "void".into(),
         LLConst::Int(i) => i.to_string(),
+        LLConst::UInt(u) => format!("{u}u"),
         LLConst::Bool(b) => if *b { "True" } else { "False" }.into(),
         LLConst::Float(f) => float_repr_string(*f),
         LLConst::Char(b) => format!("c{}", str_repr_string(&[*b])),

@@ -13,6 +13,7 @@ pub enum Pat {
     Void,
     Bool,
     Signed,
+    Unsigned,
     Float,
     Char,
     Str,
@@ -59,6 +60,7 @@ impl Bindings {
             (Pat::Void, LLType::Void)
             | (Pat::Bool, LLType::Bool)
             | (Pat::Signed, LLType::Signed)
+            | (Pat::Unsigned, LLType::Unsigned)
             | (Pat::Float, LLType::Float)
             | (Pat::Char, LLType::Char)
             | (Pat::Str, LLType::Str)
@@ -93,6 +95,7 @@ impl Bindings {
             Pat::Void => LLType::Void,
             Pat::Bool => LLType::Bool,
             Pat::Signed => LLType::Signed,
+            Pat::Unsigned => LLType::Unsigned,
             Pat::Float => LLType::Float,
             Pat::Char => LLType::Char,
             Pat::Str => LLType::Str,
@@ -163,6 +166,7 @@ impl fmt::Display for Pat {
             Pat::Void => write!(f, "Void"),
             Pat::Bool => write!(f, "Bool"),
             Pat::Signed => write!(f, "Signed"),
+            Pat::Unsigned => write!(f, "Unsigned"),
             Pat::Float => write!(f, "Float"),
             Pat::Char => write!(f, "Char"),
             Pat::Str => write!(f, "Ptr(Str)"),

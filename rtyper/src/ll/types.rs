@@ -14,6 +14,8 @@ pub enum LLType {
     Bool,
     /// A 64-bit signed machine integer.
     Signed,
+    /// A 64-bit unsigned machine integer (`r_uint`).
+    Unsigned,
     /// A 64-bit IEEE float.
     Float,
     /// One byte (a one-character str).
@@ -106,7 +108,7 @@ impl LLType {
     pub fn is_scalar(&self) -> bool {
         matches!(
             self,
-            LLType::Bool | LLType::Signed | LLType::Float | LLType::Char
+            LLType::Bool | LLType::Signed | LLType::Unsigned | LLType::Float | LLType::Char
         )
     }
 
@@ -179,6 +181,7 @@ impl fmt::Display for LLType {
             LLType::Void => write!(f, "Void"),
             LLType::Bool => write!(f, "Bool"),
             LLType::Signed => write!(f, "Signed"),
+            LLType::Unsigned => write!(f, "Unsigned"),
             LLType::Float => write!(f, "Float"),
             LLType::Char => write!(f, "Char"),
             LLType::Class => write!(f, "Class"),

@@ -190,6 +190,7 @@ impl Verifier<'_> {
                     let ok = matches!(
                         (&t, c),
                         (Some(LLType::Signed), LLConst::Int(_))
+                            | (Some(LLType::Unsigned), LLConst::UInt(_))
                             | (Some(LLType::Char), LLConst::Char(_))
                     );
                     if !ok {

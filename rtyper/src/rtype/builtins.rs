@@ -156,6 +156,9 @@ impl GraphTyper<'_, '_> {
             Builtin::WeAreJitted => {
                 Ok(self.emit(LLOpKind::JitWeAreJitted, Vec::new(), LLType::Bool))
             }
+            Builtin::RUint => self.r_uint(&args[0]),
+            Builtin::IntMask => self.intmask(&args[0]),
+            Builtin::IsValidInt => self.is_valid_int(&args[0]),
             other => Err(self.error(format!("{}() cannot be called here in rpy", other.name()))),
         }
     }
@@ -229,6 +232,10 @@ impl GraphTyper<'_, '_> {
     /// `float(x)`.
     fn float_of(&mut self, a: &Value) -> DResult<LLValue> {
         match self.cat(a) {
+            Cat::UInt => {
+                let u = self.value(a)?.0;
+                Ok(self.emit(LLOpKind::CastUintToFloat, vec![u], LLType::Float))
+            }
             c if c.numeric() => self.operand(a, &LLType::Float),
             c if c.strlike() => {
                 let s = self.operand(a, &LLType::Str)?;
@@ -400,6 +407,7 @@ impl GraphTyper<'_, '_> {
     pub fn str_of_ll(&mut self, x: LLValue, ann: &SomeValue) -> DResult<LLValue> {
         let name = match Cat::of(ann) {
             Cat::Int => Helper::rpy_int_to_str,
+            Cat::UInt => Helper::rpy_uint_to_str,
             Cat::Bool => Helper::rpy_bool_to_str,
             Cat::Float => Helper::rpy_float_to_str,
             Cat::Char => Helper::rpy_char_to_str,

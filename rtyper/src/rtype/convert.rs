@@ -17,6 +17,7 @@ use std::rc::Rc;
 pub fn lower_const(rt: &RTyper, c: &ConstValue) -> Result<(LLConst, LLType), String> {
     Ok(match c {
         ConstValue::Int(i) => (LLConst::Int(*i), LLType::Signed),
+        ConstValue::UInt(u) => (LLConst::UInt(*u), LLType::Unsigned),
         ConstValue::Float(f) => (LLConst::Float(*f), LLType::Float),
         ConstValue::Bool(b) => (LLConst::Bool(*b), LLType::Bool),
         ConstValue::Str(s) => (LLConst::Str(s.clone()), LLType::Str),
@@ -68,6 +69,7 @@ pub fn default_value(t: &LLType) -> LLConst {
         LLType::Func(..) => LLConst::Null(t.clone()),
         LLType::Bool => LLConst::Bool(false),
         LLType::Signed => LLConst::Int(0),
+        LLType::Unsigned => LLConst::UInt(0),
         LLType::Float => LLConst::Float(0.0),
         LLType::Char => LLConst::Char(0),
         ptr => LLConst::Null(ptr.clone()),
@@ -84,6 +86,8 @@ pub fn convert_const(c: LLConst, from: &LLType, to: &LLType) -> Option<LLConst> 
         (LLConst::Int(i), LLType::Float) => LLConst::Float(i as f64),
         (LLConst::Int(i), LLType::Bool) => LLConst::Bool(i != 0),
         (LLConst::Bool(b), LLType::Signed) => LLConst::Int(b as i64),
+        (LLConst::Int(i), LLType::Unsigned) => LLConst::UInt(rpy_semantics::uint::from_int(i)),
+        (LLConst::Bool(b), LLType::Unsigned) => LLConst::UInt(b as u64),
         (LLConst::Bool(b), LLType::Float) => LLConst::Float(b as i64 as f64),
         (LLConst::Str(s), LLType::Char) if s.len() == 1 => LLConst::Char(s[0]),
         (LLConst::Char(b), LLType::Str) => LLConst::Str(Rc::from(vec![b])),
@@ -171,6 +175,11 @@ impl GraphTyper<'_, '_> {
                 return Ok(self.emit(LLOpKind::CastIntToFloat, vec![i], LLType::Float));
             }
             (LLType::Signed, LLType::Float) => op(LLOpKind::CastIntToFloat),
+            (LLType::Signed, LLType::Unsigned) => op(LLOpKind::CastIntToUint),
+            (LLType::Bool, LLType::Unsigned) => {
+                let i = self.emit(LLOpKind::CastBoolToInt, vec![val], LLType::Signed);
+                return Ok(self.emit(LLOpKind::CastIntToUint, vec![i], LLType::Unsigned));
+            }
             (LLType::Signed, LLType::Bool) => op(LLOpKind::IntIsTrue),
             (LLType::Char, LLType::Str) => {
                 return self.helper(Helper::rpy_char_to_str, vec![val], None)

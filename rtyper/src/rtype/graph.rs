@@ -413,6 +413,23 @@ impl GraphTyper<'_, '_> {
                     default,
                 })
             }
+            LLType::Unsigned => {
+                // an r_uint never equals a negative int
+                let cases = cases
+                    .into_iter()
+                    .filter_map(|(k, l)| match k {
+                        ConstValue::Int(i) if i >= 0 => Some((LLConst::UInt(i as u64), l)),
+                        ConstValue::Bool(b) => Some((LLConst::UInt(b as u64), l)),
+                        ConstValue::UInt(u) => Some((LLConst::UInt(u), l)),
+                        _ => None,
+                    })
+                    .collect();
+                Ok(LLExit::Switch {
+                    value: val,
+                    cases,
+                    default,
+                })
+            }
             LLType::Char => {
                 let cases = cases
                     .into_iter()
@@ -561,6 +578,7 @@ pub fn const_type(rt: &RTyper, c: &LLConst) -> LLType {
     match c {
         LLConst::Void | LLConst::Helper(_) | LLConst::Field(_) | LLConst::Driver(_) => LLType::Void,
         LLConst::Int(_) => LLType::Signed,
+        LLConst::UInt(_) => LLType::Unsigned,
         LLConst::Bool(_) => LLType::Bool,
         LLConst::Float(_) => LLType::Float,
         LLConst::Char(_) => LLType::Char,

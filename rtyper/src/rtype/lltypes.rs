@@ -20,6 +20,7 @@ impl RTyper<'_> {
             | SomeValue::ExtModule => LLType::Void,
             SomeValue::Int { .. } => LLType::Signed,
             SomeValue::Bool => LLType::Bool,
+            SomeValue::UInt => LLType::Unsigned,
             SomeValue::Float => LLType::Float,
             SomeValue::Str {
                 char: true,
@@ -121,6 +122,7 @@ pub fn user_name(t: &LLType) -> String {
         LLType::Void => "None".into(),
         LLType::Bool => "bool".into(),
         LLType::Signed => "int".into(),
+        LLType::Unsigned => "r_uint".into(),
         LLType::Float => "float".into(),
         LLType::Char | LLType::Str => "str".into(),
         LLType::List { item, .. } => format!("list[{}]", user_name(item)),

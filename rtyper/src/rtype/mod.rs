@@ -25,6 +25,7 @@ mod layout;
 mod lltypes;
 mod ops;
 mod percent;
+mod rarith;
 
 pub use lltypes::user_name;
 

@@ -18,6 +18,8 @@ use rpy_front::DResult;
 pub enum Cat {
     Int,
     Bool,
+    /// An `r_uint`.
+    UInt,
     Float,
     Char,
     Str,
@@ -34,6 +36,7 @@ impl Cat {
         match a {
             SomeValue::Int { .. } => Cat::Int,
             SomeValue::Bool => Cat::Bool,
+            SomeValue::UInt => Cat::UInt,
             SomeValue::Float => Cat::Float,
             SomeValue::Str {
                 char: true,
@@ -153,7 +156,33 @@ impl GraphTyper<'_, '_> {
             | OpKind::Or
             | OpKind::Xor
             | OpKind::InplaceAdd
+            | OpKind::InplaceMul
+                if self.unsigned_pair(&a[0], &a[1]) =>
+            {
+                self.uint_binary(op)?
+            }
+            OpKind::Add
+            | OpKind::Sub
+            | OpKind::Mul
+            | OpKind::TrueDiv
+            | OpKind::FloorDiv
+            | OpKind::Mod
+            | OpKind::Pow
+            | OpKind::LShift
+            | OpKind::RShift
+            | OpKind::And
+            | OpKind::Or
+            | OpKind::Xor
+            | OpKind::InplaceAdd
             | OpKind::InplaceMul => self.binary(op)?,
+            OpKind::AddOvf
+            | OpKind::SubOvf
+            | OpKind::MulOvf
+            | OpKind::LShiftOvf
+            | OpKind::NegOvf => self.ovf(op)?,
+            OpKind::Neg | OpKind::Pos | OpKind::Invert if self.cat(&a[0]) == Cat::UInt => {
+                self.uint_unary(op)?
+            }
             OpKind::Neg | OpKind::Pos | OpKind::Invert => self.unary(op)?,
             OpKind::IsTrue => self.truth(&a[0])?,
             OpKind::Not => {
@@ -383,6 +412,7 @@ impl GraphTyper<'_, '_> {
         Ok(match Cat::of(&ann) {
             Cat::Bool => self.operand(x, &LLType::Bool)?,
             Cat::Int => self.emit(LLOpKind::IntIsTrue, vec![v], LLType::Bool),
+            Cat::UInt => self.emit(LLOpKind::UintIsTrue, vec![v], LLType::Bool),
             Cat::Float => self.emit(LLOpKind::FloatIsTrue, vec![v], LLType::Bool),
             Cat::Char => bool_const(true),
             Cat::Str if nullable => self.helper(Helper::rpy_str_is_true, vec![v], None)?,
@@ -428,6 +458,9 @@ impl GraphTyper<'_, '_> {
         if eq && (cx == Cat::None || cy == Cat::None) {
             let r = self.identity(x, y)?;
             return Ok(if kind == OpKind::Ne { self.not(r) } else { r });
+        }
+        if self.unsigned_pair(x, y) && (cx.numeric() || cx == Cat::UInt) && (cy.numeric() || cy == Cat::UInt) {
+            return self.uint_compare(kind, x, y);
         }
         if cx.intlike() && cy.intlike() {
             let args = vec![

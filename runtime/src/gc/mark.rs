@@ -55,7 +55,7 @@ impl<'h> Marker<'h> {
         };
         match desc {
             TypeDesc::Str
-            | TypeDesc::Array(ValueKind::Int | ValueKind::Bool)
+            | TypeDesc::Array(ValueKind::Int | ValueKind::Bool | ValueKind::UInt)
             | TypeDesc::Array(ValueKind::Float | ValueKind::Char) => {}
             TypeDesc::List(_) => self.mark_word(word_at(RLIST_ITEMS_OFFSET)),
             TypeDesc::Array(ValueKind::Ptr) => {

@@ -21,6 +21,7 @@ enum IntBin {
     Xor,
     Shl,
     Sar,
+    Shr,
 }
 
 /// Two-address float instructions `a = a OP b`.
@@ -43,6 +44,7 @@ fn int_bin(op: Opcode) -> Option<IntBin> {
         IntXor => IntBin::Xor,
         IntLshift => IntBin::Shl,
         IntRshift => IntBin::Sar,
+        UintRshift => IntBin::Shr,
         _ => return None,
     })
 }
@@ -86,6 +88,7 @@ fn emit_int_bin(asm: &mut Asm, k: IntBin, r: u8, b: Operand) {
         (Xor, Operand::Imm(c)) => dynasm!(asm ; .arch x64 ; xor Rq(r), c as i32),
         (Shl, Operand::Imm(c)) => dynasm!(asm ; .arch x64 ; shl Rq(r), (c & 63) as i8),
         (Sar, Operand::Imm(c)) => dynasm!(asm ; .arch x64 ; sar Rq(r), (c & 63) as i8),
+        (Shr, Operand::Imm(c)) => dynasm!(asm ; .arch x64 ; shr Rq(r), (c & 63) as i8),
         (Add, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; add Rq(r), Rq(b)),
         (Sub, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; sub Rq(r), Rq(b)),
         (Mul, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; imul Rq(r), Rq(b)),
@@ -94,6 +97,7 @@ fn emit_int_bin(asm: &mut Asm, k: IntBin, r: u8, b: Operand) {
         (Xor, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; xor Rq(r), Rq(b)),
         (Shl, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; mov rcx, Rq(b) ; shl Rq(r), cl),
         (Sar, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; mov rcx, Rq(b) ; sar Rq(r), cl),
+        (Shr, Operand::Gpr(b)) => dynasm!(asm ; .arch x64 ; mov rcx, Rq(b) ; shr Rq(r), cl),
         _ => panic!("emit_int_bin: operand {b:?}"),
     }
 }

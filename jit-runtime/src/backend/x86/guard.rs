@@ -62,6 +62,8 @@ impl Cond {
             IntEq | PtrEq => Cond::E,
             IntNe | PtrNe => Cond::Ne,
             UintLt => Cond::B,
+            UintLe => Cond::Be,
+            UintGt => Cond::A,
             UintGe => Cond::Ae,
             _ => return None,
         })

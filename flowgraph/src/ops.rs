@@ -108,6 +108,9 @@ op_table! {
     Ge "ge" Exactly(2), Bool, ReadsHeap, false;
     /// Identity (`is`).
     Is "is_" Exactly(2), Bool, Pure, false;
+    /// `type(x) is T` (also `==`, and `x.__class__`): `x`'s exact type is
+    /// `T`, a class or a builtin type (a constant).
+    TypeIs "type_is" Exactly(2), Bool, Pure, false;
     /// `item in container` is `contains(container, item)`.
     Contains "contains" Exactly(2), Bool, ReadsHeap, false;
     // containers

@@ -212,6 +212,12 @@ pub enum Instr {
         dst: Slot,
         src: Slot,
     },
+    /// `type(x) is t`: `t` a class or a builtin type.
+    TypeIs {
+        dst: Slot,
+        x: Slot,
+        t: Slot,
+    },
     /// `fmt % arg` with a constant format string.
     Format {
         dst: Slot,
@@ -613,6 +619,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
                 dst,
                 a: a(0),
                 b: a(1),
+            },
+            K::TypeIs => Instr::TypeIs {
+                dst,
+                x: a(0),
+                t: a(1),
             },
             K::Lt => Instr::Lt {
                 dst,

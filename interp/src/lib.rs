@@ -798,6 +798,10 @@ impl<'p> Interp<'p> {
                 let val = s[*v as usize].clone();
                 self.setattr(&s[*obj as usize], *attr, val)?;
             }
+            Instr::TypeIs { dst, x, t } => {
+                let v = builtins::is_of_type(self, &s[*x as usize], &s[*t as usize], true)?;
+                s[*dst as usize].set(Value::Bool(v));
+            }
             Instr::Format { dst, fmt, arg } => {
                 let v = format::percent(self.program, fmt, &s[*arg as usize]).map_err(raised)?;
                 s[*dst as usize].set(v);

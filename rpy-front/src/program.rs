@@ -155,6 +155,12 @@ pub enum Builtin {
     List,
     Hash,
     Super,
+    /// `dict`, `tuple`, `type`: import time has them as host functions
+    /// (`HostFn`); run-time code has them only as types to test against
+    /// (`isinstance(x, dict)`, `type(x) is C`).
+    Dict,
+    Tuple,
+    Type,
     // rpy.jit
     JitDriver,
     Elidable,
@@ -194,12 +200,12 @@ impl Builtin {
             WeAreTranslated => (0, 0),
             Range => (1, 3),
             Int => (1, 2),
-            Str | Bool => (0, 1),
+            Str | Bool | Dict | Tuple => (0, 1),
             Min | Max | Isinstance => (2, 2),
             Flush | WeAreJitted => (0, 0),
             Len | Enumerate | Float | Ord | Chr | Abs | List | Hash | Elidable | DontLookInside
             | UnrollSafe | Promote | Write | WriteErr | ReadFile | ReadStdin | Hint
-            | PromoteString | LookInsideIff => (1, 1),
+            | PromoteString | LookInsideIff | Type => (1, 1),
         }
     }
 
@@ -223,6 +229,9 @@ impl Builtin {
         Builtin::Hash,
         Builtin::Super,
     ];
+    /// The names of run-time code that import time implements as host
+    /// functions (`HostFn`): at run time only types to test against.
+    pub const RUNTIME_TYPES: &'static [Builtin] = &[Builtin::Dict, Builtin::Tuple, Builtin::Type];
     pub const JIT: &'static [Builtin] = &[
         Builtin::JitDriver,
         Builtin::Elidable,
@@ -271,6 +280,9 @@ impl Builtin {
             Builtin::List => "list",
             Builtin::Hash => "hash",
             Builtin::Super => "super",
+            Builtin::Dict => "dict",
+            Builtin::Tuple => "tuple",
+            Builtin::Type => "type",
             Builtin::JitDriver => "JitDriver",
             Builtin::Elidable => "elidable",
             Builtin::DontLookInside => "dont_look_inside",
@@ -307,6 +319,13 @@ impl Builtin {
                 | Builtin::WeAreTranslated
                 | Builtin::Os(OsFn::Time | OsFn::Clock)
         )
+    }
+
+    /// A builtin type that `isinstance(x, T)` and `type(x) is T` test
+    /// against.
+    pub fn is_type(self) -> bool {
+        use Builtin::*;
+        matches!(self, Int | Float | Str | Bool | List | Dict | Tuple)
     }
 
     /// Look up `name` among the builtins of one list.
@@ -662,7 +681,9 @@ fn builtin_name(name: &str) -> Option<ConstValue> {
     if let Some(i) = rpy_semantics::exc::by_name(name) {
         return Some(ConstValue::Class(ClassId(i)));
     }
-    Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
+    Builtin::lookup(Builtin::PYTHON, name)
+        .or_else(|| Builtin::lookup(Builtin::RUNTIME_TYPES, name))
+        .map(ConstValue::Builtin)
 }
 
 /// Is `sub` the class `sup` or derived from it, given each class's base?

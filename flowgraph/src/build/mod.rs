@@ -9,6 +9,7 @@
 mod ctx;
 mod expr;
 mod stmt;
+mod types;
 
 use crate::model::*;
 use crate::ops::{OpKind, ResultKind};

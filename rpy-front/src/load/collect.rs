@@ -164,7 +164,11 @@ impl Collector<'_> {
             },
             Obj::Driver(d) => ConstValue::Driver(self.driver(d)?),
             Obj::Method(m) => return Ok(Err(format!("the bound method {}", m.1.def.name))),
-            Obj::Host(h) => return Ok(Err(format!("the import-time builtin {}()", h.name()))),
+            Obj::Host(h) => match Builtin::lookup(Builtin::RUNTIME_TYPES, h.name()) {
+                // `dict`, `tuple`, `type`: run-time code tests types with them
+                Some(b) => ConstValue::Builtin(b),
+                None => return Ok(Err(format!("the import-time builtin {}()", h.name()))),
+            },
             Obj::BuiltinMethod(m) => return Ok(Err(format!("the bound builtin method {}", m.1))),
             Obj::Super(_) => return Ok(Err("a super() object".to_string())),
             Obj::StaticMethod(f) => match self.func(f, None)? {

@@ -33,7 +33,7 @@ impl Annotator<'_> {
             K::Neg | K::Pos | K::Invert => self.unary(op, &args[0])?,
             K::IsTrue | K::Not => S::Bool,
             K::Lt | K::Le | K::Gt | K::Ge => self.ordering(op, &args[0], &args[1])?,
-            K::Eq | K::Ne | K::Is | K::Contains | K::ExcMatch => {
+            K::Eq | K::Ne | K::Is | K::Contains | K::ExcMatch | K::TypeIs => {
                 if op.kind == K::Contains {
                     self.contains(f, op, &args[0], &args[1])?;
                 }

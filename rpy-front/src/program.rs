@@ -376,13 +376,19 @@ pub struct FuncDecl {
     /// `f` or `Class.method`: unique in the program, used as the graph name.
     pub name: String,
     pub params: Vec<ParamDecl>,
+    /// Why run-time code may not reach this function, found when import
+    /// time ended (`*args`/`**kwargs` parameters, an import in its body
+    /// that failed): reported if the entry point reaches it.
+    pub refusal: Option<crate::diag::Diagnostic>,
     pub body: Vec<Stmt>,
     pub hints: FuncHints,
     /// The class a method belongs to.
     pub class: Option<ClassId>,
     /// The free variables of a function made inside another one at import
     /// time (a closure), with their values then: the function is
-    /// specialised on them, as RPython does.
+    /// specialised on them, as RPython does. Also the names its own
+    /// `import` statements bind: they run once, when import time ends
+    /// (RPython runs them when it builds the graph), and are constants.
     pub closure: IndexMap<String, Global>,
     /// The module whose globals the function sees (`None`: the main one).
     pub module: Option<ModuleId>,

@@ -587,6 +587,12 @@ impl Builder<'_> {
         implicit: usize,
     ) -> DResult<Vec<Value>> {
         let decl = self.prog.func(f);
+        if let Some(d) = &decl.refusal {
+            let at = self.prog.location(span);
+            return Err(d
+                .clone()
+                .with_note(format!("{} is called at {at}", decl.name)));
+        }
         let params = &decl.params;
         let shown = |n: usize| n - implicit.min(n);
         if positional.len() > params.len() {

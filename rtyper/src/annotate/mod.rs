@@ -8,6 +8,7 @@
 mod calls;
 mod methods;
 pub mod model;
+mod overloading;
 pub mod percent;
 mod poison;
 pub mod print;

@@ -15,6 +15,7 @@ impl Annotator<'_> {
     pub fn op(&mut self, f: FuncId, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
         use OpKind as K;
         let span = op.span;
+        self.refuse_overloading(op, args)?;
         Ok(match op.kind {
             K::Add
             | K::Sub

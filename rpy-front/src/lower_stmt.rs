@@ -40,7 +40,7 @@ pub enum Header {
         name: Option<String>,
     },
     Finally,
-    Def(DefHeader),
+    Def(Box<DefHeader>),
     Class {
         name: String,
         base: Option<Expr>,
@@ -159,7 +159,7 @@ impl Lower<'_> {
                 Header::For { target, iter }
             }
             Rule::except_header => self.except_header(h)?,
-            Rule::def_header => Header::Def(self.def_header(h)?),
+            Rule::def_header => Header::Def(Box::new(self.def_header(h)?)),
             Rule::class_header => self.class_header(h)?,
             _ => return Err(self.refuse(&h, "match statements")),
         })

@@ -264,7 +264,7 @@ impl Assembler {
                 (Some(stmt(kind, span)), next)
             }
             Header::Try => self.try_stmt(nodes, i, kw, inline, ctx),
-            Header::Def(def) => (Some(self.def(node, def, kw, inline, decorators)), i + 1),
+            Header::Def(def) => (Some(self.def(node, *def, kw, inline, decorators)), i + 1),
             Header::Class { name, base } => {
                 let class = self.class(node, (name, base), kw, inline, decorators);
                 (Some(class), i + 1)

@@ -169,6 +169,8 @@ pub enum Builtin {
     LookInsideIff,
     /// `set_param(driver, name, value)`: accepted, no effect yet.
     SetParam,
+    /// `set_user_param(driver, "name=value,...")`: accepted, no effect yet.
+    SetUserParam,
     /// `os.*` and `time.*`.
     Os(OsFn),
     // _rpy_internal
@@ -190,6 +192,7 @@ impl Builtin {
         match self {
             Print | Super | JitDriver => (0, usize::MAX),
             SetParam => (3, 3),
+            SetUserParam => (2, 2),
             Os(f) => f.arity(),
             WeAreTranslated => (0, 0),
             Range => (1, 3),
@@ -234,6 +237,7 @@ impl Builtin {
         Builtin::PromoteString,
         Builtin::LookInsideIff,
         Builtin::SetParam,
+        Builtin::SetUserParam,
     ];
     pub const INTERNAL: &'static [Builtin] = &[Builtin::WeAreTranslated];
     pub const OS: &'static [Builtin] = &[
@@ -281,6 +285,7 @@ impl Builtin {
             Builtin::PromoteString => "promote_string",
             Builtin::LookInsideIff => "look_inside_iff",
             Builtin::SetParam => "set_param",
+            Builtin::SetUserParam => "set_user_param",
             Builtin::WeAreTranslated => "we_are_translated",
             Builtin::Os(f) => f.name(),
             Builtin::Write => "write",

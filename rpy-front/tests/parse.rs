@@ -664,10 +664,6 @@ fn refusals() {
             "del x.a\n",
             "1:5: deleting an attribute is not supported in rpy",
         ),
-        (
-            "del s[1:]\n",
-            "1:5: deleting a slice is not supported in rpy",
-        ),
     ];
     for (src, expected) in cases {
         assert_eq!(err(src), expected, "for {src:?}");

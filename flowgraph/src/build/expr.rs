@@ -153,7 +153,7 @@ impl Builder<'_> {
         es.iter().map(|e| self.expr(e)).collect()
     }
 
-    fn opt_expr(&mut self, e: Option<&Expr>) -> DResult<Value> {
+    pub fn opt_expr(&mut self, e: Option<&Expr>) -> DResult<Value> {
         match e {
             Some(e) => self.expr(e),
             None => Ok(Value::Const(ConstValue::None)),
@@ -714,8 +714,8 @@ impl Builder<'_> {
                 nargs(0)?;
                 return Ok(Value::Const(ConstValue::Bool(true)));
             }
-            Builtin::SetParam => {
-                nargs(3)?;
+            Builtin::SetParam | Builtin::SetUserParam => {
+                nargs(b.arity().0)?;
                 self.exprs(args)?;
                 return Ok(Value::Const(ConstValue::None));
             }

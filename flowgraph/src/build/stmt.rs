@@ -232,6 +232,16 @@ impl Builder<'_> {
                 let i = self.expr(index)?;
                 self.emit(OpKind::DelItem, vec![o, i], t.span);
             }
+            ExprKind::Slice {
+                value,
+                lower,
+                upper,
+            } => {
+                let o = self.expr(value)?;
+                let lo = self.opt_expr(lower.as_deref())?;
+                let hi = self.opt_expr(upper.as_deref())?;
+                self.emit(OpKind::DelSlice, vec![o, lo, hi], t.span);
+            }
             ExprKind::Name(n) => {
                 let name = self.local_name(n);
                 if self.env.remove(&name).is_none() {

@@ -424,6 +424,15 @@ impl Loader {
                 let i = self.eval(index, scope)?;
                 self.del_item(&o, &i, t.span)
             }
+            ExprKind::Slice {
+                value,
+                lower,
+                upper,
+            } => {
+                let o = self.eval(value, scope)?;
+                let (lo, hi) = self.slice_bounds(lower, upper, scope)?;
+                self.del_slice(&o, lo, hi, t.span)
+            }
             ExprKind::Tuple(ts) | ExprKind::List(ts) => {
                 ts.iter().try_for_each(|t| self.del(t, scope))
             }

@@ -819,6 +819,7 @@ fn receiver_is_none(kind: OpKind, args: &[SomeValue]) -> bool {
             | OpKind::SetItem
             | OpKind::DelItem
             | OpKind::GetSlice
+            | OpKind::DelSlice
             | OpKind::Len
             | OpKind::Iter
     ) && args.first() == Some(&SomeValue::None)

@@ -160,6 +160,7 @@ helper_table! {
     rpy_list_sort (LT) -> Void, WritesHeap, NONE, "xs.sort()";
     rpy_list_clear (LT) -> Void, WritesHeap, NONE, "xs.clear()";
     rpy_list_delitem (LT, S) -> Void, WritesHeap, INDEX, "del xs[i]";
+    rpy_list_delslice (LT, S, S) -> Void, WritesHeap, NONE, "del xs[lo:hi]";
     rpy_list_is_true (LT) -> B, ReadsHeap, NONE, "bool(xs) (null = None: false)";
     rpy_list_eq (LT, LT) -> B, ReadsHeap, NONE, "xs == ys (item by item)";
     rpy_list_iter (LT) -> Pat::Iter(&LT), Allocates, NONE, "iter(xs)";

@@ -99,6 +99,7 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RList<i64>) -> () = rpy_list_sort;
     let _: unsafe fn(*mut RList<i64>) -> () = rpy_list_clear;
     let _: unsafe fn(*mut RList<i64>, i64) -> () = rpy_list_delitem;
+    let _: unsafe fn(*mut RList<i64>, i64, i64) -> () = rpy_list_delslice;
     let _: unsafe fn(*mut RList<i64>) -> bool = rpy_list_is_true;
     let _: unsafe fn(*mut RList<i64>, *mut RList<i64>) -> bool = rpy_list_eq;
     let _: unsafe fn(*mut RList<i64>) -> *mut RListIter<i64> = rpy_list_iter;

@@ -81,6 +81,7 @@ helper_table! {
     rpy_str_join (Str, Pat::List(&Str)) -> Str, Allocates, NONE, "sep.join(items)";
     rpy_str_join_chars (Str, Pat::List(&C)) -> Str, Allocates, NONE, "sep.join(chars)";
     rpy_str_split (Str, Str, S) -> Pat::List(&Str), Allocates, VALUE, "s.split(sep, maxsplit) (sep null = whitespace; maxsplit -1 = all)";
+    rpy_str_splitlines (Str) -> Pat::List(&Str), Allocates, NONE, "s.splitlines()";
     rpy_str_strip (Str, Str) -> Str, Allocates, NONE, "s.strip(chars) (chars null = whitespace)";
     rpy_str_lstrip (Str, Str) -> Str, Allocates, NONE, "s.lstrip(chars) (chars null = whitespace)";
     rpy_str_rstrip (Str, Str) -> Str, Allocates, NONE, "s.rstrip(chars) (chars null = whitespace)";

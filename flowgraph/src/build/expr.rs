@@ -110,10 +110,8 @@ impl Builder<'_> {
                 lower,
                 upper,
             } => {
-                let o = self.expr(value)?;
-                let lo = self.opt_expr(lower.as_deref())?;
-                let hi = self.opt_expr(upper.as_deref())?;
-                self.emit(OpKind::GetSlice, vec![o, lo, hi], span)
+                let args = self.slice_operands(value, lower, upper)?;
+                self.emit(OpKind::GetSlice, args, span)
             }
             ExprKind::List(items) => {
                 let vs = self.exprs(items)?;
@@ -151,6 +149,19 @@ impl Builder<'_> {
 
     fn exprs(&mut self, es: &[Expr]) -> DResult<Vec<Value>> {
         es.iter().map(|e| self.expr(e)).collect()
+    }
+
+    /// The operands of `value[lower:upper]` (a missing bound is None).
+    pub fn slice_operands(
+        &mut self,
+        value: &Expr,
+        lower: &Option<Box<Expr>>,
+        upper: &Option<Box<Expr>>,
+    ) -> DResult<Vec<Value>> {
+        let o = self.expr(value)?;
+        let lo = self.opt_expr(lower.as_deref())?;
+        let hi = self.opt_expr(upper.as_deref())?;
+        Ok(vec![o, lo, hi])
     }
 
     pub fn opt_expr(&mut self, e: Option<&Expr>) -> DResult<Value> {

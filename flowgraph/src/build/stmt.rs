@@ -237,10 +237,8 @@ impl Builder<'_> {
                 lower,
                 upper,
             } => {
-                let o = self.expr(value)?;
-                let lo = self.opt_expr(lower.as_deref())?;
-                let hi = self.opt_expr(upper.as_deref())?;
-                self.emit(OpKind::DelSlice, vec![o, lo, hi], t.span);
+                let args = self.slice_operands(value, lower, upper)?;
+                self.emit(OpKind::DelSlice, args, t.span);
             }
             ExprKind::Name(n) => {
                 let name = self.local_name(n);

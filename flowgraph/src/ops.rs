@@ -120,6 +120,8 @@ op_table! {
     SetItem "setitem" Exactly(3), Void, WritesHeap, true;
     /// `del obj[index]`.
     DelItem "delitem" Exactly(2), Void, WritesHeap, true;
+    /// `del obj[lo:hi]`, a missing bound is `None`.
+    DelSlice "delslice" Exactly(3), Void, WritesHeap, false;
     /// `obj[lo:hi]`, a missing bound is `None`.
     GetSlice "getslice" Exactly(3), Value, ReadsHeap, false;
     Len "len" Exactly(1), Value, ReadsHeap, false;

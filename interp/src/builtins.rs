@@ -212,7 +212,7 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
         Builtin::WeAreJitted => Ok(Value::Bool(false)),
         // run-time code is translated code, in every mode
         Builtin::WeAreTranslated => Ok(Value::Bool(true)),
-        Builtin::SetParam => Ok(Value::None),
+        Builtin::SetParam | Builtin::SetUserParam => Ok(Value::None),
         Builtin::JitDriver
         | Builtin::Super
         | Builtin::LookInsideIff

@@ -143,6 +143,11 @@ pub enum Instr {
         obj: Slot,
         idx: Slot,
     },
+    DelSlice {
+        obj: Slot,
+        lo: Slot,
+        hi: Slot,
+    },
     GetSlice {
         dst: Slot,
         obj: Slot,
@@ -648,6 +653,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
             K::DelItem => Instr::DelItem {
                 obj: a(0),
                 idx: a(1),
+            },
+            K::DelSlice => Instr::DelSlice {
+                obj: a(0),
+                lo: a(1),
+                hi: a(2),
             },
             K::GetSlice => Instr::GetSlice {
                 dst,

@@ -773,6 +773,10 @@ impl<'p> Interp<'p> {
     fn exec_data(&self, ins: &Instr, s: &mut [Value]) -> R<()> {
         match ins {
             Instr::DelItem { obj, idx } => arith::delitem(&s[*obj as usize], &s[*idx as usize])?,
+            Instr::DelSlice { obj, lo, hi } => {
+                let (o, l, h) = (&s[*obj as usize], &s[*lo as usize], &s[*hi as usize]);
+                arith::delslice(o, l, h)?
+            }
             Instr::GetSlice { dst, obj, lo, hi } => {
                 let (o, l, h) = (&s[*obj as usize], &s[*lo as usize], &s[*hi as usize]);
                 let v = arith::getslice(o, l, h)?;

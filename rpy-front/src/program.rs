@@ -175,6 +175,8 @@ pub enum Builtin {
     LookInsideIff,
     /// `set_param(driver, name, value)`: accepted, no effect yet.
     SetParam,
+    /// `set_user_param(driver, "name=value,...")`: accepted, no effect yet.
+    SetUserParam,
     /// `os.*` and `time.*`.
     Os(OsFn),
     // _rpy_internal
@@ -196,6 +198,7 @@ impl Builtin {
         match self {
             Print | Super | JitDriver => (0, usize::MAX),
             SetParam => (3, 3),
+            SetUserParam => (2, 2),
             Os(f) => f.arity(),
             WeAreTranslated => (0, 0),
             Range => (1, 3),
@@ -243,6 +246,7 @@ impl Builtin {
         Builtin::PromoteString,
         Builtin::LookInsideIff,
         Builtin::SetParam,
+        Builtin::SetUserParam,
     ];
     pub const INTERNAL: &'static [Builtin] = &[Builtin::WeAreTranslated];
     pub const OS: &'static [Builtin] = &[
@@ -293,6 +297,7 @@ impl Builtin {
             Builtin::PromoteString => "promote_string",
             Builtin::LookInsideIff => "look_inside_iff",
             Builtin::SetParam => "set_param",
+            Builtin::SetUserParam => "set_user_param",
             Builtin::WeAreTranslated => "we_are_translated",
             Builtin::Os(f) => f.name(),
             Builtin::Write => "write",
@@ -395,13 +400,19 @@ pub struct FuncDecl {
     /// `f` or `Class.method`: unique in the program, used as the graph name.
     pub name: String,
     pub params: Vec<ParamDecl>,
+    /// Why run-time code may not reach this function, found when import
+    /// time ended (`*args`/`**kwargs` parameters, an import in its body
+    /// that failed): reported if the entry point reaches it.
+    pub refusal: Option<crate::diag::Diagnostic>,
     pub body: Vec<Stmt>,
     pub hints: FuncHints,
     /// The class a method belongs to.
     pub class: Option<ClassId>,
     /// The free variables of a function made inside another one at import
     /// time (a closure), with their values then: the function is
-    /// specialised on them, as RPython does.
+    /// specialised on them, as RPython does. Also the names its own
+    /// `import` statements bind: they run once, when import time ends
+    /// (RPython runs them when it builds the graph), and are constants.
     pub closure: IndexMap<String, Global>,
     /// The module whose globals the function sees (`None`: the main one).
     pub module: Option<ModuleId>,

@@ -113,10 +113,8 @@ impl Builder<'_> {
                 lower,
                 upper,
             } => {
-                let o = self.expr(value)?;
-                let lo = self.opt_expr(lower.as_deref())?;
-                let hi = self.opt_expr(upper.as_deref())?;
-                self.emit(OpKind::GetSlice, vec![o, lo, hi], span)
+                let args = self.slice_operands(value, lower, upper)?;
+                self.emit(OpKind::GetSlice, args, span)
             }
             ExprKind::List(items) => {
                 let vs = self.exprs(items)?;
@@ -156,7 +154,20 @@ impl Builder<'_> {
         es.iter().map(|e| self.expr(e)).collect()
     }
 
-    fn opt_expr(&mut self, e: Option<&Expr>) -> DResult<Value> {
+    /// The operands of `value[lower:upper]` (a missing bound is None).
+    pub fn slice_operands(
+        &mut self,
+        value: &Expr,
+        lower: &Option<Box<Expr>>,
+        upper: &Option<Box<Expr>>,
+    ) -> DResult<Vec<Value>> {
+        let o = self.expr(value)?;
+        let lo = self.opt_expr(lower.as_deref())?;
+        let hi = self.opt_expr(upper.as_deref())?;
+        Ok(vec![o, lo, hi])
+    }
+
+    pub fn opt_expr(&mut self, e: Option<&Expr>) -> DResult<Value> {
         match e {
             Some(e) => self.expr(e),
             None => Ok(Value::Const(ConstValue::None)),
@@ -598,6 +609,12 @@ impl Builder<'_> {
         implicit: usize,
     ) -> DResult<Vec<Value>> {
         let decl = self.prog.func(f);
+        if let Some(d) = &decl.refusal {
+            let at = self.prog.location(span);
+            return Err(d
+                .clone()
+                .with_note(format!("{} is called at {at}", decl.name)));
+        }
         let params = &decl.params;
         let shown = |n: usize| n - implicit.min(n);
         if positional.len() > params.len() {
@@ -719,8 +736,8 @@ impl Builder<'_> {
                 nargs(0)?;
                 return Ok(Value::Const(ConstValue::Bool(true)));
             }
-            Builtin::SetParam => {
-                nargs(3)?;
+            Builtin::SetParam | Builtin::SetUserParam => {
+                nargs(b.arity().0)?;
                 self.exprs(args)?;
                 return Ok(Value::Const(ConstValue::None));
             }

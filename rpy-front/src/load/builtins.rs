@@ -117,7 +117,7 @@ impl Loader {
             Builtin::Promote | Builtin::PromoteString | Builtin::Hint => a0,
             Builtin::WeAreJitted | Builtin::WeAreTranslated => Obj::Bool(false),
             Builtin::LookInsideIff => Obj::Host(HostFn::Keep),
-            Builtin::SetParam => Obj::None,
+            Builtin::SetParam | Builtin::SetUserParam => Obj::None,
             Builtin::Write | Builtin::WriteErr => {
                 let s = self.to_str(&a0);
                 if b == Builtin::Write {

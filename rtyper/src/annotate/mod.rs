@@ -9,6 +9,7 @@ mod calls;
 mod methods;
 mod narrow;
 pub mod model;
+mod overloading;
 pub mod percent;
 mod poison;
 pub mod print;
@@ -729,6 +730,7 @@ fn receiver_is_none(kind: OpKind, args: &[SomeValue]) -> bool {
             | OpKind::SetItem
             | OpKind::DelItem
             | OpKind::GetSlice
+            | OpKind::DelSlice
             | OpKind::Len
             | OpKind::Iter
     ) && args.first() == Some(&SomeValue::None)

@@ -181,6 +181,7 @@ impl GraphTyper<'_, '_> {
                 _ => return Err(self.unsupported(op)),
             },
             OpKind::GetSlice => self.getslice(op)?,
+            OpKind::DelSlice => self.delslice(op)?,
             OpKind::Len => self.len(op, &a[0])?,
             OpKind::NewList => {
                 let ty = self.result_type(op)?;
@@ -665,13 +666,31 @@ impl GraphTyper<'_, '_> {
         }
     }
 
-    fn getslice(&mut self, op: &Op) -> DResult<LLValue> {
+    /// The bounds of `x[lo:hi]` as ints (a missing one: 0 or the maximum).
+    fn slice_bounds(&mut self, op: &Op) -> DResult<(LLValue, LLValue)> {
         let bound = |s: &mut Self, v: &Value, missing: i64| match v {
             Value::Const(ConstValue::None) => Ok(int_const(missing)),
             v => s.operand(v, &LLType::Signed),
         };
-        let lo = bound(self, &op.args[1], 0)?;
-        let hi = bound(self, &op.args[2], i64::MAX)?;
+        Ok((
+            bound(self, &op.args[1], 0)?,
+            bound(self, &op.args[2], i64::MAX)?,
+        ))
+    }
+
+    fn delslice(&mut self, op: &Op) -> DResult<LLValue> {
+        let (lo, hi) = self.slice_bounds(op)?;
+        match self.cat(&op.args[0]) {
+            Cat::List => {
+                let (l, _) = self.value(&op.args[0])?;
+                self.helper(Helper::rpy_list_delslice, vec![l, lo, hi], None)
+            }
+            _ => Err(self.unsupported(op)),
+        }
+    }
+
+    fn getslice(&mut self, op: &Op) -> DResult<LLValue> {
+        let (lo, hi) = self.slice_bounds(op)?;
         let hint = self.result_type(op)?;
         match self.cat(&op.args[0]) {
             Cat::Str | Cat::Char => {

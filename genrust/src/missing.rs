@@ -28,7 +28,8 @@ impl Gen<'_> {
                 let LLType::Func(ps, r) = &cls.vtable[m].0 else {
                     continue;
                 };
-                let params: Vec<String> = ps.iter().map(|p| format!("_: {}", rust_type(p))).collect();
+                let params: Vec<String> =
+                    ps.iter().map(|p| format!("_: {}", rust_type(p))).collect();
                 let msg = format!("'{}' object has no attribute '{m}'", cls.name);
                 let _ = writeln!(
                     out,

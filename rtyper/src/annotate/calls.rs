@@ -428,16 +428,19 @@ impl Annotator<'_> {
             S::Instance { class, .. } => {
                 let class = *class;
                 let impls = self.method_impls(class, &name);
+                let caller = self.pos.0;
                 if impls.is_empty() {
-                    let cname = &self.prog.class(class).name;
-                    return Err(self.error(span, format!("{cname} has no method '{name}'")));
+                    // maybe only so far: the receiver may still widen to
+                    // a class with the method; `finish` reports it if not
+                    self.missing_methods.insert((caller, span), (class, name));
+                    return Ok(S::Impossible);
                 }
+                self.missing_methods.shift_remove(&(caller, span));
                 // Only some subclasses have it (RPython's rule): an
                 // instance of another one raises AttributeError when it
                 // gets here; `finish` refuses a call no instance can make.
                 let partial = self.prog.lookup_method(class, &name).is_none();
                 if partial {
-                    let caller = self.pos.0;
                     self.partial_calls
                         .insert((class, name.clone(), span, caller));
                 }
@@ -497,6 +500,17 @@ impl Annotator<'_> {
             }
             other => Err(self.error(span, format!("{} has no method '{name}'", self.show(other)))),
         }
+    }
+
+    /// After the fixpoint: a method call whose receiver's class, and
+    /// every subclass, lacks the method.
+    pub(super) fn check_missing_methods(&mut self) -> DResult<()> {
+        if let Some((&(f, span), (class, name))) = self.missing_methods.first() {
+            let msg = format!("{} has no method '{name}'", self.prog.class(*class).name);
+            self.pos.0 = f;
+            return Err(self.error(span, msg));
+        }
+        Ok(())
     }
 
     /// After the fixpoint: a call of a method that its receiver's class

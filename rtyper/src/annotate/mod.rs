@@ -7,8 +7,8 @@
 
 mod calls;
 mod methods;
-mod narrow;
 pub mod model;
+mod narrow;
 mod overloading;
 pub mod percent;
 mod poison;
@@ -70,6 +70,7 @@ pub fn annotate(fp: &FlowProgram) -> Result<Annotations, Diagnostics> {
         dict_sites: HashMap::new(),
         unresolved_attrs: Vec::new(),
         partial_calls: IndexSet::new(),
+        missing_methods: IndexMap::new(),
         none_receivers: IndexSet::new(),
         method_families: HashMap::new(),
         poison: poison::Poison::default(),
@@ -110,6 +111,7 @@ impl<'a> Annotator<'a> {
             dict_sites: HashMap::new(),
             unresolved_attrs: Vec::new(),
             partial_calls: IndexSet::new(),
+            missing_methods: IndexMap::new(),
             none_receivers: IndexSet::new(),
             method_families: HashMap::new(),
             poison: poison::Poison::default(),
@@ -140,6 +142,9 @@ pub(crate) struct Annotator<'a> {
     /// Method calls on instances of a class that has no such method (only
     /// some of its subclasses do): (class, name, call, caller).
     partial_calls: IndexSet<(ClassId, String, Span, FuncId)>,
+    /// Method calls whose receiver's class has no such method in its
+    /// whole hierarchy (so far: the receiver may widen), by (caller, call).
+    missing_methods: IndexMap<(FuncId, Span), (ClassId, String)>,
     /// Ops (function, block, index) whose receiver (`x` of `x.a`,
     /// `x.m()`, `x[i]`, `len(x)`, ...) was only ever `None` so far, or
     /// whose typing failed with an operand that was only `None` so far
@@ -556,6 +561,7 @@ impl Annotator<'_> {
     fn finish(&mut self) -> DResult<()> {
         self.check_none_receivers()?;
         self.check_immutable_writes()?;
+        self.check_missing_methods()?;
         self.check_partial_calls()?;
         for (class, name, span, f) in self.unresolved_attrs.clone() {
             if self.a.attr(self.prog, class, &name).is_none()

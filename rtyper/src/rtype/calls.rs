@@ -368,7 +368,9 @@ impl GraphTyper<'_, '_> {
         let mut out = Impls::default();
         for d in classes {
             match self.rt.prog.lookup_method(d, name) {
-                Some(f) if self.rt.ann.is_reached(f) && !out.funcs.contains(&f) => out.funcs.push(f),
+                Some(f) if self.rt.ann.is_reached(f) && !out.funcs.contains(&f) => {
+                    out.funcs.push(f)
+                }
                 Some(_) => {}
                 None if self.rt.is_instantiated(d) => {
                     out.missing = true;

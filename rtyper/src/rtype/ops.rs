@@ -575,7 +575,11 @@ impl GraphTyper<'_, '_> {
             _ => {
                 let ia = self.emit(LLOpKind::CastBoolToInt, vec![a], LLType::Signed);
                 let ib = self.emit(LLOpKind::CastBoolToInt, vec![b], LLType::Signed);
-                let k = if or_ { LLOpKind::IntOr } else { LLOpKind::IntAnd };
+                let k = if or_ {
+                    LLOpKind::IntOr
+                } else {
+                    LLOpKind::IntAnd
+                };
                 let o = self.emit(k, vec![ia, ib], LLType::Signed);
                 self.emit(LLOpKind::IntIsTrue, vec![o], LLType::Bool)
             }

@@ -17,7 +17,9 @@ impl GraphTyper<'_, '_> {
     /// Is `x` an instance of one of `types` (exactly, with `exact`)?
     pub fn type_test(&mut self, x: &Value, types: &Value, exact: bool) -> DResult<LLValue> {
         let Value::Const(t) = types else {
-            return Err(self.error("a type test needs a type (or a tuple of types) known at translation time"));
+            return Err(self.error(
+                "a type test needs a type (or a tuple of types) known at translation time",
+            ));
         };
         let ann = self.ann_of(x);
         let mut any = bool_const(false);

@@ -20,7 +20,6 @@
 # test: tests/rpython/tl/fact.tlb 20 => fact-20.out
 # test: tests/rpython/tl/sum.tlb 1000 => sum-1000.out
 # bench: tests/rpython/tl/sum.tlb 10000000 => sum-bench.out
-# rpy-error: tests/rpython/tl/tl.py:75:32: isinstance() needs a class (or a tuple of classes) as its second argument
 from __future__ import print_function
 
 import py

@@ -13,7 +13,8 @@ pub struct Analysis {
     /// Graphs that may call themselves (on the call graph where an
     /// indirect call reaches every address-taken graph).
     recursive: HashSet<FuncId>,
-    /// Some address-taken graph may raise (so may any indirect call).
+    /// Some address-taken graph, or a vtable entry of a method its class
+    /// lacks, may raise (so may any indirect call).
     indirect_raises: bool,
 }
 
@@ -83,6 +84,8 @@ pub fn catches_all(c: ClassId) -> bool {
 impl Analysis {
     pub fn new(prog: &LLProgram) -> Analysis {
         let taken = address_taken(prog);
+        // a vtable entry of a method its class lacks raises AttributeError
+        let missing = prog.classes.iter().any(|c| !c.missing_methods.is_empty());
         let edges: HashMap<FuncId, Vec<FuncId>> = prog
             .graphs
             .iter()
@@ -117,7 +120,7 @@ impl Analysis {
                     changed = true;
                 }
             }
-            let ind = taken.iter().any(|f| a.raises.get(f) == Some(&true));
+            let ind = missing || taken.iter().any(|f| a.raises.get(f) == Some(&true));
             changed |= ind != a.indirect_raises;
             a.indirect_raises = ind;
             if !changed {

@@ -116,6 +116,9 @@ op_table! {
     Ge "ge" Exactly(2), Bool, ReadsHeap, false;
     /// Identity (`is`).
     Is "is_" Exactly(2), Bool, Pure, false;
+    /// `type(x) is T` (also `==`, and `x.__class__`): `x`'s exact type is
+    /// `T`, a class or a builtin type (a constant).
+    TypeIs "type_is" Exactly(2), Bool, Pure, false;
     /// `item in container` is `contains(container, item)`.
     Contains "contains" Exactly(2), Bool, ReadsHeap, false;
     // containers
@@ -125,6 +128,8 @@ op_table! {
     SetItem "setitem" Exactly(3), Void, WritesHeap, true;
     /// `del obj[index]`.
     DelItem "delitem" Exactly(2), Void, WritesHeap, true;
+    /// `del obj[lo:hi]`, a missing bound is `None`.
+    DelSlice "delslice" Exactly(3), Void, WritesHeap, false;
     /// `obj[lo:hi]`, a missing bound is `None`.
     GetSlice "getslice" Exactly(3), Value, ReadsHeap, false;
     Len "len" Exactly(1), Value, ReadsHeap, false;

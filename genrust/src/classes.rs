@@ -213,6 +213,7 @@ impl Gen<'_> {
             let (t, f) = &xc.vtable[&m];
             let value = match f {
                 Some(f) => self.konst(&rpy_rtyper::ll::LLConst::Func(*f)),
+                None if xc.missing_methods.contains(&m) => self.missing_method_fn(x, &m),
                 None => super::types::zero(t),
             };
             let _ = write!(s, ", m_{}: {value}", sanitize(&m));

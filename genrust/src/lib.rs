@@ -8,6 +8,7 @@ mod cfg;
 mod classes;
 mod consts;
 mod jit;
+mod missing;
 mod names;
 mod ops;
 pub mod signatures;
@@ -60,7 +61,8 @@ pub fn generate(prog: &LLProgram, file: &str, jit: Option<&jitgen::codewriter::O
         pool: RefCell::default(),
         jit: jit.is_some(),
     };
-    let functions: String = prog.graphs.iter().map(|g| gen.emit_graph(g)).collect();
+    let mut functions: String = prog.graphs.iter().map(|g| gen.emit_graph(g)).collect();
+    functions.push_str(&gen.emit_missing_methods());
     let jit_part = jit.map_or(String::new(), |out| gen.emit_jit(out));
     let (jit_init, jit_finish) = if jit.is_some() {
         (

@@ -86,3 +86,7 @@ def look_inside_iff(predicate):
 
 def set_param(driver, name, value):
     pass
+
+
+def set_user_param(driver, text):
+    pass

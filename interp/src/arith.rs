@@ -507,6 +507,21 @@ fn slice_bound(b: &Value, default: i64) -> R<i64> {
 }
 
 /// `obj[lo:hi]`.
+/// `del xs[lo:hi]`.
+pub fn delslice(obj: &Value, lo: &Value, hi: &Value) -> R<()> {
+    let Value::List(l) = obj else {
+        return Err(type_error(format!(
+            "'{}' object doesn't support item deletion",
+            obj.type_name()
+        )));
+    };
+    let mut l = l.borrow_mut();
+    let (lo, hi) = (slice_bound(lo, 0)?, slice_bound(hi, i64::MAX)?);
+    let (lo, hi) = seq::clamp_slice(lo, hi, l.len() as i64);
+    l.drain(lo..hi);
+    Ok(())
+}
+
 pub fn getslice(obj: &Value, lo: &Value, hi: &Value) -> R<Value> {
     let range = |len: usize| -> R<(usize, usize)> {
         let (lo, hi) = (slice_bound(lo, 0)?, slice_bound(hi, i64::MAX)?);

@@ -6,7 +6,7 @@ use super::exceptions::*;
 use super::format::{to_str, write_str};
 use super::value::{Str, Value};
 use super::Interp;
-use rpy_front::program::{Builtin, OsFn};
+use rpy_front::program::{builtin_class, Builtin, OsFn};
 use rpy_semantics::{float, int, parse, text};
 use std::io::Write;
 use std::rc::Rc;
@@ -87,20 +87,38 @@ pub fn range_bounds(args: &[Value]) -> R<(i64, i64, i64)> {
 
 /// `isinstance(x, cls)` for one class-like value.
 fn isinstance1(ip: &Interp, x: &Value, cls: &Value) -> R<bool> {
-    Ok(match cls {
-        Value::Class(c) => matches!(x, Value::Instance(i) if ip.program.is_subclass(i.class, *c)),
-        Value::Builtin(Builtin::Int) => matches!(x, Value::Int(_) | Value::Bool(_)),
-        Value::Builtin(Builtin::Float) => matches!(x, Value::Float(_)),
-        Value::Builtin(Builtin::Str) => matches!(x, Value::Str(_)),
-        Value::Builtin(Builtin::Bool) => matches!(x, Value::Bool(_)),
-        Value::Builtin(Builtin::List) => matches!(x, Value::List(_)),
+    match cls {
         Value::Tuple(t) => {
             for c in t.iter() {
-                if isinstance1(ip, x, c)? {
+                if is_of_type(ip, x, c, false)? {
                     return Ok(true);
                 }
             }
-            false
+            Ok(false)
+        }
+        c => is_of_type(ip, x, c, false),
+    }
+}
+
+/// Is `x` of type `t`, a class or a builtin type (exactly `t` with
+/// `exact`: `type(x) is t`)? A bool is an int too, as in Python.
+pub(super) fn is_of_type(ip: &Interp, x: &Value, t: &Value, exact: bool) -> R<bool> {
+    use Builtin as B;
+    Ok(match t {
+        Value::Class(c) if *c == builtin_class::OBJECT && !exact => true,
+        Value::Class(c) => matches!(x, Value::Instance(i)
+            if i.class == *c || (!exact && ip.program.is_subclass(i.class, *c))),
+        Value::Builtin(b) => {
+            matches!(
+                (b, x),
+                (B::Int, Value::Int(_))
+                    | (B::Float, Value::Float(_))
+                    | (B::Str, Value::Str(_))
+                    | (B::Bool, Value::Bool(_))
+                    | (B::List, Value::List(_))
+                    | (B::Dict, Value::Dict(_))
+                    | (B::Tuple, Value::Tuple(_))
+            ) || (!exact && matches!((b, x), (B::Int, Value::Bool(_))))
         }
         _ => {
             return Err(type_error(
@@ -194,8 +212,13 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
         Builtin::WeAreJitted => Ok(Value::Bool(false)),
         // run-time code is translated code, in every mode
         Builtin::WeAreTranslated => Ok(Value::Bool(true)),
-        Builtin::SetParam => Ok(Value::None),
-        Builtin::JitDriver | Builtin::Super | Builtin::LookInsideIff => Err(type_error(format!(
+        Builtin::SetParam | Builtin::SetUserParam => Ok(Value::None),
+        Builtin::JitDriver
+        | Builtin::Super
+        | Builtin::LookInsideIff
+        | Builtin::Dict
+        | Builtin::Tuple
+        | Builtin::Type => Err(type_error(format!(
             "{}() cannot be called at run time",
             name
         ))),

@@ -143,6 +143,11 @@ pub enum Instr {
         obj: Slot,
         idx: Slot,
     },
+    DelSlice {
+        obj: Slot,
+        lo: Slot,
+        hi: Slot,
+    },
     GetSlice {
         dst: Slot,
         obj: Slot,
@@ -211,6 +216,12 @@ pub enum Instr {
     ExcInstance {
         dst: Slot,
         src: Slot,
+    },
+    /// `type(x) is t`: `t` a class or a builtin type.
+    TypeIs {
+        dst: Slot,
+        x: Slot,
+        t: Slot,
     },
     /// `fmt % arg` with a constant format string.
     Format {
@@ -614,6 +625,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
                 a: a(0),
                 b: a(1),
             },
+            K::TypeIs => Instr::TypeIs {
+                dst,
+                x: a(0),
+                t: a(1),
+            },
             K::Lt => Instr::Lt {
                 dst,
                 a: a(0),
@@ -637,6 +653,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
             K::DelItem => Instr::DelItem {
                 obj: a(0),
                 idx: a(1),
+            },
+            K::DelSlice => Instr::DelSlice {
+                obj: a(0),
+                lo: a(1),
+                hi: a(2),
             },
             K::GetSlice => Instr::GetSlice {
                 dst,

@@ -773,6 +773,10 @@ impl<'p> Interp<'p> {
     fn exec_data(&self, ins: &Instr, s: &mut [Value]) -> R<()> {
         match ins {
             Instr::DelItem { obj, idx } => arith::delitem(&s[*obj as usize], &s[*idx as usize])?,
+            Instr::DelSlice { obj, lo, hi } => {
+                let (o, l, h) = (&s[*obj as usize], &s[*lo as usize], &s[*hi as usize]);
+                arith::delslice(o, l, h)?
+            }
             Instr::GetSlice { dst, obj, lo, hi } => {
                 let (o, l, h) = (&s[*obj as usize], &s[*lo as usize], &s[*hi as usize]);
                 let v = arith::getslice(o, l, h)?;
@@ -797,6 +801,10 @@ impl<'p> Interp<'p> {
             Instr::SetAttr { obj, attr, v } => {
                 let val = s[*v as usize].clone();
                 self.setattr(&s[*obj as usize], *attr, val)?;
+            }
+            Instr::TypeIs { dst, x, t } => {
+                let v = builtins::is_of_type(self, &s[*x as usize], &s[*t as usize], true)?;
+                s[*dst as usize].set(Value::Bool(v));
             }
             Instr::Format { dst, fmt, arg } => {
                 let v = format::percent(self.program, fmt, &s[*arg as usize]).map_err(raised)?;

@@ -17,6 +17,12 @@ pub fn str_method(s: &Str, m: Method, args: &[Value]) -> R<Value> {
     match m {
         M::Join => join(s, args),
         M::Split => split(s, args),
+        M::Splitlines => Ok(Value::new_list(
+            text::splitlines(s)
+                .into_iter()
+                .map(|l| Value::Str(Rc::from(l)))
+                .collect(),
+        )),
         M::Strip | M::Lstrip | M::Rstrip => strip(s, m, args),
         M::Startswith | M::Endswith => starts_ends(s, m, args),
         M::Find | M::Index | M::Rfind | M::Rindex => find(s, m, args),

@@ -103,8 +103,11 @@ pub struct ExceptHandler {
 pub struct FunctionDef {
     pub name: String,
     pub params: Vec<Param>,
-    /// `*args`: only `target(*args)` may have it (checked by the parser).
-    pub vararg: Option<String>,
+    /// `*args` and `**kwargs` (the name and where they are written): run
+    /// by import time only; the flow builder refuses a function that has
+    /// them when run-time code reaches it.
+    pub vararg: Option<Param>,
+    pub kwarg: Option<Param>,
     pub decorators: Vec<Expr>,
     pub body: Vec<Stmt>,
     pub span: Span,
@@ -194,6 +197,28 @@ pub enum ExprKind {
     /// `lambda params: body`: a function whose body is `return body`
     /// (named `<lambda>`); made at import time, like a `def`.
     Lambda(Rc<FunctionDef>),
+}
+
+impl Stmt {
+    /// The statement blocks nested in a compound statement, in source
+    /// order (not the bodies of `def` and `class`: they are other scopes).
+    pub fn blocks(&self) -> Vec<&[Stmt]> {
+        match &self.kind {
+            StmtKind::If { body, orelse, .. }
+            | StmtKind::While { body, orelse, .. }
+            | StmtKind::For { body, orelse, .. } => vec![body, orelse],
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+            } => std::iter::once(body.as_slice())
+                .chain(handlers.iter().map(|h| h.body.as_slice()))
+                .chain([orelse.as_slice(), finalbody.as_slice()])
+                .collect(),
+            _ => Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -231,7 +231,10 @@ impl Dumper {
     fn function(&mut self, d: usize, label: &str, f: &FunctionDef) {
         let mut params: Vec<String> = f.params.iter().map(|p| p.name.clone()).collect();
         if let Some(v) = &f.vararg {
-            params.push(format!("*{v}"));
+            params.push(format!("*{}", v.name));
+        }
+        if let Some(v) = &f.kwarg {
+            params.push(format!("**{}", v.name));
         }
         let head = format!("FunctionDef {}({})", f.name, params.join(", "));
         self.node(d, label, &head, f.span);

@@ -162,6 +162,7 @@ impl<'a> Lower<'a> {
         let span = self.span(&p);
         let mut params = Vec::new();
         let mut vararg = None;
+        let mut kwarg = None;
         let mut body = None;
         let whole = p.clone();
         for part in p.into_inner() {
@@ -169,7 +170,7 @@ impl<'a> Lower<'a> {
                 Rule::kw_lambda => {}
                 Rule::lambda_params => {
                     for param in part.into_inner() {
-                        self.lambda_param(param, &mut params, &mut vararg)?;
+                        self.lambda_param(param, &mut params, [&mut vararg, &mut kwarg])?;
                     }
                 }
                 _ => body = Some(self.expr(part)?),
@@ -187,6 +188,7 @@ impl<'a> Lower<'a> {
                 name: "<lambda>".to_string(),
                 params,
                 vararg,
+                kwarg,
                 decorators: Vec::new(),
                 body: vec![ret],
                 span,
@@ -198,15 +200,23 @@ impl<'a> Lower<'a> {
         &mut self,
         p: P<'_>,
         params: &mut Vec<crate::ast::Param>,
-        vararg: &mut Option<String>,
+        [vararg, kwarg]: [&mut Option<crate::ast::Param>; 2],
     ) -> DResult<()> {
         let span = self.span(&p);
         let parts: Vec<P<'_>> = p.into_inner().collect();
+        let star = |name: P<'_>| crate::ast::Param {
+            name: name.as_str().to_string(),
+            default: None,
+            span,
+        };
         match parts.first().map(|q| q.as_rule()) {
-            Some(Rule::lambda_kwargs) => Err(self.refuse(&parts[0], "**kwargs")),
+            Some(Rule::lambda_kwargs) => {
+                *kwarg = parts[0].clone().into_inner().next().map(star);
+                Ok(())
+            }
             Some(Rule::lambda_star) => match parts[0].clone().into_inner().next() {
                 Some(name) => {
-                    *vararg = Some(name.as_str().to_string());
+                    *vararg = Some(star(name));
                     Ok(())
                 }
                 None => Err(self.refuse(&parts[0], "keyword-only parameters (a bare *)")),

@@ -40,7 +40,7 @@ pub enum Header {
         name: Option<String>,
     },
     Finally,
-    Def(DefHeader),
+    Def(Box<DefHeader>),
     Class {
         name: String,
         base: Option<Expr>,
@@ -53,7 +53,8 @@ pub struct DefHeader {
     pub name_span: Span,
     pub params: Vec<Param>,
     /// `*args`, with its span (only `target(*args)` may have one).
-    pub vararg: Option<(String, Span)>,
+    pub vararg: Option<Param>,
+    pub kwarg: Option<Param>,
 }
 
 impl Header {
@@ -158,7 +159,7 @@ impl Lower<'_> {
                 Header::For { target, iter }
             }
             Rule::except_header => self.except_header(h)?,
-            Rule::def_header => Header::Def(self.def_header(h)?),
+            Rule::def_header => Header::Def(Box::new(self.def_header(h)?)),
             Rule::class_header => self.class_header(h)?,
             _ => return Err(self.refuse(&h, "match statements")),
         })
@@ -183,6 +184,7 @@ impl Lower<'_> {
             name_span: self.span(&h),
             params: Vec::new(),
             vararg: None,
+            kwarg: None,
         };
         for part in children(h) {
             match part.as_rule() {
@@ -199,12 +201,19 @@ impl Lower<'_> {
 
     fn params(&mut self, p: P<'_>, def: &mut DefHeader) -> DResult<()> {
         for item in p.into_inner() {
-            if let Some((_, star)) = &def.vararg {
+            if let Some(kw) = &def.kwarg {
                 return Err(Diagnostic::error(
                     self.span(&item),
-                    "parameters after *args are not supported in rpy",
+                    "invalid syntax: no parameter may follow **kwargs",
                 )
-                .with_label(format!("after the *args at {star:?}")));
+                .with_label(format!("after the **{} here", kw.name)));
+            }
+            if let (Some(star), Rule::param) = (&def.vararg, item.as_rule()) {
+                return Err(Diagnostic::error(
+                    self.span(&item),
+                    "keyword-only parameters (after *args) are not supported in rpy",
+                )
+                .with_label(format!("after the *{} here", star.name)));
             }
             match item.as_rule() {
                 Rule::param => {
@@ -226,16 +235,28 @@ impl Lower<'_> {
                 Rule::param_star => {
                     let parts = children(item.clone());
                     match parts.as_slice() {
-                        [name] => def.vararg = Some((name.as_str().to_string(), self.span(&item))),
+                        [name] => def.vararg = Some(self.star_param(name, &item)),
                         [] => return Err(self.refuse(&item, "keyword-only parameters (a bare *)")),
                         _ => return Err(self.refuse(&parts[1], "type annotations")),
                     }
                 }
-                Rule::param_kwargs => return Err(self.refuse(&item, "**kwargs")),
+                Rule::param_kwargs => match children(item.clone()).as_slice() {
+                    [name] => def.kwarg = Some(self.star_param(name, &item)),
+                    _ => return Err(self.refuse(&item, "type annotations")),
+                },
                 _ => return Err(self.refuse(&item, "positional-only parameters (/)")),
             }
         }
         Ok(())
+    }
+
+    /// The `args` of `*args` (or `**args`), spanning the whole item.
+    fn star_param(&self, name: &P<'_>, item: &P<'_>) -> Param {
+        Param {
+            name: name.as_str().to_string(),
+            default: None,
+            span: self.span(item),
+        }
     }
 
     fn param(&mut self, p: P<'_>) -> DResult<Param> {

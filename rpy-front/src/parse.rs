@@ -93,7 +93,6 @@ fn parse_logical_line(file: &SourceFile, l: &LogicalLine) -> DResult<Line> {
 #[derive(Clone, Copy, Debug)]
 struct Ctx {
     in_def: bool,
-    in_class: bool,
     in_loop: bool,
     in_except: bool,
 }
@@ -101,55 +100,10 @@ struct Ctx {
 impl Ctx {
     const MODULE: Ctx = Ctx {
         in_def: false,
-        in_class: false,
         in_loop: false,
         in_except: false,
     };
 }
-
-/// Special methods that would overload an operator or a builtin.
-const OPERATOR_DUNDERS: &[&str] = &[
-    "__add__",
-    "__sub__",
-    "__mul__",
-    "__truediv__",
-    "__floordiv__",
-    "__mod__",
-    "__pow__",
-    "__lshift__",
-    "__rshift__",
-    "__and__",
-    "__or__",
-    "__xor__",
-    "__neg__",
-    "__pos__",
-    "__invert__",
-    "__abs__",
-    "__eq__",
-    "__ne__",
-    "__lt__",
-    "__le__",
-    "__gt__",
-    "__ge__",
-    "__getitem__",
-    "__setitem__",
-    "__delitem__",
-    "__len__",
-    "__iter__",
-    "__next__",
-    "__contains__",
-    "__call__",
-    "__hash__",
-    "__bool__",
-    "__radd__",
-    "__rsub__",
-    "__rmul__",
-    "__iadd__",
-    "__isub__",
-    "__imul__",
-    "__getattr__",
-    "__setattr__",
-];
 
 struct Assembler {
     /// Lowered lines by index; each is taken once. `None`: the line failed
@@ -310,10 +264,7 @@ impl Assembler {
                 (Some(stmt(kind, span)), next)
             }
             Header::Try => self.try_stmt(nodes, i, kw, inline, ctx),
-            Header::Def(def) => (
-                Some(self.def(node, def, kw, inline, decorators, ctx)),
-                i + 1,
-            ),
+            Header::Def(def) => (Some(self.def(node, *def, kw, inline, decorators)), i + 1),
             Header::Class { name, base } => {
                 let class = self.class(node, (name, base), kw, inline, decorators);
                 (Some(class), i + 1)
@@ -467,22 +418,7 @@ impl Assembler {
         kw: Span,
         inline: Vec<Stmt>,
         decorators: Vec<Expr>,
-        ctx: Ctx,
     ) -> Stmt {
-        if let Some((_, star)) = &def.vararg {
-            if ctx.in_class || def.name != "target" {
-                self.errors.push(
-                    Diagnostic::error(
-                        *star,
-                        "*args is not supported in rpy (only in target(*args))",
-                    )
-                    .with_label("*args not allowed here"),
-                );
-            }
-        }
-        if ctx.in_class {
-            self.check(check_method_name(&def));
-        }
         let body_ctx = Ctx {
             in_def: true,
             ..Ctx::MODULE
@@ -492,7 +428,8 @@ impl Assembler {
         let f = FunctionDef {
             name: def.name,
             params: def.params,
-            vararg: def.vararg.map(|(name, _)| name),
+            vararg: def.vararg,
+            kwarg: def.kwarg,
             decorators,
             body,
             span,
@@ -511,11 +448,7 @@ impl Assembler {
         if let Some(d) = decorators.first() {
             self.errors.push(refuse(d.span, "class decorators"));
         }
-        let body_ctx = Ctx {
-            in_class: true,
-            ..Ctx::MODULE
-        };
-        let body = self.body(node, inline, body_ctx);
+        let body = self.body(node, inline, Ctx::MODULE);
         let span = span_to_end(kw, &[&body]);
         let c = ClassDef {
             name,
@@ -556,20 +489,6 @@ fn check_bare_except_last(handlers: &[ExceptHandler]) -> DResult<()> {
         .with_label("this catches everything; later handlers are unreachable")),
         _ => Ok(()),
     }
-}
-
-/// Methods may not overload operators (`__add__`, `__eq__`, ...).
-fn check_method_name(def: &DefHeader) -> DResult<()> {
-    let n = def.name.as_str();
-    if n == "__init__" || !(n.len() > 4 && n.starts_with("__") && n.ends_with("__")) {
-        return Ok(());
-    }
-    let msg = if OPERATOR_DUNDERS.contains(&n) {
-        format!("operator overloading ({n}) is not supported in rpy")
-    } else {
-        format!("special method {n} is not supported in rpy")
-    };
-    Err(Diagnostic::error(def.name_span, msg).with_label("only __init__ is special in rpy"))
 }
 
 /// Checks of simple statements that depend on where they are.

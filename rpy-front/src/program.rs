@@ -157,6 +157,12 @@ pub enum Builtin {
     List,
     Hash,
     Super,
+    /// `dict`, `tuple`, `type`: import time has them as host functions
+    /// (`HostFn`); run-time code has them only as types to test against
+    /// (`isinstance(x, dict)`, `type(x) is C`).
+    Dict,
+    Tuple,
+    Type,
     // rpy.jit
     JitDriver,
     Elidable,
@@ -171,6 +177,8 @@ pub enum Builtin {
     LookInsideIff,
     /// `set_param(driver, name, value)`: accepted, no effect yet.
     SetParam,
+    /// `set_user_param(driver, "name=value,...")`: accepted, no effect yet.
+    SetUserParam,
     /// `os.*` and `time.*`.
     Os(OsFn),
     // _rpy_internal
@@ -202,17 +210,18 @@ impl Builtin {
         match self {
             Print | Super | JitDriver => (0, usize::MAX),
             SetParam => (3, 3),
+            SetUserParam => (2, 2),
             Os(f) => f.arity(),
             WeAreTranslated => (0, 0),
             OvfCheck | RUint | IntMask | Widen | IsValidInt => (1, 1),
             Range => (1, 3),
             Int => (1, 2),
-            Str | Bool => (0, 1),
+            Str | Bool | Dict | Tuple => (0, 1),
             Min | Max | Isinstance => (2, 2),
             Flush | WeAreJitted => (0, 0),
             Len | Enumerate | Float | Ord | Chr | Abs | List | Hash | Elidable | DontLookInside
             | UnrollSafe | Promote | Write | WriteErr | ReadFile | ReadStdin | Hint
-            | PromoteString | LookInsideIff => (1, 1),
+            | PromoteString | LookInsideIff | Type => (1, 1),
         }
     }
 
@@ -236,6 +245,9 @@ impl Builtin {
         Builtin::Hash,
         Builtin::Super,
     ];
+    /// The names of run-time code that import time implements as host
+    /// functions (`HostFn`): at run time only types to test against.
+    pub const RUNTIME_TYPES: &'static [Builtin] = &[Builtin::Dict, Builtin::Tuple, Builtin::Type];
     pub const JIT: &'static [Builtin] = &[
         Builtin::JitDriver,
         Builtin::Elidable,
@@ -247,6 +259,7 @@ impl Builtin {
         Builtin::PromoteString,
         Builtin::LookInsideIff,
         Builtin::SetParam,
+        Builtin::SetUserParam,
     ];
     pub const INTERNAL: &'static [Builtin] = &[
         Builtin::WeAreTranslated,
@@ -291,6 +304,9 @@ impl Builtin {
             Builtin::List => "list",
             Builtin::Hash => "hash",
             Builtin::Super => "super",
+            Builtin::Dict => "dict",
+            Builtin::Tuple => "tuple",
+            Builtin::Type => "type",
             Builtin::JitDriver => "JitDriver",
             Builtin::Elidable => "elidable",
             Builtin::DontLookInside => "dont_look_inside",
@@ -301,6 +317,7 @@ impl Builtin {
             Builtin::PromoteString => "promote_string",
             Builtin::LookInsideIff => "look_inside_iff",
             Builtin::SetParam => "set_param",
+            Builtin::SetUserParam => "set_user_param",
             Builtin::WeAreTranslated => "we_are_translated",
             Builtin::OvfCheck => "ovfcheck",
             Builtin::RUint => "r_uint",
@@ -336,6 +353,13 @@ impl Builtin {
                 | Builtin::IsValidInt
                 | Builtin::Os(OsFn::Time | OsFn::Clock)
         )
+    }
+
+    /// A builtin type that `isinstance(x, T)` and `type(x) is T` test
+    /// against.
+    pub fn is_type(self) -> bool {
+        use Builtin::*;
+        matches!(self, Int | Float | Str | Bool | List | Dict | Tuple)
     }
 
     /// Look up `name` among the builtins of one list.
@@ -405,13 +429,19 @@ pub struct FuncDecl {
     /// `f` or `Class.method`: unique in the program, used as the graph name.
     pub name: String,
     pub params: Vec<ParamDecl>,
+    /// Why run-time code may not reach this function, found when import
+    /// time ended (`*args`/`**kwargs` parameters, an import in its body
+    /// that failed): reported if the entry point reaches it.
+    pub refusal: Option<crate::diag::Diagnostic>,
     pub body: Vec<Stmt>,
     pub hints: FuncHints,
     /// The class a method belongs to.
     pub class: Option<ClassId>,
     /// The free variables of a function made inside another one at import
     /// time (a closure), with their values then: the function is
-    /// specialised on them, as RPython does.
+    /// specialised on them, as RPython does. Also the names its own
+    /// `import` statements bind: they run once, when import time ends
+    /// (RPython runs them when it builds the graph), and are constants.
     pub closure: IndexMap<String, Global>,
     /// The module whose globals the function sees (`None`: the main one).
     pub module: Option<ModuleId>,
@@ -691,7 +721,9 @@ fn builtin_name(name: &str) -> Option<ConstValue> {
     if let Some(i) = rpy_semantics::exc::by_name(name) {
         return Some(ConstValue::Class(ClassId(i)));
     }
-    Builtin::lookup(Builtin::PYTHON, name).map(ConstValue::Builtin)
+    Builtin::lookup(Builtin::PYTHON, name)
+        .or_else(|| Builtin::lookup(Builtin::RUNTIME_TYPES, name))
+        .map(ConstValue::Builtin)
 }
 
 /// Is `sub` the class `sup` or derived from it, given each class's base?

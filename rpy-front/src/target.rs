@@ -36,10 +36,7 @@ pub fn check_target(e: &Expr, verb: Verb) -> DResult<()> {
                 kind_name(e)
             ),
         )),
-        (ExprKind::Slice { .. }, Verb::Delete) => Err(Diagnostic::error(
-            e.span,
-            "deleting a slice is not supported in rpy",
-        )),
+        (ExprKind::Slice { .. }, Verb::Delete) => Ok(()),
         (ExprKind::Slice { .. }, _) => Err(Diagnostic::error(
             e.span,
             "slice assignment is not supported in rpy",

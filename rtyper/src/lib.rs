@@ -8,3 +8,4 @@ pub mod annotate;
 pub mod ll;
 pub mod methods;
 pub mod rtype;
+pub mod typetest;

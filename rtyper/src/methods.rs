@@ -8,6 +8,7 @@
 pub enum Method {
     Join,
     Split,
+    Splitlines,
     Strip,
     Lstrip,
     Rstrip,
@@ -50,6 +51,7 @@ const NAMES: &[(Method, &str)] = {
     &[
         (Join, "join"),
         (Split, "split"),
+        (Splitlines, "splitlines"),
         (Strip, "strip"),
         (Lstrip, "lstrip"),
         (Rstrip, "rstrip"),
@@ -202,6 +204,7 @@ pub static METHODS: &[MethodRow] = &[
     // join's helper depends on the list's items: the rtyper picks it
     row(RS, M::Join, 1, &[], &[A], Res::Rule, Helper::rpy_str_join),
     row(RS, M::Split, 0, &[Dflt::None, Dflt::Int(-1)], &[S, I], Res::Rule, Helper::rpy_str_split),
+    row(RS, M::Splitlines, 0, &[], &[], Res::Rule, Helper::rpy_str_splitlines),
     row(RS, M::Strip, 0, &[Dflt::None], &[S], Res::Str, Helper::rpy_str_strip),
     row(RS, M::Lstrip, 0, &[Dflt::None], &[S], Res::Str, Helper::rpy_str_lstrip),
     row(RS, M::Rstrip, 0, &[Dflt::None], &[S], Res::Str, Helper::rpy_str_rstrip),

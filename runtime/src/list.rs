@@ -266,6 +266,14 @@ pub unsafe fn rpy_list_delitem<T: Item>(l: *mut RList<T>, i: i64) {
     set_len(l, len - 1);
 }
 
+/// `del xs[lo:hi]`.
+pub unsafe fn rpy_list_delslice<T: Item>(l: *mut RList<T>, lo: i64, hi: i64) {
+    let len = (*l).len;
+    let (lo, hi) = crate::str::clamp_slice(lo, hi, len);
+    list_items_mut(l).copy_within(hi.., lo);
+    set_len(l, len - (hi - lo) as i64);
+}
+
 /// `xs.reverse()`.
 pub unsafe fn rpy_list_reverse<T: Item>(l: *mut RList<T>) {
     list_items_mut(l).reverse()

@@ -253,6 +253,13 @@ pub unsafe fn rpy_str_split(s: *mut RStr, sep: *mut RStr, maxsplit: i64) -> *mut
     }
 }
 
+/// `s.splitlines()`.
+pub unsafe fn rpy_str_splitlines(s: *mut RStr) -> *mut RList<*mut RStr> {
+    let lines = text::splitlines(str_bytes(s));
+    let _lines_in_vec = crate::gc::no_collect();
+    list_from_vec(lines.into_iter().map(rpy_str_from_bytes).collect())
+}
+
 /// `s.strip(chars)` and its one-sided forms (chars null = whitespace).
 unsafe fn strip_impl(s: *mut RStr, chars: *mut RStr, left: bool, right: bool) -> *mut RStr {
     let b = str_bytes(s);

@@ -1,10 +1,10 @@
-# error: 2:10: **kwargs
+# error: 2:10: **kw is not supported at run time in rpy
 def f(a, **kw):
     return a
 
 
 def entry_point(argv):
-    return 0
+    return f(0)
 
 
 def target(*args):

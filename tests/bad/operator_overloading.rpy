@@ -1,4 +1,4 @@
-# error: 6:9: operator overloading
+# error: 13:9: operator overloading (__add__) is not supported in rpy
 class Vec(object):
     def __init__(self, x):
         self.x = x
@@ -8,6 +8,10 @@ class Vec(object):
 
 
 def entry_point(argv):
+    a = Vec(1)
+    b = Vec(2)
+    c = a + b
+    print(c.x)
     return 0
 
 

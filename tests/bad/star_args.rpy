@@ -1,10 +1,10 @@
-# error: 2:10: *args
+# error: 2:10: *rest is not supported at run time in rpy
 def f(a, *rest):
     return a
 
 
 def entry_point(argv):
-    return 0
+    return f(0, 1, 2)
 
 
 def target(*args):

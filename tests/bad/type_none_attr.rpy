@@ -11,6 +11,6 @@ class Frame(object):
 
 def entry_point(argv):
     frame = Frame()
-    if frame.handler is not None:
+    if len(argv) > 5:
         frame.handler = frame.handler.outer
     return 0

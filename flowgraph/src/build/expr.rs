@@ -76,6 +76,9 @@ impl Builder<'_> {
             }
             ExprKind::BoolOp { op, values } => self.bool_op(*op, values)?,
             ExprKind::Compare { left, ops } if ops.len() == 1 => {
+                if let Some(v) = self.type_compare(left, ops[0].0, &ops[0].1, span)? {
+                    return Ok(v);
+                }
                 let l = self.expr(left)?;
                 let r = self.expr(&ops[0].1)?;
                 self.compare(ops[0].0, l, r, span)
@@ -110,10 +113,8 @@ impl Builder<'_> {
                 lower,
                 upper,
             } => {
-                let o = self.expr(value)?;
-                let lo = self.opt_expr(lower.as_deref())?;
-                let hi = self.opt_expr(upper.as_deref())?;
-                self.emit(OpKind::GetSlice, vec![o, lo, hi], span)
+                let args = self.slice_operands(value, lower, upper)?;
+                self.emit(OpKind::GetSlice, args, span)
             }
             ExprKind::List(items) => {
                 let vs = self.exprs(items)?;
@@ -153,7 +154,20 @@ impl Builder<'_> {
         es.iter().map(|e| self.expr(e)).collect()
     }
 
-    fn opt_expr(&mut self, e: Option<&Expr>) -> DResult<Value> {
+    /// The operands of `value[lower:upper]` (a missing bound is None).
+    pub fn slice_operands(
+        &mut self,
+        value: &Expr,
+        lower: &Option<Box<Expr>>,
+        upper: &Option<Box<Expr>>,
+    ) -> DResult<Vec<Value>> {
+        let o = self.expr(value)?;
+        let lo = self.opt_expr(lower.as_deref())?;
+        let hi = self.opt_expr(upper.as_deref())?;
+        Ok(vec![o, lo, hi])
+    }
+
+    pub fn opt_expr(&mut self, e: Option<&Expr>) -> DResult<Value> {
         match e {
             Some(e) => self.expr(e),
             None => Ok(Value::Const(ConstValue::None)),
@@ -311,6 +325,11 @@ impl Builder<'_> {
                 Ok((t, f))
             }
             ExprKind::Compare { left, ops } => {
+                if let [(op, right)] = ops.as_slice() {
+                    if let Some(v) = self.type_compare(left, *op, right, e.span)? {
+                        return Ok(self.split_bool(v));
+                    }
+                }
                 let mut l = self.expr(left)?;
                 let mut falses = Vec::new();
                 for (i, (op, right)) in ops.iter().enumerate() {
@@ -347,6 +366,9 @@ impl Builder<'_> {
     }
 
     fn attribute(&mut self, value: &Expr, attr: &str, span: Span) -> DResult<Value> {
+        if attr == "__class__" {
+            return super::types::type_of_elsewhere("x.__class__", span);
+        }
         match self.static_value(value) {
             Some(ConstValue::Class(c)) => {
                 if let Some(f) = self.prog.lookup_method(c, attr) {
@@ -617,6 +639,12 @@ impl Builder<'_> {
         implicit: usize,
     ) -> DResult<Vec<Value>> {
         let decl = self.prog.func(f);
+        if let Some(d) = &decl.refusal {
+            let at = self.prog.location(span);
+            return Err(d
+                .clone()
+                .with_note(format!("{} is called at {at}", decl.name)));
+        }
         let params = &decl.params;
         let shown = |n: usize| n - implicit.min(n);
         if positional.len() > params.len() {
@@ -746,8 +774,8 @@ impl Builder<'_> {
                 nargs(0)?;
                 return Ok(Value::Const(ConstValue::Bool(true)));
             }
-            Builtin::SetParam => {
-                nargs(3)?;
+            Builtin::SetParam | Builtin::SetUserParam => {
+                nargs(b.arity().0)?;
                 self.exprs(args)?;
                 return Ok(Value::Const(ConstValue::None));
             }
@@ -758,18 +786,23 @@ impl Builder<'_> {
             Builtin::Isinstance => {
                 nargs(2)?;
                 let classes = self.expr(&args[1])?;
-                let ok = |c: &ConstValue| matches!(c, ConstValue::Class(_));
-                let valid = match &classes {
-                    Value::Const(c @ ConstValue::Class(_)) => ok(c),
-                    Value::Const(ConstValue::Tuple(t)) => t.iter().all(ok),
-                    _ => false,
-                };
-                if !valid {
+                if !super::types::is_isinstance_target(&classes) {
                     return err(
                         args[1].span,
-                        "isinstance() needs a class (or a tuple of classes) as its second argument",
+                        "isinstance() needs a class or a builtin type (or a tuple of them) as its second argument",
                     );
                 }
+            }
+            Builtin::Type => return super::types::type_of_elsewhere("type(x)", span),
+            Builtin::Dict | Builtin::Tuple => {
+                return err(
+                    span,
+                    format!(
+                        "{}() is only supported at import time in rpy; at run time it is a type to test against (`isinstance(x, {})`)",
+                        b.name(),
+                        b.name()
+                    ),
+                )
             }
             Builtin::Super => return err(span, "super() is only supported as super().method(...)"),
             Builtin::JitDriver => return err(span, "a JitDriver must be created at module level"),

@@ -9,6 +9,7 @@
 mod ctx;
 mod expr;
 mod stmt;
+mod types;
 
 use crate::model::*;
 use crate::ops::{OpKind, ResultKind};
@@ -134,6 +135,13 @@ fn build_function(
     hints: &mut HintUses,
 ) -> DResult<FunctionGraph> {
     let decl = prog.func(f);
+    if let (Some(d), false) = (&decl.refusal, body.is_empty()) {
+        return Err(d.clone());
+    }
+    // A function's imports bind constants (in `closure`), not locals.
+    let mut locals =
+        rpy_front::scope::local_names(decl.params.iter().map(|p| p.name.as_str()), body);
+    locals.retain(|n| !decl.closure.contains_key(n));
     let names: Vec<String> = decl.params.iter().map(|p| p.name.clone()).collect();
     let g = FunctionGraph::new(decl.name.clone(), f, &names, decl.span);
     let start = g.startblock;
@@ -147,7 +155,7 @@ fn build_function(
         g,
         current: Some(start),
         env,
-        locals: rpy_front::scope::local_names(decl.params.iter().map(|p| p.name.as_str()), body),
+        locals,
         renames: Vec::new(),
         ctx: Vec::new(),
         handled: Vec::new(),

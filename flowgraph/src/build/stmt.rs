@@ -98,9 +98,8 @@ impl Builder<'_> {
             StmtKind::ClassDef(_) => {
                 return err(span, "classes must be defined at module level in rpy")
             }
-            StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {
-                return err(span, "imports must be at module level in rpy")
-            }
+            // Run when import time ended: the names are constants now.
+            StmtKind::Import(_) | StmtKind::ImportFrom { .. } => {}
             StmtKind::Global(_) => {
                 return err(span, "global is only supported at import time in rpy").map_err(
                     |d: rpy_front::Diagnostic| {
@@ -232,6 +231,14 @@ impl Builder<'_> {
                 let o = self.expr(value)?;
                 let i = self.expr(index)?;
                 self.emit(OpKind::DelItem, vec![o, i], t.span);
+            }
+            ExprKind::Slice {
+                value,
+                lower,
+                upper,
+            } => {
+                let args = self.slice_operands(value, lower, upper)?;
+                self.emit(OpKind::DelSlice, args, t.span);
             }
             ExprKind::Name(n) => {
                 let name = self.local_name(n);

@@ -20,6 +20,7 @@ pub fn program() -> Program {
             id: FuncId(i as u32),
             name: name.to_string(),
             params: Vec::new(),
+            refusal: None,
             body: Vec::new(),
             hints: FuncHints::default(),
             class: None,

@@ -137,8 +137,13 @@ impl Loader {
                 span,
             );
         }
+        let mut extra_kw = super::value::DictMap::new();
         for (k, v) in kwargs {
             let Some(i) = def.params.iter().position(|p| p.name == k) else {
+                if def.kwarg.is_some() {
+                    extra_kw.insert(super::value::Key(Obj::Str(k.as_bytes().into())), v);
+                    continue;
+                }
                 return self.type_error(
                     format!("{}() got an unexpected keyword argument '{k}'", def.name),
                     span,
@@ -169,7 +174,10 @@ impl Loader {
             vars.insert(p.name.clone(), v);
         }
         if let Some(star) = &def.vararg {
-            vars.insert(star.clone(), Obj::tuple(extra));
+            vars.insert(star.name.clone(), Obj::tuple(extra));
+        }
+        if let Some(kw) = &def.kwarg {
+            vars.insert(kw.name.clone(), Obj::Dict(Rc::new(RefCell::new(extra_kw))));
         }
         Ok(vars)
     }

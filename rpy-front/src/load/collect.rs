@@ -165,7 +165,11 @@ impl Collector<'_> {
             },
             Obj::Driver(d) => ConstValue::Driver(self.driver(d)?),
             Obj::Method(m) => return Ok(Err(format!("the bound method {}", m.1.def.name))),
-            Obj::Host(h) => return Ok(Err(format!("the import-time builtin {}()", h.name()))),
+            Obj::Host(h) => match Builtin::lookup(Builtin::RUNTIME_TYPES, h.name()) {
+                // `dict`, `tuple`, `type`: run-time code tests types with them
+                Some(b) => ConstValue::Builtin(b),
+                None => return Ok(Err(format!("the import-time builtin {}()", h.name()))),
+            },
             Obj::BuiltinMethod(m) => return Ok(Err(format!("the bound builtin method {}", m.1))),
             Obj::Super(_) => return Ok(Err("a super() object".to_string())),
             Obj::StaticMethod(f) => match self.func(f, None)? {
@@ -278,6 +282,7 @@ impl Collector<'_> {
             id,
             name,
             params: Vec::new(),
+            refusal: None,
             body: def.body.clone(),
             hints: f.hints.get(),
             class,
@@ -311,11 +316,37 @@ impl Collector<'_> {
                 span: p.span,
             });
         }
-        let closure = self.closure(f)?;
+        let mut closure = self.closure(f)?;
+        let refusal = match star_param(def) {
+            Some(d) => Some(d),
+            None => self.imported(f, &mut closure)?,
+        };
         let decl = &mut self.prog.functions[id.index()];
         decl.params = params;
         decl.closure = closure;
+        decl.refusal = refusal;
         Ok(Ok(id))
+    }
+
+    /// What the function's own imports bound, as constants beside its
+    /// closure's; or why run-time code may not reach it.
+    fn imported(
+        &mut self,
+        f: &FuncObj,
+        into: &mut IndexMap<String, Global>,
+    ) -> DResult<Option<Diagnostic>> {
+        let bound = match &*f.imports.borrow() {
+            Ok(bound) => bound.clone(),
+            Err(d) => return Ok(Some(d.clone())),
+        };
+        for (name, v) in bound {
+            let g = match self.constant(&v)? {
+                Ok(k) => Global::Const(k),
+                Err(why) => Global::ImportOnly(why),
+            };
+            into.insert(name, g);
+        }
+        Ok(None)
     }
 
     /// The values of the variables of the enclosing functions a closure
@@ -486,4 +517,21 @@ impl Collector<'_> {
         });
         Ok(id)
     }
+}
+
+/// The refusal of a function with `*args` or `**kwargs`: import time
+/// may call it, run-time code may not.
+fn star_param(def: &crate::ast::FunctionDef) -> Option<Diagnostic> {
+    let (star, p) = match (&def.vararg, &def.kwarg) {
+        (Some(p), _) => ("*", p),
+        (None, Some(p)) => ("**", p),
+        (None, None) => return None,
+    };
+    Some(
+        Diagnostic::error(
+            p.span,
+            format!("{star}{} is not supported at run time in rpy", p.name),
+        )
+        .with_label("only code run at import time may take *args or **kwargs"),
+    )
 }

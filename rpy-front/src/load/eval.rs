@@ -82,19 +82,7 @@ impl Loader {
                 upper,
             } => {
                 let v = self.eval(value, scope)?;
-                let bound = |b: &Option<Box<Expr>>| -> R<Option<i64>> {
-                    match b {
-                        None => Ok(None),
-                        Some(b) => match self.eval(b, scope)? {
-                            Obj::None => Ok(None),
-                            x => match x.as_int() {
-                                Some(i) => Ok(Some(i)),
-                                None => self.type_error("slice indices must be integers", b.span),
-                            },
-                        },
-                    }
-                };
-                let (lo, hi) = (bound(lower)?, bound(upper)?);
+                let (lo, hi) = self.slice_bounds(lower, upper, scope)?;
                 self.slice(&v, lo, hi, span)?
             }
             ExprKind::List(items) => Obj::list(self.eval_all(items, scope)?),
@@ -523,6 +511,42 @@ impl Loader {
                 span,
             ),
         }
+    }
+
+    /// The bounds of `x[lower:upper]` (`None` where missing or None).
+    pub fn slice_bounds(
+        &self,
+        lower: &Option<Box<Expr>>,
+        upper: &Option<Box<Expr>>,
+        scope: &Scope,
+    ) -> R<(Option<i64>, Option<i64>)> {
+        let bound = |b: &Option<Box<Expr>>| -> R<Option<i64>> {
+            match b {
+                None => Ok(None),
+                Some(b) => match self.eval(b, scope)? {
+                    Obj::None => Ok(None),
+                    x => match x.as_int() {
+                        Some(i) => Ok(Some(i)),
+                        None => self.type_error("slice indices must be integers", b.span),
+                    },
+                },
+            }
+        };
+        Ok((bound(lower)?, bound(upper)?))
+    }
+
+    /// `del xs[lo:hi]`.
+    pub fn del_slice(&self, v: &Obj, lo: Option<i64>, hi: Option<i64>, span: Span) -> R<()> {
+        let Obj::List(l) = v else {
+            return self.type_error(
+                format!("'{}' object does not support item deletion", v.type_name()),
+                span,
+            );
+        };
+        let len = l.borrow().len() as i64;
+        let (a, b) = seq::clamp_slice(lo.unwrap_or(0), hi.unwrap_or(len), len);
+        l.borrow_mut().drain(a..b);
+        Ok(())
     }
 
     fn slice(&self, v: &Obj, lo: Option<i64>, hi: Option<i64>, span: Span) -> R<Obj> {

@@ -424,6 +424,15 @@ impl Loader {
                 let i = self.eval(index, scope)?;
                 self.del_item(&o, &i, t.span)
             }
+            ExprKind::Slice {
+                value,
+                lower,
+                upper,
+            } => {
+                let o = self.eval(value, scope)?;
+                let (lo, hi) = self.slice_bounds(lower, upper, scope)?;
+                self.del_slice(&o, lo, hi, t.span)
+            }
             ExprKind::Tuple(ts) | ExprKind::List(ts) => {
                 ts.iter().try_for_each(|t| self.del(t, scope))
             }
@@ -450,16 +459,18 @@ impl Loader {
             .params
             .iter()
             .map(|p| p.name.as_str())
-            .chain(def.vararg.as_deref());
-        let f = Obj::Func(Rc::new(FuncObj {
+            .chain(def.vararg.iter().chain(&def.kwarg).map(|p| p.name.as_str()));
+        let f = Rc::new(FuncObj {
             def: shared,
             defaults,
             hints: Cell::new(FuncHints::default()),
             outer: scope.frame(),
             locals: Rc::new(crate::scope::local_names(params, &def.body)),
             module: scope.module(),
-        }));
-        let mut decorated = f;
+            imports: RefCell::new(Ok(Vec::new())),
+        });
+        self.made.borrow_mut().push(f.clone());
+        let mut decorated = Obj::Func(f);
         for d in def.decorators.iter().rev() {
             let dec = self.eval(d, scope)?;
             decorated = self.call(&dec, vec![decorated], vec![], d.span)?;

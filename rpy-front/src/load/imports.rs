@@ -45,6 +45,31 @@ const LIBRARY: &[(&[&str], &str, &str)] = &[
         "rpy/objectmodel.py",
         include_str!("../../../goal/rpy/objectmodel.py"),
     ),
+    (
+        &["rpy.streamio", "rpython.rlib.streamio"],
+        "rpy/streamio.py",
+        include_str!("../../../goal/rpy/streamio.py"),
+    ),
+    (
+        &["rpy.rfile", "rpython.rlib.rfile"],
+        "rpy/rfile.py",
+        include_str!("../../../goal/rpy/rfile.py"),
+    ),
+    (
+        &["rpython.jit.backend.hlinfo"],
+        "rpython/jit/backend/hlinfo.py",
+        include_str!("../../../goal/rpython/jit/backend/hlinfo.py"),
+    ),
+    (
+        &["rpython.jit.codewriter.policy"],
+        "rpython/jit/codewriter/policy.py",
+        include_str!("../../../goal/rpython/jit/codewriter/policy.py"),
+    ),
+    (
+        &["py"],
+        "rpy/pylib.py",
+        include_str!("../../../goal/rpy/pylib.py"),
+    ),
 ];
 
 fn library_module(name: &str) -> Option<(&'static str, &'static str, &'static str)> {
@@ -56,7 +81,15 @@ fn library_module(name: &str) -> Option<(&'static str, &'static str, &'static st
 
 /// The toolchain's packages (not modules of their own here).
 fn ext_package(name: &str) -> bool {
-    matches!(name, "rpy" | "rpython" | "rpython.rlib")
+    matches!(
+        name,
+        "rpy"
+            | "rpython"
+            | "rpython.rlib"
+            | "rpython.jit"
+            | "rpython.jit.backend"
+            | "rpython.jit.codewriter"
+    )
 }
 
 /// Where a module's source may be, relative to a search directory.

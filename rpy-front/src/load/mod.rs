@@ -14,6 +14,7 @@ mod driver;
 mod eval;
 mod exec;
 mod imports;
+mod local_imports;
 mod methods;
 mod rarith;
 pub mod value;
@@ -40,6 +41,7 @@ pub fn load(file: SourceFile, module: &Module, search: &[PathBuf]) -> DResult<Pr
     let r = l
         .run_module(&l.main, &module.body)
         .and_then(|_| l.entry_point())
+        .inspect(|_| l.run_function_imports())
         .and_then(|entry| collect::program(&l, entry));
     r.map_err(|d| d.in_files(&l.files.borrow()))
 }
@@ -106,6 +108,9 @@ pub(crate) struct Loader {
     pub handling: RefCell<Vec<Rc<InstObj>>>,
     /// Each function definition shared by the function objects made from it.
     pub defs: RefCell<std::collections::HashMap<usize, Rc<crate::ast::FunctionDef>>>,
+    /// Every function object made, in order (their own imports run when
+    /// import time ends).
+    pub made: RefCell<Vec<Rc<value::FuncObj>>>,
 }
 
 impl Loader {
@@ -143,6 +148,7 @@ impl Loader {
             calls: RefCell::new(Vec::new()),
             handling: RefCell::new(Vec::new()),
             defs: RefCell::new(Default::default()),
+            made: RefCell::new(Vec::new()),
         }
     }
 

@@ -178,6 +178,9 @@ pub struct FuncObj {
     pub locals: Rc<HashSet<String>>,
     /// The module whose globals it sees.
     pub module: Rc<ModuleObj>,
+    /// What the `import` statements of its body bound when import time
+    /// ended (`local_imports`), or why one failed.
+    pub imports: RefCell<Result<Vec<(String, Obj)>, crate::diag::Diagnostic>>,
 }
 
 /// A class object: made when a `class` statement runs (or one of the

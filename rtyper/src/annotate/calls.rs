@@ -428,15 +428,21 @@ impl Annotator<'_> {
             S::Instance { class, .. } => {
                 let class = *class;
                 let impls = self.method_impls(class, &name);
-                if self.prog.lookup_method(class, &name).is_none() {
-                    let cname = &self.prog.class(class).name;
-                    return Err(if impls.is_empty() {
-                        self.error(span, format!("{cname} has no method '{name}'"))
-                    } else {
-                        self.error(span, format!(
-                            "{cname} has no method '{name}' (only some of its subclasses do); define it on {cname} too, e.g. raising NotImplementedError"
-                        ))
-                    });
+                let caller = self.pos.0;
+                if impls.is_empty() {
+                    // maybe only so far: the receiver may still widen to
+                    // a class with the method; `finish` reports it if not
+                    self.missing_methods.insert((caller, span), (class, name));
+                    return Ok(S::Impossible);
+                }
+                self.missing_methods.shift_remove(&(caller, span));
+                // Only some subclasses have it (RPython's rule): an
+                // instance of another one raises AttributeError when it
+                // gets here; `finish` refuses a call no instance can make.
+                let partial = self.prog.lookup_method(class, &name).is_none();
+                if partial {
+                    self.partial_calls
+                        .insert((class, name.clone(), span, caller));
                 }
                 let mut out = S::Impossible;
                 for &(c, m) in &impls {
@@ -455,7 +461,7 @@ impl Annotator<'_> {
                     })?;
                 }
                 let mut family: Vec<FuncId> = impls.iter().map(|&(_, m)| m).collect();
-                if family.len() > 1 {
+                if family.len() > 1 || partial {
                     // the call goes through a vtable slot rooted at the
                     // hierarchy's top: every reached method of that name
                     // there shares the slot's signature
@@ -494,6 +500,54 @@ impl Annotator<'_> {
             }
             other => Err(self.error(span, format!("{} has no method '{name}'", self.show(other)))),
         }
+    }
+
+    /// After the fixpoint: a method call whose receiver's class, and
+    /// every subclass, lacks the method.
+    pub(super) fn check_missing_methods(&mut self) -> DResult<()> {
+        if let Some((&(f, span), (class, name))) = self.missing_methods.first() {
+            let msg = format!("{} has no method '{name}'", self.prog.class(*class).name);
+            self.pos.0 = f;
+            return Err(self.error(span, msg));
+        }
+        Ok(())
+    }
+
+    /// After the fixpoint: a call of a method that its receiver's class
+    /// lacks is an error when no instance that can reach it has the
+    /// method — some instances exist, but only classes never instantiated
+    /// define it.
+    pub(super) fn check_partial_calls(&mut self) -> DResult<()> {
+        for (class, name, span, f) in self.partial_calls.clone() {
+            let reaching: Vec<ClassId> = self
+                .prog
+                .classes
+                .iter()
+                .filter(|c| self.prog.is_subclass(c.id, class) && self.a.instantiated[c.id.index()])
+                .map(|c| c.id)
+                .collect();
+            if reaching.is_empty()
+                || reaching
+                    .iter()
+                    .any(|&c| self.prog.lookup_method(c, &name).is_some())
+            {
+                continue;
+            }
+            let names = |cs: &mut dyn Iterator<Item = ClassId>| {
+                cs.map(|c| self.prog.class(c).name.clone())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let defining = names(&mut self.method_impls(class, &name).into_iter().map(|(c, _)| c));
+            let cname = &self.prog.class(class).name;
+            let msg = format!(
+                "{cname} has no method '{name}', and no instance that can reach this call has one: of {cname} and its subclasses the program instantiates only {}, and '{name}' is defined only on {defining}",
+                names(&mut reaching.into_iter())
+            );
+            self.pos.0 = f;
+            return Err(self.error(span, msg));
+        }
+        Ok(())
     }
 
     /// A list made of a dict's keys, values or items (`what`) that widens

@@ -8,6 +8,8 @@
 mod calls;
 mod methods;
 pub mod model;
+mod narrow;
+mod overloading;
 pub mod percent;
 mod poison;
 pub mod print;
@@ -68,6 +70,8 @@ pub fn annotate(fp: &FlowProgram) -> Result<Annotations, Diagnostics> {
         list_sites: HashMap::new(),
         dict_sites: HashMap::new(),
         unresolved_attrs: Vec::new(),
+        partial_calls: IndexSet::new(),
+        missing_methods: IndexMap::new(),
         none_receivers: IndexSet::new(),
         method_families: HashMap::new(),
         poison: poison::Poison::default(),
@@ -107,6 +111,8 @@ impl<'a> Annotator<'a> {
             list_sites: HashMap::new(),
             dict_sites: HashMap::new(),
             unresolved_attrs: Vec::new(),
+            partial_calls: IndexSet::new(),
+            missing_methods: IndexMap::new(),
             none_receivers: IndexSet::new(),
             method_families: HashMap::new(),
             poison: poison::Poison::default(),
@@ -134,6 +140,12 @@ pub(crate) struct Annotator<'a> {
     dict_sites: HashMap<(FuncId, VarId), DictDefId>,
     /// Attribute reads not (yet) matched by any assignment.
     unresolved_attrs: Vec<(ClassId, String, Span, FuncId)>,
+    /// Method calls on instances of a class that has no such method (only
+    /// some of its subclasses do): (class, name, call, caller).
+    partial_calls: IndexSet<(ClassId, String, Span, FuncId)>,
+    /// Method calls whose receiver's class has no such method in its
+    /// whole hierarchy (so far: the receiver may widen), by (caller, call).
+    missing_methods: IndexMap<(FuncId, Span), (ClassId, String)>,
     /// Ops (function, block, index) whose receiver (`x` of `x.a`,
     /// `x.m()`, `x[i]`, `len(x)`, ...) was only ever `None` so far, or
     /// whose typing failed with an operand that was only `None` so far
@@ -480,6 +492,11 @@ impl Annotator<'_> {
                 continue;
             }
             let narrowed = self.narrowing(f, b, &link.exitcase);
+            if narrowed.values().any(SomeValue::is_impossible) {
+                self.a.dead_links.insert((f, l));
+                continue;
+            }
+            self.a.dead_links.remove(&(f, l));
             let target = g.link_target(l);
             let mut changed = !self.a.reached_blocks[f.index()].contains(&target);
             for (arg, &param) in link.args.iter().zip(&g.block(target).inputargs) {
@@ -540,112 +557,13 @@ impl Annotator<'_> {
         }
     }
 
-    /// What a two-way branch teaches about variables on one of its exits:
-    /// `isinstance`/`exc_match` narrow to the class, `x is None` and truth
-    /// tests narrow away `None`.
-    fn narrowing(&self, f: FuncId, b: BlockId, case: &ExitCase) -> HashMap<VarId, SomeValue> {
-        let mut out = HashMap::new();
-        let g = &self.fp.graphs[f.index()];
-        let block = g.block(b);
-        let (ExitSwitch::Value(Value::Var(cond)), ExitCase::Const(ConstValue::Bool(mut truth))) =
-            (block.switch(), case)
-        else {
-            return out;
-        };
-        let mut cond = *cond;
-        let find = |v: VarId| block.ops.iter().find(|op| op.result == v);
-        // See through `not` and through `bool()` of a test made here.
-        while let Some(op) = find(cond) {
-            let Some(Value::Var(inner)) = op.args.first() else {
-                break;
-            };
-            match op.kind {
-                OpKind::Not => truth = !truth,
-                OpKind::IsTrue if find(*inner).is_some_and(is_test) => {}
-                _ => break,
-            }
-            cond = *inner;
-        }
-        let Some(op) = find(cond) else { return out };
-        let subject = match op.kind {
-            OpKind::ExcMatch => op.args.first(),
-            OpKind::SimpleCall
-                if op.args.first().and_then(Value::as_const)
-                    == Some(&ConstValue::Builtin(
-                        rpy_front::program::Builtin::Isinstance,
-                    )) =>
-            {
-                op.args.get(1)
-            }
-            OpKind::Is | OpKind::IsTrue => op.args.first(),
-            _ => None,
-        };
-        let Some(Value::Var(x)) = subject else {
-            return out;
-        };
-        let current = self.a.var(f, *x);
-        let narrowed = match op.kind {
-            OpKind::ExcMatch | OpKind::SimpleCall if truth => {
-                let targets: Vec<ClassId> = match op.args.last().and_then(Value::as_const) {
-                    Some(ConstValue::Class(c)) => vec![*c],
-                    Some(ConstValue::Tuple(cs)) => cs
-                        .iter()
-                        .filter_map(|c| match c {
-                            ConstValue::Class(c) => Some(*c),
-                            _ => None,
-                        })
-                        .collect(),
-                    _ => Vec::new(),
-                };
-                match &current {
-                    SomeValue::Instance { class, .. } if !targets.is_empty() => {
-                        Some(self.instance_narrowed(*class, &targets))
-                    }
-                    _ => None,
-                }
-            }
-            OpKind::Is if op.args.get(1) == Some(&Value::Const(ConstValue::None)) => {
-                (!truth).then(|| not_none(&current))
-            }
-            OpKind::IsTrue if truth => Some(not_none(&current)),
-            _ => None,
-        };
-        if let Some(n) = narrowed {
-            out.insert(*x, n);
-        }
-        out
-    }
-
-    /// What an instance of `class` is where `isinstance(x, targets)`
-    /// holds: itself (non-null) under a target that is a base, else the
-    /// common base of the targets below it, else nothing (siblings: the
-    /// branch never runs, as in RPython).
-    fn instance_narrowed(&self, class: ClassId, targets: &[ClassId]) -> SomeValue {
-        if targets.iter().any(|&t| self.prog.is_subclass(class, t)) {
-            return SomeValue::Instance {
-                class,
-                nullable: false,
-            };
-        }
-        let below = targets
-            .iter()
-            .copied()
-            .filter(|&t| self.prog.is_subclass(t, class))
-            .reduce(|a, b| self.common_base(a, b).unwrap_or(class));
-        match below {
-            Some(t) => SomeValue::Instance {
-                class: t,
-                nullable: false,
-            },
-            None => SomeValue::Impossible,
-        }
-    }
-
     /// Checks that need the fixpoint: attributes read but never set,
     /// greens the JIT cannot treat as constants, the entry point's result.
     fn finish(&mut self) -> DResult<()> {
         self.check_none_receivers()?;
         self.check_immutable_writes()?;
+        self.check_missing_methods()?;
+        self.check_partial_calls()?;
         for (class, name, span, f) in self.unresolved_attrs.clone() {
             if self.a.attr(self.prog, class, &name).is_none()
                 && self.class_attr_ann(class, &name).is_none()
@@ -819,18 +737,10 @@ fn receiver_is_none(kind: OpKind, args: &[SomeValue]) -> bool {
             | OpKind::SetItem
             | OpKind::DelItem
             | OpKind::GetSlice
+            | OpKind::DelSlice
             | OpKind::Len
             | OpKind::Iter
     ) && args.first() == Some(&SomeValue::None)
-}
-
-/// The type on the path where a value is known not to be None
-/// (`Impossible` when it is always None: that path is never taken).
-fn not_none(a: &SomeValue) -> SomeValue {
-    match a {
-        SomeValue::None => SomeValue::Impossible,
-        other => other.non_null(),
-    }
 }
 
 /// An operand of `op` is a variable that has only been `None` so far.
@@ -843,18 +753,4 @@ fn has_none_var(op: &flowgraph::model::Op, args: &[SomeValue]) -> bool {
         .iter()
         .zip(args)
         .any(|(v, a)| matches!(v, Value::Var(_)) && none(a))
-}
-
-/// An op whose result is a test the annotator narrows on.
-fn is_test(op: &flowgraph::model::Op) -> bool {
-    match op.kind {
-        OpKind::Not | OpKind::Is | OpKind::ExcMatch => true,
-        OpKind::SimpleCall => {
-            op.args.first().and_then(Value::as_const)
-                == Some(&ConstValue::Builtin(
-                    rpy_front::program::Builtin::Isinstance,
-                ))
-        }
-        _ => false,
-    }
 }

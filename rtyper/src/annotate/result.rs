@@ -3,7 +3,7 @@
 //! signatures and JIT-driver types. This is what the rtyper reads.
 
 use super::model::*;
-use flowgraph::model::{BlockId, Value, VarId};
+use flowgraph::model::{BlockId, LinkId, Value, VarId};
 use indexmap::IndexMap;
 use rpy_front::program::{ClassId, ConstValue, FuncId, Prebuilt, Program};
 use std::collections::{BTreeSet, HashSet};
@@ -16,6 +16,9 @@ pub struct Annotations {
     pub vars: Vec<Option<Vec<SomeValue>>>,
     /// Per function: the blocks reached.
     pub reached_blocks: Vec<HashSet<BlockId>>,
+    /// Exits of reached blocks never taken: a test that the static type
+    /// decides (narrowing leaves a variable no possible value there).
+    pub dead_links: HashSet<(FuncId, LinkId)>,
     pub funcs: Vec<FuncInfo>,
     pub(crate) listdefs: Vec<ListDef>,
     pub(crate) list_parent: Vec<u32>,
@@ -34,6 +37,10 @@ pub struct Annotations {
 impl Annotations {
     pub fn is_reached(&self, f: FuncId) -> bool {
         self.vars.get(f.index()).is_some_and(Option::is_some)
+    }
+
+    pub fn link_dead(&self, f: FuncId, l: LinkId) -> bool {
+        self.dead_links.contains(&(f, l))
     }
 
     pub fn block_reached(&self, f: FuncId, b: BlockId) -> bool {

@@ -15,6 +15,7 @@ impl Annotator<'_> {
     pub fn op(&mut self, f: FuncId, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
         use OpKind as K;
         let span = op.span;
+        self.refuse_overloading(op, args)?;
         Ok(match op.kind {
             K::Add
             | K::Sub
@@ -37,7 +38,7 @@ impl Annotator<'_> {
             K::Eq | K::Ne if self.is_unsigned_pair(&args[0], &args[1]) => {
                 self.uint_compare(op, &args[0], &args[1])?
             }
-            K::Eq | K::Ne | K::Is | K::Contains | K::ExcMatch => {
+            K::Eq | K::Ne | K::Is | K::Contains | K::ExcMatch | K::TypeIs => {
                 if op.kind == K::Contains {
                     self.contains(f, op, &args[0], &args[1])?;
                 }
@@ -50,6 +51,7 @@ impl Annotator<'_> {
             }
             K::DelItem => self.delitem(op, &args[0], &args[1])?,
             K::GetSlice => self.getslice(op, args)?,
+            K::DelSlice => self.delslice(op, args)?,
             K::Len => match &args[0] {
                 S::List { .. } | S::Str { .. } | S::Dict { .. } | S::Tuple(_) => S::NONNEG,
                 other => {
@@ -151,17 +153,38 @@ impl Annotator<'_> {
         Ok(S::None)
     }
 
-    /// `s[lo:hi]`, `xs[lo:hi]`.
-    fn getslice(&mut self, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
-        let span = op.span;
+    /// Slice bounds are ints or None.
+    fn slice_bounds(&self, op: &Op, args: &[SomeValue]) -> DResult<()> {
         for bound in &args[1..] {
             if !(bound.is_intlike() || *bound == S::None) {
                 return Err(self.error(
-                    span,
+                    op.span,
                     format!("slice bounds must be ints, not {}", self.show(bound)),
                 ));
             }
         }
+        Ok(())
+    }
+
+    /// `del xs[lo:hi]`.
+    fn delslice(&mut self, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
+        self.slice_bounds(op, args)?;
+        match &args[0] {
+            S::List { def, .. } => self.list_mutate(*def, true, op.span),
+            other => {
+                return Err(self.error(
+                    op.span,
+                    format!("cannot delete a slice of {}", self.show(other)),
+                ))
+            }
+        }
+        Ok(S::None)
+    }
+
+    /// `s[lo:hi]`, `xs[lo:hi]`.
+    fn getslice(&mut self, op: &Op, args: &[SomeValue]) -> DResult<SomeValue> {
+        let span = op.span;
+        self.slice_bounds(op, args)?;
         match &args[0] {
             S::Str { .. } => Ok(S::STR),
             S::List { def, .. } => {

@@ -81,6 +81,7 @@ helper_table! {
     rpy_str_join (Str, Pat::List(&Str)) -> Str, Allocates, NONE, "sep.join(items)";
     rpy_str_join_chars (Str, Pat::List(&C)) -> Str, Allocates, NONE, "sep.join(chars)";
     rpy_str_split (Str, Str, S) -> Pat::List(&Str), Allocates, VALUE, "s.split(sep, maxsplit) (sep null = whitespace; maxsplit -1 = all)";
+    rpy_str_splitlines (Str) -> Pat::List(&Str), Allocates, NONE, "s.splitlines()";
     rpy_str_strip (Str, Str) -> Str, Allocates, NONE, "s.strip(chars) (chars null = whitespace)";
     rpy_str_lstrip (Str, Str) -> Str, Allocates, NONE, "s.lstrip(chars) (chars null = whitespace)";
     rpy_str_rstrip (Str, Str) -> Str, Allocates, NONE, "s.rstrip(chars) (chars null = whitespace)";
@@ -161,6 +162,7 @@ helper_table! {
     rpy_list_sort (LT) -> Void, WritesHeap, NONE, "xs.sort()";
     rpy_list_clear (LT) -> Void, WritesHeap, NONE, "xs.clear()";
     rpy_list_delitem (LT, S) -> Void, WritesHeap, INDEX, "del xs[i]";
+    rpy_list_delslice (LT, S, S) -> Void, WritesHeap, NONE, "del xs[lo:hi]";
     rpy_list_is_true (LT) -> B, ReadsHeap, NONE, "bool(xs) (null = None: false)";
     rpy_list_eq (LT, LT) -> B, ReadsHeap, NONE, "xs == ys (item by item)";
     rpy_list_iter (LT) -> Pat::Iter(&LT), Allocates, NONE, "iter(xs)";

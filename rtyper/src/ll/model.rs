@@ -293,6 +293,10 @@ pub struct LLClass {
     /// Methods called through the vtable (`vtable_method`): the slot's
     /// function type and this class's implementation (`None`: abstract).
     pub vtable: IndexMap<String, (LLType, Option<FuncId>)>,
+    /// The slots of `vtable` without an implementation that a call may
+    /// reach on an instance of this class (a method defined only on other
+    /// subclasses): their entry raises AttributeError, as Python does.
+    pub missing_methods: Vec<String>,
     /// `_immutable_fields_`, this class's and inherited.
     pub immutable_fields: rpy_front::program::ImmutableFields,
     pub is_exception: bool,

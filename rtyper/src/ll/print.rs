@@ -96,9 +96,14 @@ fn print_class(p: &LLProgram, c: &LLClass, out: &mut String) {
         );
     }
     for (n, (t, f)) in &c.vtable {
+        let missing = if c.missing_methods.contains(n) {
+            "raises AttributeError"
+        } else {
+            "abstract"
+        };
         let imp = f
             .and_then(|f| p.graph(f))
-            .map_or("abstract".to_string(), |g| g.name.clone());
+            .map_or(missing.to_string(), |g| g.name.clone());
         let _ = writeln!(out, "#   method {n}: {} = {imp}", type_text(t));
     }
 }

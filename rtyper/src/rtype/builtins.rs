@@ -131,7 +131,7 @@ impl GraphTyper<'_, '_> {
             }
             Builtin::Abs => self.abs_of(&args[0]),
             Builtin::Min | Builtin::Max => self.min_max(b, &args[0], &args[1]),
-            Builtin::Isinstance => self.isinstance(&args[0], &args[1]),
+            Builtin::Isinstance => self.type_test(&args[0], &args[1], false),
             Builtin::List => self.list_of(&args[0], &hint),
             Builtin::Hash => self.hash_of(&args[0]),
             Builtin::Write | Builtin::WriteErr | Builtin::ReadFile => {

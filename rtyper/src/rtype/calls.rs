@@ -17,6 +17,15 @@ use rpy_front::DResult;
 /// Keyword arguments: (name, value).
 pub type Kws = [(String, Value)];
 
+/// The implementations a method call may run, and whether an instance
+/// that reaches it may have none (then the call goes through the vtable,
+/// whose entry for that class raises AttributeError, as Python does).
+#[derive(Default)]
+struct Impls {
+    funcs: Vec<FuncId>,
+    missing: bool,
+}
+
 impl GraphTyper<'_, '_> {
     pub fn simple_call(&mut self, op: &Op) -> DResult<LLValue> {
         self.call_value(op, &op.args[0], &op.args[1..], &[])
@@ -185,7 +194,7 @@ impl GraphTyper<'_, '_> {
         kws: &Kws,
     ) -> DResult<LLValue> {
         let impls = self.method_impls(class, name);
-        if impls.is_empty() {
+        if impls.funcs.is_empty() {
             return self.call_field(obj, class, name, args, kws);
         }
         self.dispatch(obj, class, name, &impls, None, args, kws)
@@ -193,25 +202,28 @@ impl GraphTyper<'_, '_> {
 
     /// Call method `name` of `obj` (an instance of `class`, or with `only`
     /// of one of those classes) whose implementations are `impls`: a
-    /// direct call when there is one, else through a function pointer read
-    /// from the vtable; missing arguments whose defaults differ between
-    /// the implementations are read from the vtable too.
+    /// direct call when there is one (and every instance has it), else
+    /// through a function pointer read from the vtable; missing arguments
+    /// whose defaults differ between the implementations are read from the
+    /// vtable too.
     #[allow(clippy::too_many_arguments)]
     fn dispatch(
         &mut self,
         obj: LLValue,
         class: ClassId,
         name: &str,
-        impls: &[FuncId],
+        impls: &Impls,
         only: Option<Vec<ClassId>>,
         args: &[Value],
         kws: &Kws,
     ) -> DResult<LLValue> {
+        let impls_missing = impls.missing;
+        let impls = &impls.funcs[..];
         let first = impls[0];
         let mut with_self = vec![Value::Const(ConstValue::None)];
         with_self.extend(args.iter().cloned());
         let full = self.complete_args(first, &with_self, kws)?;
-        if impls.len() == 1 {
+        if impls.len() == 1 && !impls_missing {
             return self.call_with_self(first, obj, &full[1..]);
         }
         let (ps, r) = self.one_signature(name, impls)?;
@@ -340,8 +352,10 @@ impl GraphTyper<'_, '_> {
     }
 
     /// The distinct reached implementations of a method for the classes
-    /// an instance of `class` can have.
-    fn method_impls(&self, class: ClassId, name: &str) -> Vec<FuncId> {
+    /// an instance of `class` can have (any subclass when none is ever
+    /// instantiated: the call never runs); those classes that have none
+    /// are recorded: their vtable entry raises AttributeError.
+    fn method_impls(&self, class: ClassId, name: &str) -> Impls {
         let mut classes: Vec<ClassId> = self
             .rt
             .subclasses(class)
@@ -349,14 +363,21 @@ impl GraphTyper<'_, '_> {
             .filter(|&d| self.rt.is_instantiated(d))
             .collect();
         if classes.is_empty() {
-            classes.push(class);
+            classes = self.rt.subclasses(class);
         }
-        let mut out = Vec::new();
+        let mut out = Impls::default();
         for d in classes {
-            if let Some(f) = self.rt.prog.lookup_method(d, name) {
-                if self.rt.ann.is_reached(f) && !out.contains(&f) {
-                    out.push(f);
+            match self.rt.prog.lookup_method(d, name) {
+                Some(f) if self.rt.ann.is_reached(f) && !out.funcs.contains(&f) => {
+                    out.funcs.push(f)
                 }
+                Some(_) => {}
+                None if self.rt.is_instantiated(d) => {
+                    out.missing = true;
+                    let mut missing = self.rt.missing_methods.borrow_mut();
+                    missing.insert((d, name.to_string()));
+                }
+                None => {}
             }
         }
         out
@@ -477,6 +498,10 @@ impl GraphTyper<'_, '_> {
             }
             if !impls.is_empty() {
                 let only = Some(classes.to_vec());
+                let impls = Impls {
+                    funcs: impls,
+                    missing: false,
+                };
                 self.dispatch(obj.clone(), c, "__init__", &impls, only, args, kws)?;
             }
         }

@@ -323,6 +323,9 @@ impl GraphTyper<'_, '_> {
     /// Conversions go in the current ops, or with `separate` in a new block
     /// on the link.
     fn link(&mut self, l: LinkId, separate: bool) -> DResult<Option<LLLink>> {
+        if self.rt.ann.link_dead(self.f, l) {
+            return Ok(None);
+        }
         let target = self.hl.link_target(l);
         let Some(&tb) = self.blocks.get(&target) else {
             return Ok(None);

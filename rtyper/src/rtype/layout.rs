@@ -69,6 +69,13 @@ pub(super) fn classes(rt: &RTyper) -> DResult<Vec<LLClass>> {
                 cls.vtable.insert(name.clone(), (t.clone(), f));
             }
         }
+        cls.missing_methods = rt
+            .missing_methods
+            .borrow()
+            .iter()
+            .filter(|(d, name)| *d == c.id && cls.vtable.get(name).is_some_and(|e| e.1.is_none()))
+            .map(|(_, name)| name.clone())
+            .collect();
         out.push(cls);
     }
     Ok(out)

@@ -26,13 +26,14 @@ mod lltypes;
 mod ops;
 mod percent;
 mod rarith;
+mod typetest;
 
 pub use lltypes::user_name;
 
 use crate::annotate::{Annotations, SomeValue};
 use crate::ll::{LLProgram, LLType};
 use flowgraph::program::FlowProgram;
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use rpy_front::program::{ClassId, FuncId, Program};
 use rpy_front::DResult;
 use std::cell::RefCell;
@@ -69,6 +70,9 @@ pub(crate) struct RTyper<'a> {
     sigs: RefCell<HashMap<FuncId, LLType>>,
     /// Methods called through vtables: (class introducing the slot, name) → type.
     pub vtable_slots: RefCell<IndexMap<(ClassId, String), LLType>>,
+    /// Methods called through vtables on instances of a class that has
+    /// none: (the class, the method's name).
+    pub missing_methods: RefCell<IndexSet<(ClassId, String)>>,
     /// Class constants read through vtables: (class, slot) → type.
     pub class_attr_slots: RefCell<IndexMap<(ClassId, class_slot::ClassSlot), LLType>>,
 }
@@ -82,6 +86,7 @@ impl<'a> RTyper<'a> {
             fields: Vec::new(),
             sigs: RefCell::new(HashMap::new()),
             vtable_slots: RefCell::new(IndexMap::new()),
+            missing_methods: RefCell::new(IndexSet::new()),
             class_attr_slots: RefCell::new(IndexMap::new()),
         };
         rt.fields = layout::fields(&rt)?;

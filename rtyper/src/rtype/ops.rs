@@ -210,6 +210,7 @@ impl GraphTyper<'_, '_> {
                 _ => return Err(self.unsupported(op)),
             },
             OpKind::GetSlice => self.getslice(op)?,
+            OpKind::DelSlice => self.delslice(op)?,
             OpKind::Len => self.len(op, &a[0])?,
             OpKind::NewList => {
                 let ty = self.result_type(op)?;
@@ -269,7 +270,8 @@ impl GraphTyper<'_, '_> {
             OpKind::SimpleCall => self.simple_call(op)?,
             OpKind::CallKw => self.call_kw(op)?,
             OpKind::CallMethod | OpKind::CallMethodKw => self.call_method(op)?,
-            OpKind::ExcMatch => self.isinstance(&a[0], &a[1])?,
+            OpKind::ExcMatch => self.type_test(&a[0], &a[1], false)?,
+            OpKind::TypeIs => self.type_test(&a[0], &a[1], true)?,
             OpKind::ExcInstance => match &a[0] {
                 Value::Const(ConstValue::Class(c)) => self.instantiate(*c, &[], &[])?,
                 v => self.value(v)?.0,
@@ -587,16 +589,31 @@ impl GraphTyper<'_, '_> {
 
     /// `a or b` on two `Bool`s, without control flow.
     pub fn or(&mut self, a: LLValue, b: LLValue) -> LLValue {
+        self.combine(a, b, true)
+    }
+
+    pub fn and(&mut self, a: LLValue, b: LLValue) -> LLValue {
+        self.combine(a, b, false)
+    }
+
+    /// `a or b` (`or_`) / `a and b` of two bools, folded when one is a
+    /// constant.
+    fn combine(&mut self, a: LLValue, b: LLValue, or_: bool) -> LLValue {
         match (&a, &b) {
-            (LLValue::Const(LLConst::Bool(false)), _) => b,
-            (_, LLValue::Const(LLConst::Bool(false))) => a,
-            (LLValue::Const(LLConst::Bool(true)), _) | (_, LLValue::Const(LLConst::Bool(true))) => {
-                bool_const(true)
+            (LLValue::Const(LLConst::Bool(x)), _) if *x != or_ => b,
+            (_, LLValue::Const(LLConst::Bool(x))) if *x != or_ => a,
+            (LLValue::Const(LLConst::Bool(_)), _) | (_, LLValue::Const(LLConst::Bool(_))) => {
+                bool_const(or_)
             }
             _ => {
                 let ia = self.emit(LLOpKind::CastBoolToInt, vec![a], LLType::Signed);
                 let ib = self.emit(LLOpKind::CastBoolToInt, vec![b], LLType::Signed);
-                let o = self.emit(LLOpKind::IntOr, vec![ia, ib], LLType::Signed);
+                let k = if or_ {
+                    LLOpKind::IntOr
+                } else {
+                    LLOpKind::IntAnd
+                };
+                let o = self.emit(k, vec![ia, ib], LLType::Signed);
                 self.emit(LLOpKind::IntIsTrue, vec![o], LLType::Bool)
             }
         }
@@ -686,13 +703,31 @@ impl GraphTyper<'_, '_> {
         }
     }
 
-    fn getslice(&mut self, op: &Op) -> DResult<LLValue> {
+    /// The bounds of `x[lo:hi]` as ints (a missing one: 0 or the maximum).
+    fn slice_bounds(&mut self, op: &Op) -> DResult<(LLValue, LLValue)> {
         let bound = |s: &mut Self, v: &Value, missing: i64| match v {
             Value::Const(ConstValue::None) => Ok(int_const(missing)),
             v => s.operand(v, &LLType::Signed),
         };
-        let lo = bound(self, &op.args[1], 0)?;
-        let hi = bound(self, &op.args[2], i64::MAX)?;
+        Ok((
+            bound(self, &op.args[1], 0)?,
+            bound(self, &op.args[2], i64::MAX)?,
+        ))
+    }
+
+    fn delslice(&mut self, op: &Op) -> DResult<LLValue> {
+        let (lo, hi) = self.slice_bounds(op)?;
+        match self.cat(&op.args[0]) {
+            Cat::List => {
+                let (l, _) = self.value(&op.args[0])?;
+                self.helper(Helper::rpy_list_delslice, vec![l, lo, hi], None)
+            }
+            _ => Err(self.unsupported(op)),
+        }
+    }
+
+    fn getslice(&mut self, op: &Op) -> DResult<LLValue> {
+        let (lo, hi) = self.slice_bounds(op)?;
         let hint = self.result_type(op)?;
         match self.cat(&op.args[0]) {
             Cat::Str | Cat::Char => {
@@ -717,48 +752,6 @@ impl GraphTyper<'_, '_> {
             (Cat::Tuple, LLType::Tuple(ts)) => int_const(ts.len() as i64),
             _ => return Err(self.unsupported(op)),
         })
-    }
-
-    /// `isinstance(x, C)` / `exc_match(e, C)` with a class or a tuple of
-    /// classes: `instanceof` tests, decided at translation time when the
-    /// annotation of `x` already says.
-    pub fn isinstance(&mut self, x: &Value, classes: &Value) -> DResult<LLValue> {
-        let cs: Vec<ClassId> = match classes {
-            Value::Const(ConstValue::Class(c)) => vec![*c],
-            Value::Const(ConstValue::Tuple(items)) => items
-                .iter()
-                .filter_map(|i| match i {
-                    ConstValue::Class(c) => Some(*c),
-                    _ => None,
-                })
-                .collect(),
-            _ => return Err(self.error("isinstance needs a class or a tuple of classes")),
-        };
-        let ann = self.ann_of(x);
-        let SomeValue::Instance { class, nullable } = ann else {
-            return Ok(bool_const(false));
-        };
-        let (v, _) = self.value(x)?;
-        let mut any = bool_const(false);
-        for c in cs {
-            let test = if self.rt.prog.is_subclass(class, c) {
-                if nullable {
-                    self.emit(LLOpKind::PtrNonZero, vec![v.clone()], LLType::Bool)
-                } else {
-                    bool_const(true)
-                }
-            } else if self.rt.prog.is_subclass(c, class) {
-                self.emit(
-                    LLOpKind::InstanceOf,
-                    vec![v.clone(), LLValue::Const(LLConst::Class(c))],
-                    LLType::Bool,
-                )
-            } else {
-                bool_const(false)
-            };
-            any = self.or(any, test);
-        }
-        Ok(any)
     }
 
     fn getattr(&mut self, op: &Op) -> DResult<LLValue> {

@@ -24,6 +24,7 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RStr, *mut RList<*mut RStr>) -> *mut RStr = rpy_str_join;
     let _: unsafe fn(*mut RStr, *mut RList<u8>) -> *mut RStr = rpy_str_join_chars;
     let _: unsafe fn(*mut RStr, *mut RStr, i64) -> *mut RList<*mut RStr> = rpy_str_split;
+    let _: unsafe fn(*mut RStr) -> *mut RList<*mut RStr> = rpy_str_splitlines;
     let _: unsafe fn(*mut RStr, *mut RStr) -> *mut RStr = rpy_str_strip;
     let _: unsafe fn(*mut RStr, *mut RStr) -> *mut RStr = rpy_str_lstrip;
     let _: unsafe fn(*mut RStr, *mut RStr) -> *mut RStr = rpy_str_rstrip;
@@ -99,6 +100,7 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RList<i64>) -> () = rpy_list_sort;
     let _: unsafe fn(*mut RList<i64>) -> () = rpy_list_clear;
     let _: unsafe fn(*mut RList<i64>, i64) -> () = rpy_list_delitem;
+    let _: unsafe fn(*mut RList<i64>, i64, i64) -> () = rpy_list_delslice;
     let _: unsafe fn(*mut RList<i64>) -> bool = rpy_list_is_true;
     let _: unsafe fn(*mut RList<i64>, *mut RList<i64>) -> bool = rpy_list_eq;
     let _: unsafe fn(*mut RList<i64>) -> *mut RListIter<i64> = rpy_list_iter;

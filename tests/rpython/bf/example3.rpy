@@ -13,7 +13,6 @@
 # test: tests/rpython/bf/helloworld.b => helloworld.out
 # test: goal/bf/squares.b => squares.out
 # bench: bench/bf/bench.b => bench.out
-# rpy-error: tests/rpython/bf/example3.rpy:32:27: **kwargs is not supported in rpy
 """
 PyPy tutorial by Andrew Brown
 example3.py - BF interpreter in RPython, translatable by PyPy, with JIT

@@ -13,7 +13,6 @@
 # test: tests/rpython/bf/helloworld.b => helloworld.out
 # test: goal/bf/squares.b => squares.out
 # bench: bench/bf/bench.b => bench.out
-# rpy-error: tests/rpython/bf/example4.rpy:33:27: **kwargs is not supported in rpy
 """
 PyPy tutorial by Andrew Brown
 example4.py - BF interpreter in RPython, translatable by PyPy, with JIT, and

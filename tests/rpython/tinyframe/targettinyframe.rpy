@@ -18,7 +18,7 @@
 # test: tests/rpython/tinyframe/simple.tf => simple.out
 # test: tests/rpython/tinyframe/loop.tf 1000 => loop-1000.out
 # bench: tests/rpython/tinyframe/loop.tf 30000000 => loop-bench.out
-# rpy-error: tests/rpython/tinyframe/tinyframe.py:34:1: ImportError: No module named 'rpython.rlib.streamio'
+# rpy-error: tests/rpython/tinyframe/tinyframe.py:36:1: ImportError: No module named 'rpython.rlib.unroll'
 
 from tinyframe import main
 from rpython.jit.codewriter.policy import JitPolicy

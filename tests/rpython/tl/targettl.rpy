@@ -20,7 +20,6 @@
 # test: tests/rpython/tl/fact.tlb 20 => fact-20.out
 # test: tests/rpython/tl/sum.tlb 1000 => sum-1000.out
 # bench: tests/rpython/tl/sum.tlb 10000000 => sum-bench.out
-# rpy-error: tests/rpython/tl/targettl.rpy:26:8: ImportError: No module named 'py'
 from __future__ import print_function
 
 import py

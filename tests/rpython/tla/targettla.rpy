@@ -12,7 +12,6 @@
 # test: tests/rpython/tla/add_10.tla 32 => add_10-32.out
 # test: tests/rpython/tla/loopabit.tla 30 => loopabit-30.out
 # bench: tests/rpython/tla/loopabit.tla 6000 => loopabit-bench.out
-# rpy-error: tests/rpython/tla/targettla.rpy:31:17: deleting a slice is not supported in rpy
 from __future__ import print_function
 
 import py

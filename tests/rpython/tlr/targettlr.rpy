@@ -10,7 +10,6 @@
 #   `python3 -c 'import tlr; open("square.tlr","w").write(tlr.SQUARE)'`
 # test: tests/rpython/tlr/square.tlr 12 => square-12.out
 # bench: tests/rpython/tlr/square.tlr 100000000 => square-bench.out
-# rpy-error: tests/rpython/tlr/targettlr.rpy:16:8: ImportError: No module named 'py'
 from __future__ import print_function
 
 import py

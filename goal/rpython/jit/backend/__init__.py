@@ -1,0 +1,1 @@
+"""rpython.jit for rpy: only the modules RPython targets import."""

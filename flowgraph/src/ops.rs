@@ -71,8 +71,8 @@ macro_rules! op_table {
     };
 }
 
-use Arity::{AtLeast, Exactly};
 pub use rpy_semantics::ovf::OvfOp;
+use Arity::{AtLeast, Exactly};
 
 op_table! {
     // arithmetic and bitwise: (a, b) → value

@@ -4,7 +4,7 @@
 
 use super::exceptions::*;
 use super::value::{Key, Str, Value};
-use rpy_semantics::{float, int, seq, text, Error};
+use rpy_semantics::{float, int, ovf, seq, text, uint, Error};
 use std::cmp::Ordering;
 use std::rc::Rc;
 
@@ -139,6 +139,11 @@ pub fn binary_slow(op: BinOp, a: &Value, b: &Value) -> R<Value> {
 
 fn arith(op: BinOp, a: &Value, b: &Value) -> R<Value> {
     use Value::*;
+    if matches!(a, UInt(_)) || matches!(b, UInt(_)) {
+        if let Some(r) = uint_arith(op, a, b) {
+            return r;
+        }
+    }
     if let (Some(x), Some(y)) = (a.as_int(), b.as_int()) {
         if let (Bool(p), Bool(q)) = (a, b) {
             match op {
@@ -215,6 +220,52 @@ fn int_arith(op: BinOp, x: i64, y: i64) -> R<Value> {
     })
 }
 
+/// `a op b` with an r_uint operand (the other an r_uint, int or bool,
+/// converted to an r_uint; a shift count stays an int): `None` for
+/// operands or an operator r_uints do not have.
+fn uint_arith(op: BinOp, a: &Value, b: &Value) -> Option<R<Value>> {
+    let x = a.as_uint()?;
+    let count = || match b {
+        Value::UInt(u) => Some(uint::to_int(*u)),
+        _ => b.as_int(),
+    };
+    let r = match op {
+        BinOp::Add | BinOp::InplaceAdd => Ok(x.wrapping_add(b.as_uint()?)),
+        BinOp::Sub => Ok(x.wrapping_sub(b.as_uint()?)),
+        BinOp::Mul | BinOp::InplaceMul => Ok(x.wrapping_mul(b.as_uint()?)),
+        BinOp::And => Ok(x & b.as_uint()?),
+        BinOp::Or => Ok(x | b.as_uint()?),
+        BinOp::Xor => Ok(x ^ b.as_uint()?),
+        BinOp::FloorDiv => uint::floordiv(x, b.as_uint()?),
+        BinOp::Mod => uint::modulo(x, b.as_uint()?),
+        BinOp::LShift => uint::lshift(x, count()?),
+        BinOp::RShift => uint::rshift(x, count()?),
+        _ => return None,
+    };
+    Some(r.map(Value::UInt).map_err(raised))
+}
+
+/// `ovfcheck(x op y)` (`ovfcheck(-x)`: `y` is ignored) on ints.
+pub fn ovf_checked(op: ovf::OvfOp, a: &Value, b: &Value) -> R<Value> {
+    match (a.as_int(), b.as_int()) {
+        (Some(x), Some(y)) => ovf::checked(op, x, y).map(Value::Int).map_err(raised),
+        _ => Err(type_error(format!(
+            "ovfcheck() checks int operations, not `{}` on '{}' and '{}'",
+            op.symbol(),
+            a.type_name(),
+            b.type_name()
+        ))),
+    }
+}
+
+/// A number's exact value, for comparing ints with r_uints as Python does.
+fn wide(v: &Value) -> Option<i128> {
+    match v {
+        Value::UInt(u) => Some(*u as i128),
+        _ => v.as_int().map(i128::from),
+    }
+}
+
 fn float_arith(op: BinOp, x: f64, y: f64) -> Option<R<Value>> {
     let r = match op {
         BinOp::Add => Ok(x + y),
@@ -233,6 +284,7 @@ fn float_arith(op: BinOp, x: f64, y: f64) -> Option<R<Value>> {
 pub fn neg(a: &Value) -> R<Value> {
     match a {
         Value::Int(i) => Ok(Value::Int(i.wrapping_neg())),
+        Value::UInt(u) => Ok(Value::UInt(u.wrapping_neg())),
         Value::Bool(b) => Ok(Value::Int(-(*b as i64))),
         Value::Float(f) => Ok(Value::Float(-f)),
         _ => Err(bad_unary("-", a)),
@@ -242,7 +294,7 @@ pub fn neg(a: &Value) -> R<Value> {
 /// Unary plus.
 pub fn pos(a: &Value) -> R<Value> {
     match a {
-        Value::Int(_) | Value::Float(_) => Ok(a.clone()),
+        Value::Int(_) | Value::UInt(_) | Value::Float(_) => Ok(a.clone()),
         Value::Bool(b) => Ok(Value::Int(*b as i64)),
         _ => Err(bad_unary("+", a)),
     }
@@ -250,6 +302,9 @@ pub fn pos(a: &Value) -> R<Value> {
 
 /// `~x`.
 pub fn invert(a: &Value) -> R<Value> {
+    if let Value::UInt(u) = a {
+        return Ok(Value::UInt(!u));
+    }
     match a.as_int() {
         Some(i) => Ok(Value::Int(!i)),
         None => Err(bad_unary("~", a)),
@@ -272,8 +327,8 @@ pub fn py_eq(a: &Value, b: &Value) -> bool {
         (Str(x), Str(y)) => x == y,
         (None, None) => true,
         (Bool(x), Bool(y)) => x == y,
-        (Int(_) | Bool(_) | Float(_), Int(_) | Bool(_) | Float(_)) => {
-            match (a.as_int(), b.as_int()) {
+        (Int(_) | UInt(_) | Bool(_) | Float(_), Int(_) | UInt(_) | Bool(_) | Float(_)) => {
+            match (wide(a), wide(b)) {
                 (Some(x), Some(y)) => x == y,
                 _ => a.as_float() == b.as_float(),
             }
@@ -310,10 +365,14 @@ pub fn py_is(a: &Value, b: &Value) -> bool {
         (List(x), List(y)) => Rc::ptr_eq(x, y),
         (Dict(x), Dict(y)) => Rc::ptr_eq(x, y),
         (Tuple(x), Tuple(y)) => Rc::ptr_eq(x, y),
-        (Int(_), Int(_)) | (Bool(_), Bool(_)) | (Float(_), Float(_)) | (Str(_), Str(_)) => {
-            py_eq(a, b)
+        (Int(_), Int(_))
+        | (UInt(_), UInt(_))
+        | (Bool(_), Bool(_))
+        | (Float(_), Float(_))
+        | (Str(_), Str(_)) => py_eq(a, b),
+        (Int(_) | UInt(_) | Bool(_) | Float(_), _) | (_, Int(_) | UInt(_) | Bool(_) | Float(_)) => {
+            false
         }
-        (Int(_) | Bool(_) | Float(_), _) | (_, Int(_) | Bool(_) | Float(_)) => false,
         _ => py_eq(a, b),
     }
 }
@@ -325,7 +384,7 @@ pub fn compare(op: BinOp, a: &Value, b: &Value) -> R<bool> {
         (Str(x), Str(y)) => x.cmp(y),
         (List(x), List(y)) => return seq_compare(op, &x.borrow(), &y.borrow()),
         (Tuple(x), Tuple(y)) => return seq_compare(op, x, y),
-        _ => match (a.as_int(), b.as_int()) {
+        _ => match (wide(a), wide(b)) {
             (Some(x), Some(y)) => x.cmp(&y),
             _ => match (a.as_float(), b.as_float()) {
                 (Some(x), Some(y)) => match x.partial_cmp(&y) {

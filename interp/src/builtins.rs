@@ -7,7 +7,7 @@ use super::format::{to_str, write_str};
 use super::value::{Str, Value};
 use super::Interp;
 use rpy_front::program::{builtin_class, Builtin, OsFn};
-use rpy_semantics::{float, int, parse, text};
+use rpy_semantics::{float, int, parse, text, uint};
 use std::io::Write;
 use std::rc::Rc;
 
@@ -32,13 +32,20 @@ pub(super) fn arg_count(name: &str, args: &[Value], lo: usize, hi: usize) -> R<(
 }
 
 pub(super) fn want_int(what: &str, v: &Value) -> R<i64> {
-    v.as_int().ok_or_else(|| {
-        type_error(format!(
-            "{}: an integer is required, not '{}'",
-            what,
-            v.type_name()
-        ))
-    })
+    v.as_int().ok_or_else(|| not_an_int(what, v))
+}
+
+fn not_an_int(what: &str, v: &Value) -> Exc {
+    type_error(format!(
+        "{}: an integer is required, not '{}'",
+        what,
+        v.type_name()
+    ))
+}
+
+/// An int, bool or r_uint's bits as an r_uint.
+fn want_uint(what: &str, v: &Value) -> R<u64> {
+    v.as_uint().ok_or_else(|| not_an_int(what, v))
 }
 
 pub(super) fn want_str<'a>(what: &str, v: &'a Value) -> R<&'a Str> {
@@ -164,6 +171,15 @@ pub fn call_builtin(ip: &Interp, b: Builtin, args: &[Value], kw: &[(Str, Value)]
     let one = || arg_count(name, args, 1, 1).map(|_| &args[0]);
     match b {
         Builtin::Print => print(ip, args, kw),
+        Builtin::RUint => Ok(Value::UInt(want_uint("r_uint()", one()?)?)),
+        Builtin::IntMask => Ok(Value::Int(uint::to_int(want_uint("intmask()", one()?)?))),
+        // the builder makes `ovfcheck(x op y)` an overflow-checked op
+        Builtin::Widen | Builtin::OvfCheck => one().cloned(),
+        Builtin::IsValidInt => Ok(Value::Bool(match one()? {
+            Value::Int(_) | Value::Bool(_) => true,
+            Value::UInt(u) => uint::is_valid_int(*u),
+            _ => false,
+        })),
         Builtin::Len => arith::len(one()?),
         Builtin::Range => range(args),
         Builtin::Enumerate => enumerate(args),

@@ -129,6 +129,13 @@ pub enum Instr {
         dst: Slot,
         a: Slot,
     },
+    /// `ovfcheck(a op b)` (`b` is `a` for unary minus).
+    Ovf {
+        op: rpy_semantics::ovf::OvfOp,
+        dst: Slot,
+        a: Slot,
+        b: Slot,
+    },
     GetItem {
         dst: Slot,
         obj: Slot,
@@ -439,6 +446,7 @@ fn targets_mut(i: &mut Instr) -> Vec<&mut u32> {
 pub fn const_value(ip: &Interp, c: &ConstValue) -> Value {
     match c {
         ConstValue::Int(i) => Value::Int(*i),
+        ConstValue::UInt(u) => Value::UInt(*u),
         ConstValue::Float(f) => Value::Float(*f),
         ConstValue::Bool(b) => Value::Bool(*b),
         ConstValue::Str(s) => Value::Str(s.clone()),
@@ -580,6 +588,11 @@ impl<'a, 'p> Compiler<'a, 'p> {
         if let Some(u) = un_op(op.kind) {
             let x = self.operand(&args[0]);
             return self.emit(Instr::Unary { op: u, dst, a: x });
+        }
+        if let Some(ovf) = op.kind.ovf_op() {
+            let a = self.operand(&args[0]);
+            let b = self.operand(args.last().unwrap_or(&args[0]));
+            return self.emit(Instr::Ovf { op: ovf, dst, a, b });
         }
         let i = match op.kind {
             OpKind::Iter if idx > 0 && range_fused(block_ops, idx - 1, &self.uses) => {

@@ -49,6 +49,7 @@ pub fn write_repr(p: &Program, v: &Value, out: &mut Vec<u8>) {
         Value::Int(i) => {
             let _ = write!(out, "{}", i);
         }
+        Value::UInt(u) => out.extend_from_slice(rpy_semantics::uint::str(*u).as_bytes()),
         Value::Float(f) => float_repr(*f, out),
         Value::Str(s) => str_repr(s, out),
         Value::List(l) => write_seq(p, &l.borrow(), b'[', b']', out),

@@ -717,6 +717,10 @@ impl<'p> Interp<'p> {
                         let v = tri!('d, unary(*op, &s[*a as usize]));
                         s[*dst as usize].set(v);
                     }
+                    Instr::Ovf { op, dst, a, b } => {
+                        let v = tri!('d, arith::ovf_checked(*op, &s[*a as usize], &s[*b as usize]));
+                        s[*dst as usize].set(v);
+                    }
                     Instr::GetItem { dst, obj, idx } => tri!('d, getitem(s, *dst, *obj, *idx)),
                     Instr::SetItem { obj, idx, v } => tri!('d, setitem(s, *obj, *idx, *v)),
                     Instr::GetAttr { dst, obj, attr } => {

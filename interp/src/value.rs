@@ -23,6 +23,8 @@ pub enum Value {
     None,
     Bool(bool),
     Int(i64),
+    /// RPython's `r_uint`: an unsigned machine word.
+    UInt(u64),
     Float(f64),
     Str(Str),
     List(List),
@@ -140,6 +142,7 @@ impl Value {
             Value::None => "NoneType",
             Value::Bool(_) => "bool",
             Value::Int(_) => "int",
+            Value::UInt(_) => "r_uint",
             Value::Float(_) => "float",
             Value::Str(_) => "str",
             Value::List(_) => "list",
@@ -179,11 +182,21 @@ impl Value {
         }
     }
 
+    /// The bits of an int, bool or r_uint as an r_uint (an int mixed
+    /// with an r_uint is converted to one).
+    pub fn as_uint(&self) -> Option<u64> {
+        match self {
+            Value::UInt(u) => Some(*u),
+            _ => self.as_int().map(rpy_semantics::uint::from_int),
+        }
+    }
+
     /// A float view of numbers.
     pub fn as_float(&self) -> Option<f64> {
         match self {
             Value::Float(f) => Some(*f),
             Value::Int(i) => Some(*i as f64),
+            Value::UInt(u) => Some(rpy_semantics::uint::to_float(*u)),
             Value::Bool(b) => Some(*b as i64 as f64),
             _ => None,
         }
@@ -205,6 +218,7 @@ impl Value {
             Value::None => 0x5f3759df,
             Value::Bool(b) => rpy_semantics::int::hash(*b as i64),
             Value::Int(i) => rpy_semantics::int::hash(*i),
+            Value::UInt(u) => rpy_semantics::uint::hash(*u),
             Value::Float(f) => rpy_semantics::float::hash(*f),
             Value::Str(s) => rpy_semantics::text::hash(s),
             Value::Tuple(t) => {

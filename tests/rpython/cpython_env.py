@@ -14,7 +14,6 @@ use, with RPython's meaning (untranslated):
 - `rpython.jit.codewriter.policy.JitPolicy`,
 - `rpython.rlib.unroll.unrolling_iterable`,
 - `rpython.rlib.nonconst.NonConstant`,
-- `rpython.rlib.rarithmetic.is_valid_int`, `rpython.rlib.jit.set_user_param`,
 - `os` with RPython's byte strings comes from the shim itself (`rpy`
   makes `os.read` return a str and `os.write` take one).
 
@@ -97,9 +96,6 @@ def install():
     _module("rpython.rlib.unroll", unrolling_iterable=unrolling_iterable)
     _module("rpython.rlib.nonconst", NonConstant=lambda x: x)
 
-    # names missing from the shim's modules
-    sys.modules["rpython.rlib.rarithmetic"].is_valid_int = lambda n: isinstance(n, int)
-    rpython.rlib.jit.set_user_param = lambda driver, text: None
     # os with RPython's byte strings: the shim (imported above) already
     # makes os.read/os.write work on str.
 

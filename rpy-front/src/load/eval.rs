@@ -48,7 +48,8 @@ impl Loader {
                 keywords,
             } => {
                 let f = self.eval(func, scope)?;
-                if let (Obj::Builtin(Builtin::OvfCheck), [arg], []) = (&f, &args[..], &keywords[..]) {
+                if let (Obj::Builtin(Builtin::OvfCheck), [arg], []) = (&f, &args[..], &keywords[..])
+                {
                     if let Some(v) = self.ovfcheck_call(arg, scope)? {
                         return Ok(v);
                     }

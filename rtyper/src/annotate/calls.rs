@@ -885,7 +885,12 @@ impl Annotator<'_> {
         if anns == [S::UInt] {
             if b == Builtin::Int {
                 // RPython's rule
-                return self.bad_builtin(b, anns, span, "use intmask() instead of int(r_uint(...))");
+                return self.bad_builtin(
+                    b,
+                    anns,
+                    span,
+                    "use intmask() instead of int(r_uint(...))",
+                );
             }
             return Ok(S::Float);
         }

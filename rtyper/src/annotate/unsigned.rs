@@ -61,12 +61,7 @@ impl Annotator<'_> {
 
     /// `a < b`, `a == b`, … with an r_uint operand: the other must be an
     /// r_uint or an int known to be >= 0 (then both compare as unsigned).
-    pub(super) fn uint_compare(
-        &self,
-        op: &Op,
-        a: &SomeValue,
-        b: &SomeValue,
-    ) -> DResult<SomeValue> {
+    pub(super) fn uint_compare(&self, op: &Op, a: &SomeValue, b: &SomeValue) -> DResult<SomeValue> {
         let fits = |x: &SomeValue| matches!(x, S::UInt | S::Bool | S::Int { nonneg: true });
         if fits(a) && fits(b) {
             return Ok(S::Bool);
@@ -79,7 +74,11 @@ impl Annotator<'_> {
         };
         Err(self.error(
             op.span,
-            format!("cannot compare {} and {}: {why}", self.show(a), self.show(b)),
+            format!(
+                "cannot compare {} and {}: {why}",
+                self.show(a),
+                self.show(b)
+            ),
         ))
     }
 

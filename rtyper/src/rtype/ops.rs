@@ -461,7 +461,10 @@ impl GraphTyper<'_, '_> {
             let r = self.identity(x, y)?;
             return Ok(if kind == OpKind::Ne { self.not(r) } else { r });
         }
-        if self.unsigned_pair(x, y) && (cx.numeric() || cx == Cat::UInt) && (cy.numeric() || cy == Cat::UInt) {
+        if self.unsigned_pair(x, y)
+            && (cx.numeric() || cx == Cat::UInt)
+            && (cy.numeric() || cy == Cat::UInt)
+        {
             return self.uint_compare(kind, x, y);
         }
         if cx.intlike() && cy.intlike() {

@@ -61,6 +61,7 @@ fn every_helper_has_its_signature() {
     let _: unsafe fn(*mut RStr) -> *mut RStrIter = rpy_str_iter;
     let _: unsafe fn(*mut RStrIter) -> u8 = rpy_str_iter_next;
     let _: unsafe fn(i64) -> *mut RStr = rpy_int_to_str;
+    let _: unsafe fn(u64) -> *mut RStr = rpy_uint_to_str;
     let _: unsafe fn(f64) -> *mut RStr = rpy_float_to_str;
     let _: unsafe fn(bool) -> *mut RStr = rpy_bool_to_str;
     let _: unsafe fn(*mut RStr) -> *mut RStr = rpy_str_str;

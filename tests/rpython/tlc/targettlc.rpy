@@ -33,7 +33,6 @@
 # test: tests/rpython/tlc/accumulator.tlc 100 => accumulator-100.out
 # test: tests/rpython/tlc/accumulator.tlc -100 => accumulator-neg100.out
 # bench: tests/rpython/tlc/accumulator.tlc 3000000 => accumulator-bench.out
-# rpy-error: tests/rpython/tlc/tlc.py:11:38: ImportError: cannot import name 'is_valid_int'
 from __future__ import print_function
 
 import time
